@@ -1,0 +1,13 @@
+from enum import StrEnum
+
+
+class ApiStreamsAzureRegionView(StrEnum):
+    AUSTRALIAEAST = "australiaeast"
+    BRAZILSOUTH = "brazilsouth"
+    EASTUS = "eastus"
+    EASTUS2 = "eastus2"
+    WESTEUROPE = "westeurope"
+    WESTUS = "westus"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class ApiStreamsGCPRegionView(StrEnum):
+    EUROPE_WEST1 = "EUROPE_WEST1"
+    US_CENTRAL1 = "US_CENTRAL1"
+    US_EAST4 = "US_EAST4"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.api_streams_aws_region_view import ApiStreamsAWSRegionView
+from ..models.api_streams_azure_region_view import ApiStreamsAzureRegionView
+from ..models.api_streams_gcp_region_view import ApiStreamsGCPRegionView
+from ..models.streams_data_process_region_cloud_provider import StreamsDataProcessRegionCloudProvider
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.link import Link
+
+
+T = TypeVar("T", bound="StreamsDataProcessRegion")
+
+
+@_attrs_define
+class StreamsDataProcessRegion:
+    """Cloud provider and region in which Atlas processes the stream.
+
+    Attributes:
+        cloud_provider (StreamsDataProcessRegionCloudProvider): Cloud provider that hosts the stream processing.
+        region (ApiStreamsAWSRegionView | ApiStreamsAzureRegionView | ApiStreamsGCPRegionView): Cloud provider region in
+            which Atlas Stream Processing runs, taken from the region list of the chosen provider.
+        links (list[Link] | Unset): Hypermedia links (RFC 5988 Web Linking) to sub-resources of this object and to
+            related API resources.
+    """
+
+    cloud_provider: StreamsDataProcessRegionCloudProvider
+    region: ApiStreamsAWSRegionView | ApiStreamsAzureRegionView | ApiStreamsGCPRegionView
+    links: list[Link] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # Read by _serialization.to_request_dict: python attribute -> JSON name, and the readOnly JSON names.
+    _JSON_NAMES: ClassVar[dict[str, str]] = {
+        "cloud_provider": "cloudProvider",
+        "region": "region",
+        "links": "links",
+    }
+    _READ_ONLY: ClassVar[frozenset[str]] = frozenset(
+        {
+            "links",
+        }
+    )
+
+    def to_dict(self) -> dict[str, Any]:
+        cloud_provider = self.cloud_provider.value
+
+        region: str
+        if isinstance(self.region, ApiStreamsAWSRegionView):
+            region = self.region.value
+        elif isinstance(self.region, ApiStreamsAzureRegionView):
+            region = self.region.value
+        else:
+            region = self.region.value
+
+        links: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.links, Unset):
+            links = []
+            for links_item_data in self.links:
+                links_item = links_item_data.to_dict()
+                links.append(links_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "cloudProvider": cloud_provider,
+                "region": region,
+            }
+        )
+        if links is not UNSET:
+            field_dict["links"] = links
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.link import Link  # noqa: PLC0415
+
+        d = dict(src_dict)
+        cloud_provider = StreamsDataProcessRegionCloudProvider(d.pop("cloudProvider"))
+
+        def _parse_region(
+            data: object,
+        ) -> ApiStreamsAWSRegionView | ApiStreamsAzureRegionView | ApiStreamsGCPRegionView:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_base_streams_region_type_0 = ApiStreamsAWSRegionView(data)
+
+                return componentsschemas_base_streams_region_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_base_streams_region_type_1 = ApiStreamsAzureRegionView(data)
+
+                return componentsschemas_base_streams_region_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, str):
+                raise TypeError()
+            componentsschemas_base_streams_region_type_2 = ApiStreamsGCPRegionView(data)
+
+            return componentsschemas_base_streams_region_type_2
+
+        region = _parse_region(d.pop("region"))
+
+        _links = d.pop("links", UNSET)
+        links: list[Link] | Unset = UNSET
+        if _links is not UNSET:
+            links = []
+            for links_item_data in _links:
+                links_item = Link.from_dict(links_item_data)
+
+                links.append(links_item)
+
+        streams_data_process_region = cls(
+            cloud_provider=cloud_provider,
+            region=region,
+            links=links,
+        )
+
+        streams_data_process_region.additional_properties = d
+        return streams_data_process_region
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

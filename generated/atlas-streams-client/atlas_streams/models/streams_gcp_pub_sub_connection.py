@@ -1,0 +1,199 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.streams_connection_base_state import StreamsConnectionBaseState
+from ..models.streams_connection_base_type import StreamsConnectionBaseType
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.link import Link
+    from ..models.streams_gcp_connection_config import StreamsGCPConnectionConfig
+    from ..models.streams_public_private_link_networking import StreamsPublicPrivateLinkNetworking
+
+
+T = TypeVar("T", bound="StreamsGCPPubSubConnection")
+
+
+@_attrs_define
+class StreamsGCPPubSubConnection:
+    """Connection to Google Cloud Pub/Sub.
+
+    Attributes:
+        id (str | Unset): Identifier that Atlas assigns to the connection.
+        links (list[Link] | Unset): Hypermedia links (RFC 5988 Web Linking) to sub-resources of this object and to
+            related API resources.
+        name (str | Unset): Name of the connection inside the workspace. For a `Sample` connection it is the name of the
+            sample data source.
+        region (str | Unset): Region the connection belongs to.
+        state (StreamsConnectionBaseState | Unset): Current lifecycle state of the connection.
+        type_ (StreamsConnectionBaseType | Unset): Kind of connection. It selects the connection subtype.
+        gcp (StreamsGCPConnectionConfig | Unset): Google Cloud settings that a connection uses.
+        public_private_networking (StreamsPublicPrivateLinkNetworking | Unset): Network settings of connections that can
+            use `PUBLIC` or `PRIVATE_LINK` access. On Google Cloud, `PRIVATE_LINK` means Private Service Connect (PSC).
+    """
+
+    id: str | Unset = UNSET
+    links: list[Link] | Unset = UNSET
+    name: str | Unset = UNSET
+    region: str | Unset = UNSET
+    state: StreamsConnectionBaseState | Unset = UNSET
+    type_: StreamsConnectionBaseType | Unset = UNSET
+    gcp: StreamsGCPConnectionConfig | Unset = UNSET
+    public_private_networking: StreamsPublicPrivateLinkNetworking | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # Read by _serialization.to_request_dict: python attribute -> JSON name, and the readOnly JSON names.
+    _JSON_NAMES: ClassVar[dict[str, str]] = {
+        "id": "id",
+        "links": "links",
+        "name": "name",
+        "region": "region",
+        "state": "state",
+        "type_": "type",
+        "gcp": "gcp",
+        "public_private_networking": "publicPrivateNetworking",
+    }
+    _READ_ONLY: ClassVar[frozenset[str]] = frozenset(
+        {
+            "id",
+            "links",
+            "state",
+        }
+    )
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        links: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.links, Unset):
+            links = []
+            for links_item_data in self.links:
+                links_item = links_item_data.to_dict()
+                links.append(links_item)
+
+        name = self.name
+
+        region = self.region
+
+        state: str | Unset = UNSET
+        if not isinstance(self.state, Unset):
+            state = self.state.value
+
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_.value
+
+        gcp: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.gcp, Unset):
+            gcp = self.gcp.to_dict()
+
+        public_private_networking: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.public_private_networking, Unset):
+            public_private_networking = self.public_private_networking.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if links is not UNSET:
+            field_dict["links"] = links
+        if name is not UNSET:
+            field_dict["name"] = name
+        if region is not UNSET:
+            field_dict["region"] = region
+        if state is not UNSET:
+            field_dict["state"] = state
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+        if gcp is not UNSET:
+            field_dict["gcp"] = gcp
+        if public_private_networking is not UNSET:
+            field_dict["publicPrivateNetworking"] = public_private_networking
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.link import Link  # noqa: PLC0415
+        from ..models.streams_gcp_connection_config import StreamsGCPConnectionConfig  # noqa: PLC0415
+        from ..models.streams_public_private_link_networking import StreamsPublicPrivateLinkNetworking  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
+
+        _links = d.pop("links", UNSET)
+        links: list[Link] | Unset = UNSET
+        if _links is not UNSET:
+            links = []
+            for links_item_data in _links:
+                links_item = Link.from_dict(links_item_data)
+
+                links.append(links_item)
+
+        name = d.pop("name", UNSET)
+
+        region = d.pop("region", UNSET)
+
+        _state = d.pop("state", UNSET)
+        state: StreamsConnectionBaseState | Unset
+        if isinstance(_state, Unset):
+            state = UNSET
+        else:
+            state = StreamsConnectionBaseState(_state)
+
+        _type_ = d.pop("type", UNSET)
+        type_: StreamsConnectionBaseType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = StreamsConnectionBaseType(_type_)
+
+        _gcp = d.pop("gcp", UNSET)
+        gcp: StreamsGCPConnectionConfig | Unset
+        if isinstance(_gcp, Unset):
+            gcp = UNSET
+        else:
+            gcp = StreamsGCPConnectionConfig.from_dict(_gcp)
+
+        _public_private_networking = d.pop("publicPrivateNetworking", UNSET)
+        public_private_networking: StreamsPublicPrivateLinkNetworking | Unset
+        if isinstance(_public_private_networking, Unset):
+            public_private_networking = UNSET
+        else:
+            public_private_networking = StreamsPublicPrivateLinkNetworking.from_dict(_public_private_networking)
+
+        streams_gcp_pub_sub_connection = cls(
+            id=id,
+            links=links,
+            name=name,
+            region=region,
+            state=state,
+            type_=type_,
+            gcp=gcp,
+            public_private_networking=public_private_networking,
+        )
+
+        streams_gcp_pub_sub_connection.additional_properties = d
+        return streams_gcp_pub_sub_connection
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

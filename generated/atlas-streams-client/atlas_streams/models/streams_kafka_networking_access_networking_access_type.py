@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class StreamsKafkaNetworkingAccessNetworkingAccessType(StrEnum):
+    PRIVATE_LINK = "PRIVATE_LINK"
+    PUBLIC = "PUBLIC"
+    TRANSIT_GATEWAY = "TRANSIT_GATEWAY"
+    VPC = "VPC"
+
+    def __str__(self) -> str:
+        return str(self.value)

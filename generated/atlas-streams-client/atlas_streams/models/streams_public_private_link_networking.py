@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.link import Link
+    from ..models.streams_public_private_link_networking_access import StreamsPublicPrivateLinkNetworkingAccess
+
+
+T = TypeVar("T", bound="StreamsPublicPrivateLinkNetworking")
+
+
+@_attrs_define
+class StreamsPublicPrivateLinkNetworking:
+    """Network settings of connections that can use `PUBLIC` or `PRIVATE_LINK` access. On Google Cloud, `PRIVATE_LINK`
+    means Private Service Connect (PSC).
+
+        Attributes:
+            access (StreamsPublicPrivateLinkNetworkingAccess | Unset): Network access mode of the connection.
+            links (list[Link] | Unset): Hypermedia links (RFC 5988 Web Linking) to sub-resources of this object and to
+                related API resources.
+    """
+
+    access: StreamsPublicPrivateLinkNetworkingAccess | Unset = UNSET
+    links: list[Link] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # Read by _serialization.to_request_dict: python attribute -> JSON name, and the readOnly JSON names.
+    _JSON_NAMES: ClassVar[dict[str, str]] = {
+        "access": "access",
+        "links": "links",
+    }
+    _READ_ONLY: ClassVar[frozenset[str]] = frozenset(
+        {
+            "links",
+        }
+    )
+
+    def to_dict(self) -> dict[str, Any]:
+        access: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.access, Unset):
+            access = self.access.to_dict()
+
+        links: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.links, Unset):
+            links = []
+            for links_item_data in self.links:
+                links_item = links_item_data.to_dict()
+                links.append(links_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if access is not UNSET:
+            field_dict["access"] = access
+        if links is not UNSET:
+            field_dict["links"] = links
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.link import Link  # noqa: PLC0415
+        from ..models.streams_public_private_link_networking_access import StreamsPublicPrivateLinkNetworkingAccess  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _access = d.pop("access", UNSET)
+        access: StreamsPublicPrivateLinkNetworkingAccess | Unset
+        if isinstance(_access, Unset):
+            access = UNSET
+        else:
+            access = StreamsPublicPrivateLinkNetworkingAccess.from_dict(_access)
+
+        _links = d.pop("links", UNSET)
+        links: list[Link] | Unset = UNSET
+        if _links is not UNSET:
+            links = []
+            for links_item_data in _links:
+                links_item = Link.from_dict(links_item_data)
+
+                links.append(links_item)
+
+        streams_public_private_link_networking = cls(
+            access=access,
+            links=links,
+        )
+
+        streams_public_private_link_networking.additional_properties = d
+        return streams_public_private_link_networking
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,215 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.streams_connection_base_state import StreamsConnectionBaseState
+from ..models.streams_connection_base_type import StreamsConnectionBaseType
+from ..models.streams_schema_registry_connection_provider import StreamsSchemaRegistryConnectionProvider
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.confluent_sasl_inherit_authentication import ConfluentSaslInheritAuthentication
+    from ..models.confluent_user_info_authentication import ConfluentUserInfoAuthentication
+    from ..models.link import Link
+
+
+T = TypeVar("T", bound="StreamsSchemaRegistryConnection")
+
+
+@_attrs_define
+class StreamsSchemaRegistryConnection:
+    """Connection to a schema registry.
+
+    Attributes:
+        provider (StreamsSchemaRegistryConnectionProvider): Vendor of the schema registry.
+        schema_registry_authentication (ConfluentSaslInheritAuthentication | ConfluentUserInfoAuthentication): How a
+            Schema Registry connection authenticates. The `type` field picks the variant.
+        schema_registry_urls (list[str]): Up to ten distinct schema registry endpoint URLs. Each needs an http or https
+            scheme and a valid host, and may name a port.
+        id (str | Unset): Identifier that Atlas assigns to the connection.
+        links (list[Link] | Unset): Hypermedia links (RFC 5988 Web Linking) to sub-resources of this object and to
+            related API resources.
+        name (str | Unset): Name of the connection inside the workspace. For a `Sample` connection it is the name of the
+            sample data source.
+        region (str | Unset): Region the connection belongs to.
+        state (StreamsConnectionBaseState | Unset): Current lifecycle state of the connection.
+        type_ (StreamsConnectionBaseType | Unset): Kind of connection. It selects the connection subtype.
+    """
+
+    provider: StreamsSchemaRegistryConnectionProvider
+    schema_registry_authentication: ConfluentSaslInheritAuthentication | ConfluentUserInfoAuthentication
+    schema_registry_urls: list[str]
+    id: str | Unset = UNSET
+    links: list[Link] | Unset = UNSET
+    name: str | Unset = UNSET
+    region: str | Unset = UNSET
+    state: StreamsConnectionBaseState | Unset = UNSET
+    type_: StreamsConnectionBaseType | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    # Read by _serialization.to_request_dict: python attribute -> JSON name, and the readOnly JSON names.
+    _JSON_NAMES: ClassVar[dict[str, str]] = {
+        "provider": "provider",
+        "schema_registry_authentication": "schemaRegistryAuthentication",
+        "schema_registry_urls": "schemaRegistryUrls",
+        "id": "id",
+        "links": "links",
+        "name": "name",
+        "region": "region",
+        "state": "state",
+        "type_": "type",
+    }
+    _READ_ONLY: ClassVar[frozenset[str]] = frozenset(
+        {
+            "id",
+            "links",
+            "state",
+        }
+    )
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.confluent_user_info_authentication import ConfluentUserInfoAuthentication  # noqa: PLC0415
+
+        provider = self.provider.value
+
+        schema_registry_authentication: dict[str, Any]
+        if isinstance(self.schema_registry_authentication, ConfluentUserInfoAuthentication):
+            schema_registry_authentication = self.schema_registry_authentication.to_dict()
+        else:
+            schema_registry_authentication = self.schema_registry_authentication.to_dict()
+
+        schema_registry_urls = self.schema_registry_urls
+
+        id = self.id
+
+        links: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.links, Unset):
+            links = []
+            for links_item_data in self.links:
+                links_item = links_item_data.to_dict()
+                links.append(links_item)
+
+        name = self.name
+
+        region = self.region
+
+        state: str | Unset = UNSET
+        if not isinstance(self.state, Unset):
+            state = self.state.value
+
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
+            type_ = self.type_.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "provider": provider,
+                "schemaRegistryAuthentication": schema_registry_authentication,
+                "schemaRegistryUrls": schema_registry_urls,
+            }
+        )
+        if id is not UNSET:
+            field_dict["id"] = id
+        if links is not UNSET:
+            field_dict["links"] = links
+        if name is not UNSET:
+            field_dict["name"] = name
+        if region is not UNSET:
+            field_dict["region"] = region
+        if state is not UNSET:
+            field_dict["state"] = state
+        if type_ is not UNSET:
+            field_dict["type"] = type_
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.confluent_sasl_inherit_authentication import ConfluentSaslInheritAuthentication  # noqa: PLC0415
+        from ..models.confluent_user_info_authentication import ConfluentUserInfoAuthentication  # noqa: PLC0415
+        from ..models.link import Link  # noqa: PLC0415
+
+        d = dict(src_dict)
+        provider = StreamsSchemaRegistryConnectionProvider(d.pop("provider"))
+
+        def _parse_schema_registry_authentication(
+            data: object,
+        ) -> ConfluentSaslInheritAuthentication | ConfluentUserInfoAuthentication:
+            if not isinstance(data, dict):
+                raise TypeError("expected a JSON object, got " + type(data).__name__)
+            discriminator = data.get("type")
+            if discriminator == "SASL_INHERIT":
+                return ConfluentSaslInheritAuthentication.from_dict(data)
+            if discriminator == "USER_INFO":
+                return ConfluentUserInfoAuthentication.from_dict(data)
+            raise ValueError("unknown type: " + repr(discriminator))
+
+        schema_registry_authentication = _parse_schema_registry_authentication(d.pop("schemaRegistryAuthentication"))
+
+        schema_registry_urls = cast(list[str], d.pop("schemaRegistryUrls"))
+
+        id = d.pop("id", UNSET)
+
+        _links = d.pop("links", UNSET)
+        links: list[Link] | Unset = UNSET
+        if _links is not UNSET:
+            links = []
+            for links_item_data in _links:
+                links_item = Link.from_dict(links_item_data)
+
+                links.append(links_item)
+
+        name = d.pop("name", UNSET)
+
+        region = d.pop("region", UNSET)
+
+        _state = d.pop("state", UNSET)
+        state: StreamsConnectionBaseState | Unset
+        if isinstance(_state, Unset):
+            state = UNSET
+        else:
+            state = StreamsConnectionBaseState(_state)
+
+        _type_ = d.pop("type", UNSET)
+        type_: StreamsConnectionBaseType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = StreamsConnectionBaseType(_type_)
+
+        streams_schema_registry_connection = cls(
+            provider=provider,
+            schema_registry_authentication=schema_registry_authentication,
+            schema_registry_urls=schema_registry_urls,
+            id=id,
+            links=links,
+            name=name,
+            region=region,
+            state=state,
+            type_=type_,
+        )
+
+        streams_schema_registry_connection.additional_properties = d
+        return streams_schema_registry_connection
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,181 @@
+"""The only module that touches openapi-python-client internals (pinned at 0.29.1).
+
+It turns our plain spec data and settings into the library's Config and GeneratorData, renders the
+project with our template layers over the library's defaults, and reports anything the library
+skipped as a CodegenError: a silently dropped schema would otherwise ship as a broken client.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, PackageLoader
+from openapi_python_client import Project
+from openapi_python_client.config import ClassOverride, Config, ConfigFile, MetaType
+from openapi_python_client.parser import GeneratorData
+from openapi_python_client.parser.errors import GeneratorError
+from openapi_python_client.parser.properties import ModelProperty
+from openapi_python_client.strings import ClassName, snake_case
+
+from generator.config import Settings
+from generator.errors import CodegenError
+from generator.schema_facts import discriminators, read_only_properties
+from generator.spec_fixes import operations
+
+# Files of the generated package that openapi-python-client does not know about:
+# template name -> path inside the package directory.
+EXTRA_PACKAGE_FILES = {
+    "_serialization.py.jinja": "_serialization.py",
+}
+
+UPSTREAM_TEMPLATES = "openapi_python_client"
+
+_SAFE_RENDERED_TYPES = (str, int, float, bool)
+
+
+def render_project(data: dict[str, Any], settings: Settings, template_layers: Sequence[Path], out_dir: Path) -> None:
+    """Render the client project for `data` (a plain, fixed-up spec) into `out_dir`, unformatted."""
+    config = _config(data, settings, out_dir)
+    openapi = GeneratorData.from_dict(data, config=config)
+    if isinstance(openapi, GeneratorError):
+        raise _as_codegen_error(openapi, settings)
+    project = _StreamsProject(openapi=openapi, config=config, data=data, template_layers=template_layers)
+    with contextlib.redirect_stdout(io.StringIO()):
+        problems = project.build()
+    if problems:
+        raise _as_codegen_error(problems[0], settings)
+
+
+def template_loader(template_layers: Sequence[Path]) -> BaseLoader:
+    """First match wins: each layer in order, then the library's own templates."""
+    return ChoiceLoader([*(FileSystemLoader(str(layer)) for layer in template_layers), PackageLoader(UPSTREAM_TEMPLATES)])
+
+
+def _config(data: dict[str, Any], settings: Settings, out_dir: Path) -> Config:
+    config_file = ConfigFile(
+        project_name_override=settings.project_name,
+        package_name_override=settings.package_name,
+        package_version_override=settings.package_version,
+        class_overrides=_nullable_model_names(data),
+        post_hooks=[],  # formatting is ours (generator.formatting), with a pinned ruff
+    )
+    return Config.from_sources(
+        config_file,
+        MetaType.PDM,  # any value but NONE/SETUP; our pyproject.toml.jinja replaces the build metadata
+        document_source=settings.spec,
+        file_encoding="utf-8",
+        overwrite=True,
+        output_path=out_dir,
+    )
+
+
+def _nullable_model_names(data: dict[str, Any]) -> dict[str, ClassOverride]:
+    # The library models a nullable object schema as `<Name>Type0 | None`; keep the schema's own name.
+    overrides = {}
+    for name, schema in data.get("components", {}).get("schemas", {}).items():
+        if schema.get("nullable") is True and schema.get("type") == "object":
+            class_name = ClassName(name, "")
+            overrides[f"{class_name}Type0"] = ClassOverride.model_validate(
+                {"class_name": class_name, "module_name": snake_case(class_name)}
+            )
+    return overrides
+
+
+def _as_codegen_error(problem: GeneratorError, settings: Settings) -> CodegenError:
+    detail = " ".join(f"{problem.header or ''} {problem.detail or ''}".split())
+    return CodegenError(f"openapi-python-client: {detail}", settings.relative(settings.spec))
+
+
+class _StreamsProject(Project):
+    """The library's Project with our template layers, our Jinja globals and a guard against
+    rendering spec text or code objects without their escaping filter."""
+
+    def __init__(
+        self, *, openapi: GeneratorData, config: Config, data: dict[str, Any], template_layers: Sequence[Path]
+    ) -> None:
+        super().__init__(openapi=openapi, config=config)
+        self.env.loader = template_loader(template_layers)
+        self.env.finalize = _refuse_unescaped
+        self.env.globals.update(_template_globals(data, config))
+
+    def build(self) -> Sequence[GeneratorError]:
+        try:
+            problems = super().build()
+            if not problems:
+                self._build_extra_files()
+        except _UnescapedValue as err:
+            raise CodegenError(str(err), err.template, err.line, hint="pass it through an escaping filter") from None
+        return problems
+
+    def _build_extra_files(self) -> None:
+        for template_name, relative in EXTRA_PACKAGE_FILES.items():
+            text = self.env.get_template(template_name).render()
+            (self.package_dir / relative).write_text(text, encoding=self.config.file_encoding)
+
+
+class _UnescapedValue(Exception):
+    def __init__(self, message: str, template: str | None, line: int | None) -> None:
+        super().__init__(message)
+        self.template = template
+        self.line = line
+
+
+def _refuse_unescaped(value: object) -> object:
+    # 0.29.1 wraps spec text in UntrustedString and code in PythonCode; printed bare they become
+    # "<... object at 0x...>" in the output. Only plain scalars may reach the page.
+    if value is None or isinstance(value, _SAFE_RENDERED_TYPES):
+        return value
+    template, line = _template_frame()
+    raise _UnescapedValue(f"template renders a {type(value).__name__} without an escaping filter", template, line)
+
+
+def _template_frame() -> tuple[str | None, int | None]:
+    for frame in reversed(traceback.extract_stack()):
+        if frame.filename.endswith(".jinja"):
+            return frame.filename, frame.lineno
+    return None, None
+
+
+def _template_globals(data: dict[str, Any], config: Config) -> dict[str, Any]:
+    read_only = {ClassName(name, config.field_prefix): props for name, props in read_only_properties(data).items()}
+    by_class = {
+        ClassName(name, config.field_prefix): discriminator for name, discriminator in discriminators(data).items()
+    }
+
+    def read_only_json_names(class_name: str) -> list[str]:
+        return sorted(read_only.get(class_name, frozenset()))
+
+    def discriminator_cases(union: Any) -> dict[str, Any] | None:
+        """For a union of models that a spec discriminator describes: its property and value -> member."""
+        members = {inner.class_info.name: inner for inner in union.inner_properties if isinstance(inner, ModelProperty)}
+        for discriminator in by_class.values():
+            targets = {value: ClassName(target, config.field_prefix) for value, target in discriminator.mapping.items()}
+            if members and set(targets.values()) == set(members):
+                cases = [(value, members[target]) for value, target in sorted(targets.items())]
+                return {"property_name": discriminator.property_name, "cases": cases}
+        return None
+
+    def accept_media_types(endpoint: Any) -> list[str]:
+        """Media types of the operation's success responses, for the Accept header."""
+        for operation in operations(data):
+            if snake_case(str(operation.get("operationId", ""))) == endpoint.name:
+                return sorted(
+                    {
+                        media_type
+                        for status, response in operation.get("responses", {}).items()
+                        if str(status).startswith("2")
+                        for media_type in response.get("content", {})
+                    }
+                )
+        return []
+
+    return {
+        "read_only_json_names": read_only_json_names,
+        "discriminator_cases": discriminator_cases,
+        "accept_media_types": accept_media_types,
+    }

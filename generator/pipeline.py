@@ -1,0 +1,52 @@
+"""The main job, end to end: settings -> spec -> fixes -> rendered package -> formatted tree."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.config import Settings
+from generator.formatting import format_tree
+from generator.opc_adapter import render_project
+from generator.output import Changes, Tree, compare, read_tree, replace_directory
+from generator.spec import load_spec
+from generator.spec_fixes import apply_spec_fixes
+
+
+@dataclass(frozen=True)
+class Result:
+    changes: Changes
+    seconds: float
+
+
+def build(settings: Settings, out_dir: Path, extra_templates: Sequence[Path] = ()) -> None:
+    """Write the whole formatted output for the current spec into `out_dir` (which must not exist)."""
+    spec = load_spec(settings.spec)
+    data = apply_spec_fixes(spec.data)
+    render_project(data, settings, [*extra_templates, settings.templates], out_dir)
+    format_tree(out_dir)
+
+
+def build_tree(settings: Settings, extra_templates: Sequence[Path] = ()) -> Tree:
+    """The output as it would be generated now, without touching the output directory."""
+    with tempfile.TemporaryDirectory(prefix="streams-codegen-") as scratch:
+        out_dir = Path(scratch) / settings.output.name
+        build(settings, out_dir, extra_templates)
+        return read_tree(out_dir)
+
+
+def generate(settings: Settings, extra_templates: Sequence[Path] = ()) -> Result:
+    started = time.perf_counter()
+    target = settings.output
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # Build beside the target so the final swap is a rename on one filesystem.
+    with tempfile.TemporaryDirectory(prefix=f".{target.name}-", dir=target.parent) as scratch:
+        out_dir = Path(scratch) / target.name
+        build(settings, out_dir, extra_templates)
+        changes = compare(read_tree(target), read_tree(out_dir))
+        if changes or not target.exists():
+            replace_directory(out_dir, target)
+    return Result(changes, time.perf_counter() - started)

@@ -1,0 +1,62 @@
+"""Facts the templates need that openapi-python-client's parser drops: which properties are readOnly,
+and how polymorphic schemas map discriminator values to subtypes. Keyed by component schema name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+SCHEMA_PREFIX = "#/components/schemas/"
+
+
+@dataclass(frozen=True)
+class Discriminator:
+    property_name: str
+    mapping: dict[str, str]  # discriminator value -> component schema name
+
+
+def read_only_properties(data: dict[str, Any]) -> dict[str, frozenset[str]]:
+    """JSON names of the readOnly properties of every component schema, allOf members merged in."""
+    schemas = data.get("components", {}).get("schemas", {})
+    return {name: frozenset(_read_only(schemas, schema, seen=frozenset({name}))) for name, schema in schemas.items()}
+
+
+def _read_only(schemas: dict[str, Any], schema: dict[str, Any], seen: frozenset[str]) -> set[str]:
+    names = {key for key, prop in schema.get("properties", {}).items() if _is_read_only(schemas, prop)}
+    for member in schema.get("allOf", []):
+        target = _ref_name(member)
+        if target is not None and target not in seen:
+            names |= _read_only(schemas, schemas.get(target, {}), seen | {target})
+        elif target is None:
+            names |= _read_only(schemas, member, seen)
+    return names
+
+
+def _is_read_only(schemas: dict[str, Any], prop: dict[str, Any]) -> bool:
+    if prop.get("readOnly") is True:
+        return True
+    target = _ref_name(prop)
+    return target is not None and schemas.get(target, {}).get("readOnly") is True
+
+
+def discriminators(data: dict[str, Any]) -> dict[str, Discriminator]:
+    schemas = data.get("components", {}).get("schemas", {})
+    found: dict[str, Discriminator] = {}
+    for name, schema in schemas.items():
+        discriminator = schema.get("discriminator")
+        if not isinstance(discriminator, dict):
+            continue
+        mapping = {
+            str(value): target
+            for value, ref in discriminator.get("mapping", {}).items()
+            if (target := _ref_name({"$ref": ref})) is not None
+        }
+        found[name] = Discriminator(discriminator["propertyName"], mapping)
+    return found
+
+
+def _ref_name(node: dict[str, Any]) -> str | None:
+    ref = node.get("$ref")
+    if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
+        return ref[len(SCHEMA_PREFIX) :]
+    return None
