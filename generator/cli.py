@@ -23,8 +23,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = load_settings(args.config or find_pyproject(Path.cwd()))
         return int(args.run(settings, args))
     except CodegenError as err:
+        err.file = _as_typed(err.file)
         print(err, file=sys.stderr)
         return 2
+
+
+def _as_typed(file: Path | str | None) -> Path | str | None:
+    """A location as the user would type it: relative to the working directory when inside it."""
+    if file is None:
+        return None
+    try:
+        return Path(file).resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return file
 
 
 def _parser() -> argparse.ArgumentParser:

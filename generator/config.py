@@ -67,11 +67,16 @@ def load_settings(pyproject: Path) -> Settings:
         if key not in _KEYS:
             known = ", ".join(sorted(_KEYS))
             raise CodegenError(
-                f"unknown settings key {key!r} in [{TABLE}]", pyproject, _line_of_key(text, key), hint=f"known keys: {known}"
+                f"unknown settings key {key!r} in [{TABLE}]",
+                pyproject,
+                _line_of_key(text, key),
+                hint=f"known keys: {known}",
             )
     missing = sorted(set(_KEYS) - set(table))
     if missing:
-        raise CodegenError(f"missing settings key(s) {', '.join(missing)} in [{TABLE}]", pyproject, _line_of_table(text))
+        raise CodegenError(
+            f"missing settings key(s) {', '.join(missing)} in [{TABLE}]", pyproject, _line_of_table(text)
+        )
 
     root = pyproject.parent
     values: dict[str, object] = {}

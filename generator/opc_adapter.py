@@ -53,7 +53,9 @@ def render_project(data: dict[str, Any], settings: Settings, template_layers: Se
 
 def template_loader(template_layers: Sequence[Path]) -> BaseLoader:
     """First match wins: each layer in order, then the library's own templates."""
-    return ChoiceLoader([*(FileSystemLoader(str(layer)) for layer in template_layers), PackageLoader(UPSTREAM_TEMPLATES)])
+    return ChoiceLoader(
+        [*(FileSystemLoader(str(layer)) for layer in template_layers), PackageLoader(UPSTREAM_TEMPLATES)]
+    )
 
 
 def _config(data: dict[str, Any], settings: Settings, out_dir: Path) -> Config:
@@ -109,7 +111,8 @@ class _StreamsProject(Project):
             if not problems:
                 self._build_extra_files()
         except _UnescapedValue as err:
-            raise CodegenError(str(err), err.template, err.line, hint="pass it through an escaping filter") from None
+            template, line = _template_location(err)
+            raise CodegenError(str(err), template, line, hint="pass it through an escaping filter") from None
         return problems
 
     def _build_extra_files(self) -> None:
@@ -119,10 +122,7 @@ class _StreamsProject(Project):
 
 
 class _UnescapedValue(Exception):
-    def __init__(self, message: str, template: str | None, line: int | None) -> None:
-        super().__init__(message)
-        self.template = template
-        self.line = line
+    pass
 
 
 def _refuse_unescaped(value: object) -> object:
@@ -130,22 +130,22 @@ def _refuse_unescaped(value: object) -> object:
     # "<... object at 0x...>" in the output. Only plain scalars may reach the page.
     if value is None or isinstance(value, _SAFE_RENDERED_TYPES):
         return value
-    template, line = _template_frame()
-    raise _UnescapedValue(f"template renders a {type(value).__name__} without an escaping filter", template, line)
+    raise _UnescapedValue(f"template renders a {type(value).__name__} without an escaping filter")
 
 
-def _template_frame() -> tuple[str | None, int | None]:
-    for frame in reversed(traceback.extract_stack()):
+def _template_location(err: BaseException) -> tuple[str | None, int | None]:
+    """The innermost template frame; Jinja rewrites traceback frames to template files and lines."""
+    for frame in reversed(traceback.extract_tb(err.__traceback__)):
         if frame.filename.endswith(".jinja"):
             return frame.filename, frame.lineno
     return None, None
 
 
 def _template_globals(data: dict[str, Any], config: Config) -> dict[str, Any]:
-    read_only = {ClassName(name, config.field_prefix): props for name, props in read_only_properties(data).items()}
-    by_class = {
-        ClassName(name, config.field_prefix): discriminator for name, discriminator in discriminators(data).items()
+    read_only: dict[str, frozenset[str]] = {
+        ClassName(name, config.field_prefix): props for name, props in read_only_properties(data).items()
     }
+    polymorphic = list(discriminators(data).values())
 
     def read_only_json_names(class_name: str) -> list[str]:
         return sorted(read_only.get(class_name, frozenset()))
@@ -153,7 +153,7 @@ def _template_globals(data: dict[str, Any], config: Config) -> dict[str, Any]:
     def discriminator_cases(union: Any) -> dict[str, Any] | None:
         """For a union of models that a spec discriminator describes: its property and value -> member."""
         members = {inner.class_info.name: inner for inner in union.inner_properties if isinstance(inner, ModelProperty)}
-        for discriminator in by_class.values():
+        for discriminator in polymorphic:
             targets = {value: ClassName(target, config.field_prefix) for value, target in discriminator.mapping.items()}
             if members and set(targets.values()) == set(members):
                 cases = [(value, members[target]) for value, target in sorted(targets.items())]

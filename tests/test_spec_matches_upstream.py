@@ -33,10 +33,23 @@ PADDING_MEMBER = {"type": "object", "properties": {}}
 # un-reshape below silently drops.
 BASE_KEYS = {"description", "properties", "required", "type", SPLIT_MARKER}
 
-REQUEST_MEDIA = ("paths", "/api/atlas/v2/groups/{groupId}/streams", "post", "requestBody",
-                 "content", "application/vnd.atlas.2023-02-01+json")
-OK_MEDIA = ("paths", "/api/atlas/v2/groups/{groupId}/streams", "post", "responses", "200",
-            "content", "application/vnd.atlas.2023-02-01+json")
+REQUEST_MEDIA = (
+    "paths",
+    "/api/atlas/v2/groups/{groupId}/streams",
+    "post",
+    "requestBody",
+    "content",
+    "application/vnd.atlas.2023-02-01+json",
+)
+OK_MEDIA = (
+    "paths",
+    "/api/atlas/v2/groups/{groupId}/streams",
+    "post",
+    "responses",
+    "200",
+    "content",
+    "application/vnd.atlas.2023-02-01+json",
+)
 ERROR_RESPONSES = {
     "400": "badRequest",
     "401": "unauthorized",
@@ -180,7 +193,7 @@ def differences(upstream: Any, curated: Any, path: str) -> list[str]:
         return found
     if isinstance(upstream, list) and isinstance(curated, list) and len(upstream) == len(curated):
         found = []
-        for index, (up, cu) in enumerate(zip(upstream, curated)):
+        for index, (up, cu) in enumerate(zip(upstream, curated, strict=True)):
             found += differences(up, cu, f"{path}[{index}]")
         return found
     if type(upstream) is not type(curated) or upstream != curated:
@@ -189,11 +202,7 @@ def differences(upstream: Any, curated: Any, path: str) -> list[str]:
 
 
 def descriptions(doc: dict) -> dict[Path_, str]:
-    return {
-        path + (key,): value
-        for path, key, value, in_props in walk(doc)
-        if is_prose(key, value, in_props)
-    }
+    return {path + (key,): value for path, key, value, in_props in walk(doc) if is_prose(key, value, in_props)}
 
 
 def examples(doc: dict) -> dict[Path_, Any]:
@@ -294,7 +303,7 @@ def test_key_order_follows_upstream(upstream, curated):
     """Where a mapping exists on both sides, shared keys keep upstream's order."""
     upstream_maps = {path + (key,): value for path, key, value, _ in walk(upstream) if isinstance(value, dict)}
     found = []
-    for path, key, value, in_props in walk(curated):
+    for path, key, value, _in_props in walk(curated):
         location = path + (key,)
         if not isinstance(value, dict) or location not in upstream_maps:
             continue

@@ -1,0 +1,129 @@
+"""A real HTTP server on 127.0.0.1 for tests: it records every request and answers from a script.
+
+    with LoopbackServer() as server:
+        server.respond(CannedResponse.json(200, {"ok": True}))
+        httpx.post(server.url + "/x", json={})
+        assert server.requests[0].method == "POST"
+
+Responses are consumed in order, one per request (so [429, 429, 200] scripts a retry). A scripted response is
+a CannedResponse (status, headers, raw body bytes) or a callable that receives the RecordedRequest and returns
+one. A request that finds the script empty, or whose callable raises, gets a 500 with a text/plain body that
+starts with "loopback:" and says why.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from email.message import Message
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, Self
+from urllib.parse import parse_qsl, urlsplit
+
+
+@dataclass(frozen=True)
+class RecordedRequest:
+    method: str
+    path: str  # as on the request line: path plus "?query" if any
+    headers: Message  # case-insensitive: headers["content-type"]; headers.get_all(name) for repeats
+    body: bytes
+
+    @property
+    def path_only(self) -> str:
+        return urlsplit(self.path).path
+
+    @property
+    def query(self) -> list[tuple[str, str]]:
+        """The query parameters, in order, blank values kept."""
+        return parse_qsl(urlsplit(self.path).query, keep_blank_values=True)
+
+    def json(self) -> Any:
+        return json.loads(self.body)
+
+
+@dataclass(frozen=True)
+class CannedResponse:
+    status: int
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes = b""
+
+    @classmethod
+    def json(
+        cls, status: int, payload: Any, content_type: str = "application/json", headers: dict[str, str] | None = None
+    ) -> CannedResponse:
+        return cls(status, {"Content-Type": content_type, **(headers or {})}, json.dumps(payload).encode())
+
+
+Responder = CannedResponse | Callable[[RecordedRequest], CannedResponse]
+
+
+class LoopbackServer:
+    """ThreadingHTTPServer on an ephemeral 127.0.0.1 port, serving from a background thread while entered."""
+
+    def __init__(self) -> None:
+        self.requests: list[RecordedRequest] = []
+        self._script: deque[Responder] = deque()
+        self._lock = threading.Lock()
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self))
+        self._httpd.daemon_threads = True
+        self._thread = threading.Thread(target=self._httpd.serve_forever, name="loopback-http", daemon=True)
+        host, port = self._httpd.server_address[:2]
+        self.url = f"http://{host!s}:{port}"
+
+    def respond(self, *responses: Responder) -> None:
+        """Append responses to the script; each request takes the next one."""
+        with self._lock:
+            self._script.extend(responses)
+
+    def __enter__(self) -> Self:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+        self._thread.join()
+
+    def _answer(self, request: RecordedRequest) -> CannedResponse:
+        with self._lock:
+            self.requests.append(request)
+            responder = self._script.popleft() if self._script else None
+        if responder is None:
+            return _failure(f"no response scripted for {request.method} {request.path}")
+        if isinstance(responder, CannedResponse):
+            return responder
+        try:
+            return responder(request)
+        except Exception as exc:  # report it to the client rather than killing the handler thread
+            return _failure(f"responder raised {exc!r}")
+
+
+def _failure(reason: str) -> CannedResponse:
+    return CannedResponse(500, {"Content-Type": "text/plain"}, f"loopback: {reason}".encode())
+
+
+def _make_handler(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # keep-alive like a real server; every response sends Content-Length
+
+        def _handle(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length else b""
+            response = server._answer(RecordedRequest(self.command, self.path, self.headers, body))
+            self.send_response(response.status)
+            for name, value in response.headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(response.body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(response.body)
+
+        do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = _handle
+
+        def log_message(self, format: str, *args: Any) -> None:  # keep test output quiet
+            pass
+
+    return Handler

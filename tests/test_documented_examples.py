@@ -1,0 +1,78 @@
+"""The generated models read and write the examples documented in spec/streams.yaml exactly.
+
+Only dict equality is compared, not key order: `to_dict()` emits required properties first and optional ones
+after, each group in spec order, so the 200 example's dataProcessRegion ({cloudProvider, links, region}, links
+optional) and the error examples ({error, detail, reason, errorCode}) come back in another order.
+"""
+
+from __future__ import annotations
+
+import pytest
+from atlas_streams._serialization import to_request_dict
+from atlas_streams.models import ApiError, StreamsSampleConnection, StreamsTenant
+from atlas_streams.types import UNSET
+from spec_examples import documented_error_statuses, request_example, response_example
+
+
+def test_request_example_round_trips_through_streams_tenant() -> None:
+    assert StreamsTenant.from_dict(request_example()).to_dict() == request_example()
+
+
+def test_200_example_round_trips_through_streams_tenant() -> None:
+    assert StreamsTenant.from_dict(response_example(200)).to_dict() == response_example(200)
+
+
+def test_200_example_connection_is_parsed_as_sample_connection() -> None:
+    tenant = StreamsTenant.from_dict(response_example(200))
+
+    assert isinstance(tenant.connections, list)
+    assert [type(connection) for connection in tenant.connections] == [StreamsSampleConnection]
+    assert tenant.connections[0].to_dict() == response_example(200)["connections"][0]
+
+
+def test_documented_error_statuses_are_the_expected_ones() -> None:
+    # Guards the parametrization below against silently shrinking.
+    assert documented_error_statuses() == [400, 401, 403, 404, 429, 500]
+
+
+@pytest.mark.parametrize("status", documented_error_statuses())
+def test_error_example_parses_into_api_error_fields(status: int) -> None:
+    example = response_example(status)
+
+    error = ApiError.from_dict(example)
+
+    assert (error.error, error.error_code, error.detail, error.reason) == (
+        example["error"],
+        example["errorCode"],
+        example["detail"],
+        example["reason"],
+    )
+    assert error.error == status
+    assert error.bad_request_detail is UNSET
+    assert error.parameters is UNSET
+    assert error.additional_properties == {}
+
+
+@pytest.mark.parametrize("status", documented_error_statuses())
+def test_error_example_round_trips_through_api_error(status: int) -> None:
+    assert ApiError.from_dict(response_example(status)).to_dict() == response_example(status)
+
+
+def test_request_body_for_200_example_drops_read_only_fields_and_equals_request_example() -> None:
+    # Every property of the 200 example that the request example lacks is readOnly in the spec
+    # (_id, connections, groupId, hostnames, links, and the nested links).
+    tenant = StreamsTenant.from_dict(response_example(200))
+
+    assert to_request_dict(tenant) == request_example()
+
+
+def test_to_dict_keeps_read_only_fields_after_request_serialization() -> None:
+    tenant = StreamsTenant.from_dict(response_example(200))
+    to_request_dict(tenant)  # must not strip anything from the model itself
+
+    data = tenant.to_dict()
+
+    assert data == response_example(200)
+    assert {"_id", "connections", "groupId", "hostnames", "links"} <= data.keys()
+    for nested in ("dataProcessRegion", "sampleConnections", "streamConfig"):
+        assert "links" in data[nested], nested

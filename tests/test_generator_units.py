@@ -1,0 +1,97 @@
+"""The toolkit's own pieces, one behaviour each."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from project_copy import ROOT
+
+from generator.config import load_settings
+from generator.errors import CodegenError
+from generator.output import compare, replace_directory
+from generator.schema_facts import discriminators, read_only_properties
+from generator.spec import load_spec
+from generator.spec_fixes import apply_spec_fixes
+
+
+@pytest.fixture(scope="module")
+def spec_data() -> dict[str, object]:
+    return load_spec(ROOT / "spec/streams.yaml").data
+
+
+def test_spec_fix_names_the_operation_from_the_xgen_override(spec_data: dict[str, object]) -> None:
+    fixed = apply_spec_fixes(spec_data)
+
+    operation = fixed["paths"]["/api/atlas/v2/groups/{groupId}/streams"]["post"]  # type: ignore[index]
+    assert operation["operationId"] == "createStreamWorkspace"
+
+
+def test_spec_fixes_leave_their_input_alone(spec_data: dict[str, object]) -> None:
+    apply_spec_fixes(spec_data)
+
+    operation = spec_data["paths"]["/api/atlas/v2/groups/{groupId}/streams"]["post"]  # type: ignore[index]
+    assert operation["operationId"] == "createGroupStreamWorkspace"
+
+
+def test_read_only_facts_include_inherited_and_schema_level_read_only(spec_data: dict[str, object]) -> None:
+    facts = read_only_properties(spec_data)
+
+    assert facts["StreamsTenant"] == {"_id", "connections", "groupId", "hostnames", "links"}
+    assert {"id", "links", "state"} <= facts["StreamsKafkaConnection"]  # from StreamsConnectionBase via allOf
+    assert "badRequestDetail" in facts["ApiError"]  # BadRequestDetail is readOnly as a whole
+
+
+def test_discriminator_facts_keep_the_whole_mapping(spec_data: dict[str, object]) -> None:
+    connection = discriminators(spec_data)["StreamsConnection"]
+
+    assert connection.property_name == "type"
+    assert len(connection.mapping) == 10
+    assert connection.mapping["S3"] == "StreamsS3Connection"
+
+
+def test_settings_resolve_paths_against_the_pyproject_directory() -> None:
+    settings = load_settings(ROOT / "pyproject.toml")
+
+    assert settings.spec == ROOT / "spec/streams.yaml"
+    assert settings.output == ROOT / "generated/atlas-streams-client"
+    assert (settings.project_name, settings.package_name) == ("atlas-streams-client", "atlas_streams")
+
+
+def test_settings_with_a_missing_key_are_an_error(tmp_path: Path) -> None:
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[tool.streams-codegen]\nspec = "s.yaml"\n', encoding="utf-8")
+
+    with pytest.raises(CodegenError, match="missing settings key"):
+        load_settings(pyproject)
+
+
+def test_compare_sorts_files_into_added_changed_removed() -> None:
+    changes = compare({"a": b"1", "b": b"2"}, {"b": b"3", "c": b"4"})
+
+    assert (changes.added, changes.changed, changes.removed) == (["c"], ["b"], ["a"])
+
+
+def test_replace_directory_swaps_in_the_new_tree(tmp_path: Path) -> None:
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old/stale.txt").write_text("stale", encoding="utf-8")
+    (tmp_path / "new").mkdir()
+    (tmp_path / "new/fresh.txt").write_text("fresh", encoding="utf-8")
+
+    replace_directory(tmp_path / "new", tmp_path / "old")
+
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old"]
+    assert [p.name for p in (tmp_path / "old").iterdir()] == ["fresh.txt"]
+
+
+def test_console_script_and_module_entry_point_agree() -> None:
+    script = Path(sys.executable).parent / "streams-codegen"
+    by_script = subprocess.run([script, "--version"], capture_output=True, text=True, check=True)
+    by_module = subprocess.run(
+        [sys.executable, "-m", "generator", "--version"], capture_output=True, text=True, check=True
+    )
+
+    assert by_script.stdout == by_module.stdout
+    assert by_script.stdout.startswith("streams-codegen ")

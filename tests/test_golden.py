@@ -1,0 +1,99 @@
+"""generated/ is a golden file: `check` proves it matches the spec and templates byte for byte."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from project_copy import ROOT, copy_project
+
+from generator.cli import main
+from generator.output import read_tree
+
+OUTPUT = Path("generated/atlas-streams-client")
+MODEL = OUTPUT / "atlas_streams/models/streams_tenant.py"
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    copy_project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_committed_output_matches_a_fresh_generation(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(ROOT)
+
+    code = main(["check"])
+
+    out, err = capsys.readouterr()
+    assert code == 0, f"{out}{err}"
+
+
+def test_check_prints_a_unified_diff_and_the_fix_command(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    model = project / MODEL
+    model.write_text(
+        model.read_text(encoding="utf-8").replace("class StreamsTenant:", "class Drifted:"), encoding="utf-8"
+    )
+
+    code = main(["check"])
+
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert f"--- a/{MODEL.as_posix()}\n+++ b/{MODEL.as_posix()}\n" in out
+    assert "-class Drifted:\n+class StreamsTenant:\n" in out
+    assert err.rstrip().endswith("to fix, run: make generate")
+
+
+def test_check_reports_stale_and_missing_files(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / OUTPUT / "atlas_streams/stale.py").write_text("x = 1\n", encoding="utf-8")
+    (project / MODEL).unlink()
+
+    code = main(["check"])
+
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert "+++ /dev/null" in out and "stale.py" in out
+    assert f"--- /dev/null\n+++ b/{MODEL.as_posix()}" in out
+    assert "(1 added, 0 changed, 1 removed)" in err
+
+
+def test_generate_restores_the_tree_and_removes_stale_files(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    expected = read_tree(project / OUTPUT)
+    (project / OUTPUT / "atlas_streams/stale.py").write_text("x = 1\n", encoding="utf-8")
+    (project / MODEL).unlink()
+
+    code = main(["generate"])
+
+    out = capsys.readouterr().out
+    assert code == 0
+    assert read_tree(project / OUTPUT) == expected
+    assert out.startswith(f"generated {OUTPUT.as_posix()}: 1 added, 0 changed, 1 removed in ")
+
+
+def test_generate_on_an_up_to_date_tree_changes_nothing(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["generate"])
+
+    assert code == 0
+    assert ": 0 added, 0 changed, 0 removed in " in capsys.readouterr().out
+
+
+def _generate_with_hash_seed(project: Path, seed: str) -> dict[str, bytes]:
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    subprocess.run(
+        [sys.executable, "-m", "generator", "generate"], cwd=project, env=env, check=True, capture_output=True
+    )
+    return read_tree(project / OUTPUT)
+
+
+def test_output_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    first = _generate_with_hash_seed(copy_project(tmp_path / "a"), "1")
+    second = _generate_with_hash_seed(copy_project(tmp_path / "b"), "4242")
+
+    assert first == second
+    assert first == read_tree(ROOT / OUTPUT)
