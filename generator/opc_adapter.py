@@ -24,13 +24,19 @@ from openapi_python_client.strings import ClassName, snake_case
 
 from generator.config import Settings
 from generator.errors import CodegenError
-from generator.schema_facts import discriminators, read_only_properties
+from generator.schema_facts import discriminators, read_only_properties, validation_schema
+from generator.spec import resolve_pointer
 from generator.spec_fixes import operations
 
 # Files of the generated package that openapi-python-client does not know about:
 # template name -> path inside the package directory.
 EXTRA_PACKAGE_FILES = {
     "_serialization.py.jinja": "_serialization.py",
+    "_auth.py.jinja": "_auth.py",
+    "_retry.py.jinja": "_retry.py",
+    "_enums.py.jinja": "_enums.py",
+    "_responses.py.jinja": "_responses.py",
+    "_validation.py.jinja": "_validation.py",
 }
 
 UPSTREAM_TEMPLATES = "openapi_python_client"
@@ -104,6 +110,7 @@ class _StreamsProject(Project):
         self.env.loader = template_loader(template_layers)
         self.env.finalize = _refuse_unescaped
         self.env.globals.update(_template_globals(data, config))
+        self.env.filters["python_literal"] = python_literal
 
     def build(self) -> Sequence[GeneratorError]:
         try:
@@ -147,35 +154,80 @@ def _template_globals(data: dict[str, Any], config: Config) -> dict[str, Any]:
     }
     polymorphic = list(discriminators(data).values())
 
+    def class_name(schema_name: str) -> str:
+        return ClassName(schema_name, config.field_prefix)
+
+    def operation(endpoint: Any) -> dict[str, Any]:
+        for candidate in operations(data):
+            if snake_case(str(candidate.get("operationId", ""))) == endpoint.name:
+                return candidate
+        raise KeyError(endpoint.name)
+
     def read_only_json_names(class_name: str) -> list[str]:
         return sorted(read_only.get(class_name, frozenset()))
 
     def discriminator_cases(union: Any) -> dict[str, Any] | None:
-        """For a union of models that a spec discriminator describes: its property and value -> member."""
+        """For a union of models that a spec discriminator describes: its property, value -> member,
+        and the member that takes unknown values (None when the union has none)."""
         members = {inner.class_info.name: inner for inner in union.inner_properties if isinstance(inner, ModelProperty)}
         for discriminator in polymorphic:
-            targets = {value: ClassName(target, config.field_prefix) for value, target in discriminator.mapping.items()}
-            if members and set(targets.values()) == set(members):
-                cases = [(value, members[target]) for value, target in sorted(targets.items())]
-                return {"property_name": discriminator.property_name, "cases": cases}
+            targets = {value: class_name(target) for value, target in discriminator.mapping.items()}
+            fallback = class_name(discriminator.fallback) if discriminator.fallback else None
+            if members and set(targets.values()) | {fallback} - {None} == set(members):
+                return {
+                    "property_name": discriminator.property_name,
+                    "cases": [(value, members[target]) for value, target in sorted(targets.items())],
+                    "fallback": members.get(fallback) if fallback else None,
+                }
         return None
 
     def accept_media_types(endpoint: Any) -> list[str]:
         """Media types of the operation's success responses, for the Accept header."""
-        for operation in operations(data):
-            if snake_case(str(operation.get("operationId", ""))) == endpoint.name:
-                return sorted(
-                    {
-                        media_type
-                        for status, response in operation.get("responses", {}).items()
-                        if str(status).startswith("2")
-                        for media_type in response.get("content", {})
-                    }
-                )
-        return []
+        responses = operation(endpoint).get("responses", {})
+        return sorted(
+            {
+                media
+                for status, response in responses.items()
+                if str(status).startswith("2")
+                for media in _resolved(data, response).get("content", {})
+            }
+        )
+
+    def parameter_schemas(endpoint: Any) -> list[tuple[str, dict[str, Any]]]:
+        """(name, validation schema) of each parameter whose schema constrains its value."""
+        found = []
+        for parameter in operation(endpoint).get("parameters", []):
+            parameter = _resolved(data, parameter)
+            schema = validation_schema(parameter.get("schema", {}))
+            if set(schema) - {"type"}:
+                found.append((parameter["name"], schema))
+        return found
+
+    def request_body_schema(endpoint: Any) -> dict[str, Any]:
+        content = _resolved(data, operation(endpoint).get("requestBody", {})).get("content", {})
+        return validation_schema(next(iter(content.values()), {}).get("schema", {}))
+
+    def validation_schemas() -> dict[str, Any]:
+        return {name: validation_schema(schema) for name, schema in data["components"]["schemas"].items()}
 
     return {
         "read_only_json_names": read_only_json_names,
         "discriminator_cases": discriminator_cases,
         "accept_media_types": accept_media_types,
+        "parameter_schemas": parameter_schemas,
+        "request_body_schema": request_body_schema,
+        "validation_schemas": validation_schemas,
     }
+
+
+def _resolved(data: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    while isinstance(node.get("$ref"), str):
+        node = resolve_pointer(data, node["$ref"])
+    return node
+
+
+def python_literal(value: Any) -> str:
+    """Plain data (dicts, lists, strings, numbers, booleans, None) as Python source.
+
+    repr() of these types is always a valid literal, so spec text cannot escape into code."""
+    return repr(value)

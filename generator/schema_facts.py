@@ -7,12 +7,15 @@ from dataclasses import dataclass
 from typing import Any
 
 SCHEMA_PREFIX = "#/components/schemas/"
+# Marks a schema split out of a polymorphic parent to break an allOf cycle (see spec/streams.yaml).
+SPLIT_FROM = "x-codegen-split-from"
 
 
 @dataclass(frozen=True)
 class Discriminator:
     property_name: str
     mapping: dict[str, str]  # discriminator value -> component schema name
+    fallback: str | None  # the split-out base that takes values the mapping does not know
 
 
 def read_only_properties(data: dict[str, Any]) -> dict[str, frozenset[str]]:
@@ -51,7 +54,8 @@ def discriminators(data: dict[str, Any]) -> dict[str, Discriminator]:
             for value, ref in discriminator.get("mapping", {}).items()
             if (target := _ref_name({"$ref": ref})) is not None
         }
-        found[name] = Discriminator(discriminator["propertyName"], mapping)
+        fallback = next((base for base, other in schemas.items() if other.get(SPLIT_FROM) == name), None)
+        found[name] = Discriminator(discriminator["propertyName"], mapping, fallback)
     return found
 
 
@@ -60,3 +64,33 @@ def _ref_name(node: dict[str, Any]) -> str | None:
     if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
         return ref[len(SCHEMA_PREFIX) :]
     return None
+
+
+# Keywords the generated client checks before sending (templates/_validation.py.jinja).
+_VALIDATION_KEYWORDS = {
+    "type",
+    "enum",
+    "pattern",
+    "maxItems",
+    "minItems",
+    "uniqueItems",
+    "required",
+    "nullable",
+    "$ref",
+}
+_SCHEMA_LISTS = ("allOf", "oneOf", "anyOf")
+
+
+def validation_schema(schema: dict[str, Any]) -> dict[str, Any]:
+    """`schema` reduced to what request validation needs: no prose, examples or extensions."""
+    reduced: dict[str, Any] = {key: value for key, value in schema.items() if key in _VALIDATION_KEYWORDS}
+    for key in _SCHEMA_LISTS:
+        if key in schema:
+            reduced[key] = [validation_schema(member) for member in schema[key]]
+    if "items" in schema:
+        reduced["items"] = validation_schema(schema["items"])
+    if isinstance(schema.get("additionalProperties"), dict):
+        reduced["additionalProperties"] = validation_schema(schema["additionalProperties"])
+    if "properties" in schema:
+        reduced["properties"] = {name: validation_schema(prop) for name, prop in schema["properties"].items()}
+    return reduced

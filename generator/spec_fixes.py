@@ -6,6 +6,8 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from generator.schema_facts import SCHEMA_PREFIX, SPLIT_FROM
+
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
@@ -14,6 +16,8 @@ def apply_spec_fixes(data: dict[str, Any]) -> dict[str, Any]:
     fixed = copy.deepcopy(data)
     for operation in operations(fixed):
         _use_operation_id_override(operation)
+    _send_query_parameters_only_when_set(fixed)
+    _accept_unknown_subtypes(fixed)
     return fixed
 
 
@@ -32,3 +36,26 @@ def _use_operation_id_override(operation: dict[str, Any]) -> None:
     override = operation.get("x-xgen-operation-id-override")
     if isinstance(override, str) and override:
         operation["operationId"] = override
+
+
+def _send_query_parameters_only_when_set(data: dict[str, Any]) -> None:
+    # A query default (envelope=false, pretty=false) is the server's to apply. Without it the
+    # generated argument defaults to UNSET and is sent only when the caller passes it.
+    parameters = list(data.get("components", {}).get("parameters", {}).values())
+    parameters += [p for operation in operations(data) for p in operation.get("parameters", [])]
+    for parameter in parameters:
+        if parameter.get("in") == "query" and isinstance(parameter.get("schema"), dict):
+            parameter["schema"].pop("default", None)
+
+
+def _accept_unknown_subtypes(data: dict[str, Any]) -> None:
+    # A discriminator value newer than the client must still parse: listing the split-out base
+    # (x-codegen-split-from) in the parent's oneOf gives the generated union a member to fall back on.
+    schemas = data.get("components", {}).get("schemas", {})
+    for name, schema in schemas.items():
+        parent = schemas.get(schema.get(SPLIT_FROM, ""))
+        if parent is None or "oneOf" not in parent:
+            continue
+        ref = {"$ref": f"{SCHEMA_PREFIX}{name}"}
+        if ref not in parent["oneOf"]:
+            parent["oneOf"].append(ref)

@@ -9,11 +9,21 @@ Responses are consumed in order, one per request (so [429, 429, 200] scripts a r
 a CannedResponse (status, headers, raw body bytes) or a callable that receives the RecordedRequest and returns
 one. A request that finds the script empty, or whose callable raises, gets a 500 with a text/plain body that
 starts with "loopback:" and says why.
+
+Two optional hooks serve fakes that must answer any number of requests (tests/atlas_fakes.py uses them):
+
+    server.route("/api/oauth/token", handler)  # every request to that exact path goes to handler, never the script
+    server.guard(check)  # check(request) -> CannedResponse | None, asked before the script; a response answers
+                         # the request at once (an auth challenge, say) and the script is not consumed
+
+Every request, routed, guarded or scripted, is recorded in `requests`, in arrival order; `requests_to(path)`
+picks those of one path.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -58,6 +68,21 @@ class CannedResponse:
 
 
 Responder = CannedResponse | Callable[[RecordedRequest], CannedResponse]
+Guard = Callable[[RecordedRequest], CannedResponse | None]
+
+
+class _Server(ThreadingHTTPServer):
+    # The default listen backlog (5) drops the SYNs of a burst of concurrent connections, and the client then
+    # waits a whole second to resend them; tests that fire tens of concurrent requests need a deeper queue.
+    request_queue_size = 128
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A client that gave up (a read timeout) closes the connection while its handler still runs; that is
+        # expected in tests, not worth a traceback on stderr. Anything else is still reported.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
 class LoopbackServer:
@@ -66,9 +91,10 @@ class LoopbackServer:
     def __init__(self) -> None:
         self.requests: list[RecordedRequest] = []
         self._script: deque[Responder] = deque()
+        self._routes: dict[str, Callable[[RecordedRequest], CannedResponse]] = {}
+        self._guard: Guard | None = None
         self._lock = threading.Lock()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self))
-        self._httpd.daemon_threads = True
+        self._httpd = _Server(("127.0.0.1", 0), _make_handler(self))
         # A short poll interval keeps shutdown() (it waits for the next poll) from costing 0.5 s per test.
         self._thread = threading.Thread(
             target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, name="loopback-http", daemon=True
@@ -80,6 +106,22 @@ class LoopbackServer:
         """Append responses to the script; each request takes the next one."""
         with self._lock:
             self._script.extend(responses)
+
+    def route(self, path: str, handler: Callable[[RecordedRequest], CannedResponse]) -> None:
+        """Send every request whose path (without query) is exactly `path` to `handler`, bypassing the script."""
+        with self._lock:
+            self._routes[path] = handler
+
+    def guard(self, check: Guard | None) -> None:
+        """Ask `check` first about every request that is not routed; a response it returns answers the request
+        and leaves the script alone, None lets the script answer. `guard(None)` removes it."""
+        with self._lock:
+            self._guard = check
+
+    def requests_to(self, path: str) -> list[RecordedRequest]:
+        """The recorded requests whose path (without query) is exactly `path`, in arrival order."""
+        with self._lock:
+            return [request for request in self.requests if request.path_only == path]
 
     def __enter__(self) -> Self:
         self._thread.start()
@@ -93,15 +135,33 @@ class LoopbackServer:
     def _answer(self, request: RecordedRequest) -> CannedResponse:
         with self._lock:
             self.requests.append(request)
-            responder = self._script.popleft() if self._script else None
+            route = self._routes.get(request.path_only)
+            guard = self._guard
+            # Without hooks, recording and taking the next scripted response stay one atomic step.
+            responder = self._script.popleft() if self._script and route is None and guard is None else None
+        if route is not None:
+            return _call(route, request)
+        if guard is not None:
+            try:
+                challenge = guard(request)
+            except Exception as exc:
+                return _failure(f"guard raised {exc!r}")
+            if challenge is not None:
+                return challenge
+            with self._lock:
+                responder = self._script.popleft() if self._script else None
         if responder is None:
             return _failure(f"no response scripted for {request.method} {request.path}")
         if isinstance(responder, CannedResponse):
             return responder
-        try:
-            return responder(request)
-        except Exception as exc:  # report it to the client rather than killing the handler thread
-            return _failure(f"responder raised {exc!r}")
+        return _call(responder, request)
+
+
+def _call(responder: Callable[[RecordedRequest], CannedResponse], request: RecordedRequest) -> CannedResponse:
+    try:
+        return responder(request)
+    except Exception as exc:  # report it to the client rather than killing the handler thread
+        return _failure(f"responder raised {exc!r}")
 
 
 def _failure(reason: str) -> CannedResponse:

@@ -1,15 +1,21 @@
-"""Contains some shared types for properties"""
+"""Types shared by the models and the operation functions."""
 
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, TYPE_CHECKING, BinaryIO, Generic, Literal, TypeVar
 
 from attrs import define
+
+if TYPE_CHECKING:
+    from .errors import AtlasApiError
 
 
 class Unset:
     def __bool__(self) -> Literal[False]:
         return False
+
+    def __repr__(self) -> str:
+        return "UNSET"
 
 
 UNSET: Unset = Unset()
@@ -43,12 +49,42 @@ T = TypeVar("T")
 
 @define
 class Response(Generic[T]):
-    """A response from an endpoint"""
+    """What the server answered: the raw parts, and either the parsed value or the typed error.
 
-    status_code: HTTPStatus
+    With `envelope=True`, `status_code` is the status Atlas reported inside the envelope.
+    """
+
+    status_code: HTTPStatus | int
     content: bytes
     headers: MutableMapping[str, str]
     parsed: T | None
+    error: "AtlasApiError | None" = None
+
+    @property
+    def rate_limit_limit(self) -> int | None:
+        """RateLimit-Limit: requests allowed in the current window."""
+        return _int_header(self.headers, "RateLimit-Limit")
+
+    @property
+    def rate_limit_remaining(self) -> int | None:
+        """RateLimit-Remaining: requests left in the current window."""
+        return _int_header(self.headers, "RateLimit-Remaining")
+
+    def unwrap(self) -> T:
+        """The parsed value; raises the typed error when the server answered with one."""
+        if self.error is not None:
+            raise self.error
+        if self.parsed is None:
+            raise ValueError(f"response with status {int(self.status_code)} has no parsed value")
+        return self.parsed
+
+
+def _int_header(headers: Mapping[str, str], name: str) -> int | None:
+    value = headers.get(name)
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
 
 
 __all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]

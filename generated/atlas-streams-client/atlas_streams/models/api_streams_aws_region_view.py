@@ -1,7 +1,7 @@
-from enum import StrEnum
+from .._enums import OpenStrEnum
 
 
-class ApiStreamsAWSRegionView(StrEnum):
+class ApiStreamsAWSRegionView(OpenStrEnum):
     DUBLIN_IRL = "DUBLIN_IRL"
     FRANKFURT_DEU = "FRANKFURT_DEU"
     LONDON_GBR = "LONDON_GBR"

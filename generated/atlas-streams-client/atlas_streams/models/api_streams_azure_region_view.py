@@ -1,7 +1,7 @@
-from enum import StrEnum
+from .._enums import OpenStrEnum
 
 
-class ApiStreamsAzureRegionView(StrEnum):
+class ApiStreamsAzureRegionView(OpenStrEnum):
     AUSTRALIAEAST = "australiaeast"
     BRAZILSOUTH = "brazilsouth"
     EASTUS = "eastus"

@@ -1,7 +1,7 @@
-from enum import StrEnum
+from .._enums import OpenStrEnum
 
 
-class ApiStreamsGCPRegionView(StrEnum):
+class ApiStreamsGCPRegionView(OpenStrEnum):
     EUROPE_WEST1 = "EUROPE_WEST1"
     US_CENTRAL1 = "US_CENTRAL1"
     US_EAST4 = "US_EAST4"

@@ -1,7 +1,7 @@
-from enum import StrEnum
+from .._enums import OpenStrEnum
 
 
-class DBRoleToExecuteDBRoleType(StrEnum):
+class DBRoleToExecuteDBRoleType(OpenStrEnum):
     BUILT_IN = "BUILT_IN"
     CUSTOM = "CUSTOM"
 

@@ -1,7 +1,7 @@
-from enum import StrEnum
+from .._enums import OpenStrEnum
 
 
-class SchemaRegistryAuthenticationBaseType(StrEnum):
+class SchemaRegistryAuthenticationBaseType(OpenStrEnum):
     SASL_INHERIT = "SASL_INHERIT"
     USER_INFO = "USER_INFO"
 

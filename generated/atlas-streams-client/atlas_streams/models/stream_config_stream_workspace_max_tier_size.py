@@ -1,7 +1,7 @@
-from enum import StrEnum
+from .._enums import OpenStrEnum
 
 
-class StreamConfigStreamWorkspaceMaxTierSize(StrEnum):
+class StreamConfigStreamWorkspaceMaxTierSize(OpenStrEnum):
     SP10 = "SP10"
     SP2 = "SP2"
     SP30 = "SP30"

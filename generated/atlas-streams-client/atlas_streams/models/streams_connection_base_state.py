@@ -1,7 +1,7 @@
-from enum import StrEnum
+from .._enums import OpenStrEnum
 
 
-class StreamsConnectionBaseState(StrEnum):
+class StreamsConnectionBaseState(OpenStrEnum):
     DELETING = "DELETING"
     FAILED = "FAILED"
     PENDING = "PENDING"

@@ -1,7 +1,7 @@
-from enum import StrEnum
+from .._enums import OpenStrEnum
 
 
-class StreamsConnectionBaseType(StrEnum):
+class StreamsConnectionBaseType(OpenStrEnum):
     AWSKINESISDATASTREAMS = "AWSKinesisDataStreams"
     AWSLAMBDA = "AWSLambda"
     AZUREBLOBSTORAGE = "AzureBlobStorage"

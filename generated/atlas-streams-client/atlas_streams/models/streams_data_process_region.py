@@ -89,27 +89,16 @@ class StreamsDataProcessRegion:
         def _parse_region(
             data: object,
         ) -> ApiStreamsAWSRegionView | ApiStreamsAzureRegionView | ApiStreamsGCPRegionView:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_base_streams_region_type_0 = ApiStreamsAWSRegionView(data)
-
-                return componentsschemas_base_streams_region_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                componentsschemas_base_streams_region_type_1 = ApiStreamsAzureRegionView(data)
-
-                return componentsschemas_base_streams_region_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
             if not isinstance(data, str):
-                raise TypeError()
-            componentsschemas_base_streams_region_type_2 = ApiStreamsGCPRegionView(data)
-
-            return componentsschemas_base_streams_region_type_2
+                raise TypeError("expected a string, got " + type(data).__name__)
+            if ApiStreamsAWSRegionView.is_known_value(data):
+                return ApiStreamsAWSRegionView(data)
+            if ApiStreamsAzureRegionView.is_known_value(data):
+                return ApiStreamsAzureRegionView(data)
+            if ApiStreamsGCPRegionView.is_known_value(data):
+                return ApiStreamsGCPRegionView(data)
+            # Newer than this client: keep the value as sent; is_known() is False for it.
+            return ApiStreamsAWSRegionView(data)
 
         region = _parse_region(d.pop("region"))
 

@@ -1,7 +1,7 @@
-from enum import StrEnum
+from .._enums import OpenStrEnum
 
 
-class StreamsDataProcessRegionCloudProvider(StrEnum):
+class StreamsDataProcessRegionCloudProvider(OpenStrEnum):
     AWS = "AWS"
     AZURE = "AZURE"
     GCP = "GCP"

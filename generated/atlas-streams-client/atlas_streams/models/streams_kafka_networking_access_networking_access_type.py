@@ -1,7 +1,7 @@
-from enum import StrEnum
+from .._enums import OpenStrEnum
 
 
-class StreamsKafkaNetworkingAccessNetworkingAccessType(StrEnum):
+class StreamsKafkaNetworkingAccessNetworkingAccessType(OpenStrEnum):
     PRIVATE_LINK = "PRIVATE_LINK"
     PUBLIC = "PUBLIC"
     TRANSIT_GATEWAY = "TRANSIT_GATEWAY"

@@ -1,7 +1,7 @@
-from enum import StrEnum
+from .._enums import OpenStrEnum
 
 
-class StreamsPublicPrivateLinkNetworkingAccessNetworkingAccessType(StrEnum):
+class StreamsPublicPrivateLinkNetworkingAccessNetworkingAccessType(OpenStrEnum):
     PRIVATE_LINK = "PRIVATE_LINK"
     PUBLIC = "PUBLIC"
 

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from ..models.confluent_sasl_inherit_authentication import ConfluentSaslInheritAuthentication
     from ..models.confluent_user_info_authentication import ConfluentUserInfoAuthentication
     from ..models.link import Link
+    from ..models.schema_registry_authentication_base import SchemaRegistryAuthenticationBase
 
 
 T = TypeVar("T", bound="StreamsSchemaRegistryConnection")
@@ -26,8 +27,9 @@ class StreamsSchemaRegistryConnection:
 
     Attributes:
         provider (StreamsSchemaRegistryConnectionProvider): Vendor of the schema registry.
-        schema_registry_authentication (ConfluentSaslInheritAuthentication | ConfluentUserInfoAuthentication): How a
-            Schema Registry connection authenticates. The `type` field picks the variant.
+        schema_registry_authentication (ConfluentSaslInheritAuthentication | ConfluentUserInfoAuthentication |
+            SchemaRegistryAuthenticationBase): How a Schema Registry connection authenticates. The `type` field picks the
+            variant.
         schema_registry_urls (list[str]): Up to ten distinct schema registry endpoint URLs. Each needs an http or https
             scheme and a valid host, and may name a port.
         id (str | Unset): Identifier that Atlas assigns to the connection.
@@ -41,7 +43,9 @@ class StreamsSchemaRegistryConnection:
     """
 
     provider: StreamsSchemaRegistryConnectionProvider
-    schema_registry_authentication: ConfluentSaslInheritAuthentication | ConfluentUserInfoAuthentication
+    schema_registry_authentication: (
+        ConfluentSaslInheritAuthentication | ConfluentUserInfoAuthentication | SchemaRegistryAuthenticationBase
+    )
     schema_registry_urls: list[str]
     id: str | Unset = UNSET
     links: list[Link] | Unset = UNSET
@@ -72,12 +76,15 @@ class StreamsSchemaRegistryConnection:
     )
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.confluent_sasl_inherit_authentication import ConfluentSaslInheritAuthentication  # noqa: PLC0415
         from ..models.confluent_user_info_authentication import ConfluentUserInfoAuthentication  # noqa: PLC0415
 
         provider = self.provider.value
 
         schema_registry_authentication: dict[str, Any]
         if isinstance(self.schema_registry_authentication, ConfluentUserInfoAuthentication):
+            schema_registry_authentication = self.schema_registry_authentication.to_dict()
+        elif isinstance(self.schema_registry_authentication, ConfluentSaslInheritAuthentication):
             schema_registry_authentication = self.schema_registry_authentication.to_dict()
         else:
             schema_registry_authentication = self.schema_registry_authentication.to_dict()
@@ -134,13 +141,14 @@ class StreamsSchemaRegistryConnection:
         from ..models.confluent_sasl_inherit_authentication import ConfluentSaslInheritAuthentication  # noqa: PLC0415
         from ..models.confluent_user_info_authentication import ConfluentUserInfoAuthentication  # noqa: PLC0415
         from ..models.link import Link  # noqa: PLC0415
+        from ..models.schema_registry_authentication_base import SchemaRegistryAuthenticationBase  # noqa: PLC0415
 
         d = dict(src_dict)
         provider = StreamsSchemaRegistryConnectionProvider(d.pop("provider"))
 
         def _parse_schema_registry_authentication(
             data: object,
-        ) -> ConfluentSaslInheritAuthentication | ConfluentUserInfoAuthentication:
+        ) -> ConfluentSaslInheritAuthentication | ConfluentUserInfoAuthentication | SchemaRegistryAuthenticationBase:
             if not isinstance(data, dict):
                 raise TypeError("expected a JSON object, got " + type(data).__name__)
             discriminator = data.get("type")
@@ -148,7 +156,8 @@ class StreamsSchemaRegistryConnection:
                 return ConfluentSaslInheritAuthentication.from_dict(data)
             if discriminator == "USER_INFO":
                 return ConfluentUserInfoAuthentication.from_dict(data)
-            raise ValueError("unknown type: " + repr(discriminator))
+            # A subtype newer than this client: keep every field it sent in the common base.
+            return SchemaRegistryAuthenticationBase.from_dict(data)
 
         schema_registry_authentication = _parse_schema_registry_authentication(d.pop("schemaRegistryAuthentication"))
 

@@ -1,7 +1,7 @@
-from enum import StrEnum
+from .._enums import OpenStrEnum
 
 
-class StreamsSchemaRegistryConnectionProvider(StrEnum):
+class StreamsSchemaRegistryConnectionProvider(OpenStrEnum):
     CONFLUENT = "CONFLUENT"
 
     def __str__(self) -> str:

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from ..models.streams_aws_lambda_connection import StreamsAWSLambdaConnection
     from ..models.streams_azure_blob_storage_connection import StreamsAzureBlobStorageConnection
     from ..models.streams_cluster_connection import StreamsClusterConnection
+    from ..models.streams_connection_base import StreamsConnectionBase
     from ..models.streams_data_process_region import StreamsDataProcessRegion
     from ..models.streams_gcp_pub_sub_connection import StreamsGCPPubSubConnection
     from ..models.streams_https_connection import StreamsHttpsConnection
@@ -35,9 +36,10 @@ class StreamsTenant:
         field_id (str | Unset): 24-hexadecimal-character identifier that Atlas assigns to the stream workspace. Example:
             32b6e34b3d91647abb20e7b8.
         connections (list[StreamsAWSKinesisDataStreamsConnection | StreamsAWSLambdaConnection |
-            StreamsAzureBlobStorageConnection | StreamsClusterConnection | StreamsGCPPubSubConnection |
-            StreamsHttpsConnection | StreamsKafkaConnection | StreamsS3Connection | StreamsSampleConnection |
-            StreamsSchemaRegistryConnection] | Unset): Connections that exist in the stream workspace.
+            StreamsAzureBlobStorageConnection | StreamsClusterConnection | StreamsConnectionBase |
+            StreamsGCPPubSubConnection | StreamsHttpsConnection | StreamsKafkaConnection | StreamsS3Connection |
+            StreamsSampleConnection | StreamsSchemaRegistryConnection] | Unset): Connections that exist in the stream
+            workspace.
         data_process_region (StreamsDataProcessRegion | Unset): Cloud provider and region in which Atlas processes the
             stream.
         failover_regions (list[StreamsDataProcessRegion] | Unset): Regions the stream workspace can fail over to, at
@@ -60,6 +62,7 @@ class StreamsTenant:
             | StreamsAWSLambdaConnection
             | StreamsAzureBlobStorageConnection
             | StreamsClusterConnection
+            | StreamsConnectionBase
             | StreamsGCPPubSubConnection
             | StreamsHttpsConnection
             | StreamsKafkaConnection
@@ -108,6 +111,7 @@ class StreamsTenant:
         from ..models.streams_aws_lambda_connection import StreamsAWSLambdaConnection  # noqa: PLC0415
         from ..models.streams_azure_blob_storage_connection import StreamsAzureBlobStorageConnection  # noqa: PLC0415
         from ..models.streams_cluster_connection import StreamsClusterConnection  # noqa: PLC0415
+        from ..models.streams_gcp_pub_sub_connection import StreamsGCPPubSubConnection  # noqa: PLC0415
         from ..models.streams_https_connection import StreamsHttpsConnection  # noqa: PLC0415
         from ..models.streams_kafka_connection import StreamsKafkaConnection  # noqa: PLC0415
         from ..models.streams_s3_connection import StreamsS3Connection  # noqa: PLC0415
@@ -138,6 +142,8 @@ class StreamsTenant:
                 elif isinstance(connections_item_data, StreamsSchemaRegistryConnection):
                     connections_item = connections_item_data.to_dict()
                 elif isinstance(connections_item_data, StreamsAzureBlobStorageConnection):
+                    connections_item = connections_item_data.to_dict()
+                elif isinstance(connections_item_data, StreamsGCPPubSubConnection):
                     connections_item = connections_item_data.to_dict()
                 else:
                     connections_item = connections_item_data.to_dict()
@@ -216,6 +222,7 @@ class StreamsTenant:
         from ..models.streams_aws_lambda_connection import StreamsAWSLambdaConnection  # noqa: PLC0415
         from ..models.streams_azure_blob_storage_connection import StreamsAzureBlobStorageConnection  # noqa: PLC0415
         from ..models.streams_cluster_connection import StreamsClusterConnection  # noqa: PLC0415
+        from ..models.streams_connection_base import StreamsConnectionBase  # noqa: PLC0415
         from ..models.streams_data_process_region import StreamsDataProcessRegion  # noqa: PLC0415
         from ..models.streams_gcp_pub_sub_connection import StreamsGCPPubSubConnection  # noqa: PLC0415
         from ..models.streams_https_connection import StreamsHttpsConnection  # noqa: PLC0415
@@ -235,6 +242,7 @@ class StreamsTenant:
                 | StreamsAWSLambdaConnection
                 | StreamsAzureBlobStorageConnection
                 | StreamsClusterConnection
+                | StreamsConnectionBase
                 | StreamsGCPPubSubConnection
                 | StreamsHttpsConnection
                 | StreamsKafkaConnection
@@ -255,6 +263,7 @@ class StreamsTenant:
                     | StreamsAWSLambdaConnection
                     | StreamsAzureBlobStorageConnection
                     | StreamsClusterConnection
+                    | StreamsConnectionBase
                     | StreamsGCPPubSubConnection
                     | StreamsHttpsConnection
                     | StreamsKafkaConnection
@@ -285,7 +294,8 @@ class StreamsTenant:
                         return StreamsSampleConnection.from_dict(data)
                     if discriminator == "SchemaRegistry":
                         return StreamsSchemaRegistryConnection.from_dict(data)
-                    raise ValueError("unknown type: " + repr(discriminator))
+                    # A subtype newer than this client: keep every field it sent in the common base.
+                    return StreamsConnectionBase.from_dict(data)
 
                 connections_item = _parse_connections_item(connections_item_data)
 

@@ -1,13 +1,12 @@
-from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote
 
 import httpx
 
-from ... import errors
+from ..._responses import build_response
 from ..._serialization import to_request_dict
-from ...client import AuthenticatedClient, Client
-from ...models.api_error import ApiError
+from ..._validation import check_parameter, check_request_body
+from ...client import Client
 from ...models.streams_tenant import StreamsTenant
 from ...types import UNSET, Response, Unset
 
@@ -16,9 +15,11 @@ def _get_kwargs(
     group_id: str,
     *,
     body: StreamsTenant,
-    envelope: bool | Unset = False,
-    pretty: bool | Unset = False,
+    envelope: bool | Unset = UNSET,
+    pretty: bool | Unset = UNSET,
 ) -> dict[str, Any]:
+    check_parameter("groupId", group_id, {"pattern": "^([a-f0-9]{24})$", "type": "string"})
+
     headers: dict[str, Any] = {}
 
     params: dict[str, Any] = {}
@@ -39,76 +40,31 @@ def _get_kwargs(
 
     _kwargs["json"] = to_request_dict(body)
 
+    check_request_body(_kwargs["json"], {"$ref": "#/components/schemas/StreamsTenant"})
     headers["Content-Type"] = "application/vnd.atlas.2023-02-01+json"
-
     headers["Accept"] = "application/vnd.atlas.2023-02-01+json"
     _kwargs["headers"] = headers
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ApiError | StreamsTenant | None:
-    if response.status_code == 200:
-        response_200 = StreamsTenant.from_dict(response.json())
+def _parse_success(data: Any) -> StreamsTenant:
+    response_200 = StreamsTenant.from_dict(data)
 
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = ApiError.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = ApiError.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = ApiError.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = ApiError.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 429:
-        response_429 = ApiError.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = ApiError.from_dict(response.json())
-
-        return response_500
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+    return response_200
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ApiError | StreamsTenant]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
-    )
+def _build_response(response: httpx.Response, envelope: object) -> Response[StreamsTenant]:
+    return build_response(response, envelope=envelope is True, parse=_parse_success)
 
 
 def sync_detailed(
     group_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: Client,
     body: StreamsTenant,
-    envelope: bool | Unset = False,
-    pretty: bool | Unset = False,
-) -> Response[ApiError | StreamsTenant]:
+    envelope: bool | Unset = UNSET,
+    pretty: bool | Unset = UNSET,
+) -> Response[StreamsTenant]:
     """Create One Stream Workspace
 
      Adds a new stream workspace (an Atlas Stream Processing instance) to the given project and returns
@@ -116,16 +72,18 @@ def sync_detailed(
 
     Args:
         group_id (str):  Example: 32b6e34b3d91647abb20e7b8.
-        envelope (bool | Unset):  Default: False.
-        pretty (bool | Unset):  Default: False.
+        envelope (bool | Unset):
+        pretty (bool | Unset):
         body (StreamsTenant):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        ValueError: If a parameter breaks its pattern; nothing is sent.
+        errors.RequestValidationError: If the body breaks the schema; nothing is sent.
+        httpx.TransportError: If the connection fails after the client's retries.
 
     Returns:
-        Response[ApiError | StreamsTenant]
+        Response[StreamsTenant]: status, headers, raw content, and either
+        `parsed` or `error` (an errors.AtlasApiError); HTTP error statuses do not raise here.
     """
 
     kwargs = _get_kwargs(
@@ -134,22 +92,18 @@ def sync_detailed(
         envelope=envelope,
         pretty=pretty,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
+    response = client.request(**kwargs)
+    return _build_response(response, envelope)
 
 
 def sync(
     group_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: Client,
     body: StreamsTenant,
-    envelope: bool | Unset = False,
-    pretty: bool | Unset = False,
-) -> ApiError | StreamsTenant | None:
+    envelope: bool | Unset = UNSET,
+    pretty: bool | Unset = UNSET,
+) -> StreamsTenant:
     """Create One Stream Workspace
 
      Adds a new stream workspace (an Atlas Stream Processing instance) to the given project and returns
@@ -157,16 +111,18 @@ def sync(
 
     Args:
         group_id (str):  Example: 32b6e34b3d91647abb20e7b8.
-        envelope (bool | Unset):  Default: False.
-        pretty (bool | Unset):  Default: False.
+        envelope (bool | Unset):
+        pretty (bool | Unset):
         body (StreamsTenant):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        ValueError: If a parameter breaks its pattern; nothing is sent.
+        errors.RequestValidationError: If the body breaks the schema; nothing is sent.
+        errors.AtlasApiError: If Atlas answers with an error status (a subclass per class of status).
+        httpx.TransportError: If the connection fails after the client's retries.
 
     Returns:
-        ApiError | StreamsTenant
+        StreamsTenant
     """
 
     return sync_detailed(
@@ -175,17 +131,17 @@ def sync(
         body=body,
         envelope=envelope,
         pretty=pretty,
-    ).parsed
+    ).unwrap()
 
 
 async def asyncio_detailed(
     group_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: Client,
     body: StreamsTenant,
-    envelope: bool | Unset = False,
-    pretty: bool | Unset = False,
-) -> Response[ApiError | StreamsTenant]:
+    envelope: bool | Unset = UNSET,
+    pretty: bool | Unset = UNSET,
+) -> Response[StreamsTenant]:
     """Create One Stream Workspace
 
      Adds a new stream workspace (an Atlas Stream Processing instance) to the given project and returns
@@ -193,16 +149,18 @@ async def asyncio_detailed(
 
     Args:
         group_id (str):  Example: 32b6e34b3d91647abb20e7b8.
-        envelope (bool | Unset):  Default: False.
-        pretty (bool | Unset):  Default: False.
+        envelope (bool | Unset):
+        pretty (bool | Unset):
         body (StreamsTenant):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        ValueError: If a parameter breaks its pattern; nothing is sent.
+        errors.RequestValidationError: If the body breaks the schema; nothing is sent.
+        httpx.TransportError: If the connection fails after the client's retries.
 
     Returns:
-        Response[ApiError | StreamsTenant]
+        Response[StreamsTenant]: status, headers, raw content, and either
+        `parsed` or `error` (an errors.AtlasApiError); HTTP error statuses do not raise here.
     """
 
     kwargs = _get_kwargs(
@@ -211,20 +169,18 @@ async def asyncio_detailed(
         envelope=envelope,
         pretty=pretty,
     )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
+    response = await client.request_async(**kwargs)
+    return _build_response(response, envelope)
 
 
 async def asyncio(
     group_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: Client,
     body: StreamsTenant,
-    envelope: bool | Unset = False,
-    pretty: bool | Unset = False,
-) -> ApiError | StreamsTenant | None:
+    envelope: bool | Unset = UNSET,
+    pretty: bool | Unset = UNSET,
+) -> StreamsTenant:
     """Create One Stream Workspace
 
      Adds a new stream workspace (an Atlas Stream Processing instance) to the given project and returns
@@ -232,16 +188,18 @@ async def asyncio(
 
     Args:
         group_id (str):  Example: 32b6e34b3d91647abb20e7b8.
-        envelope (bool | Unset):  Default: False.
-        pretty (bool | Unset):  Default: False.
+        envelope (bool | Unset):
+        pretty (bool | Unset):
         body (StreamsTenant):
 
     Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
+        ValueError: If a parameter breaks its pattern; nothing is sent.
+        errors.RequestValidationError: If the body breaks the schema; nothing is sent.
+        errors.AtlasApiError: If Atlas answers with an error status (a subclass per class of status).
+        httpx.TransportError: If the connection fails after the client's retries.
 
     Returns:
-        ApiError | StreamsTenant
+        StreamsTenant
     """
 
     return (
@@ -252,4 +210,4 @@ async def asyncio(
             envelope=envelope,
             pretty=pretty,
         )
-    ).parsed
+    ).unwrap()

@@ -1,0 +1,29 @@
+"""String enums that accept values newer than this client."""
+
+from enum import StrEnum
+from typing import Any, Self
+
+
+class OpenStrEnum(StrEnum):
+    """A StrEnum that keeps an unknown value instead of failing the whole response.
+
+    Atlas adds regions, tiers and connection types over time. A value this client does not know
+    becomes an extra member (not listed in the class) whose `.value` is exactly what the server
+    sent, so `to_dict()` gives it back unchanged; `is_known()` tells the two apart.
+    """
+
+    @classmethod
+    def _missing_(cls, value: object) -> Self | None:
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = value
+        member._value_ = value
+        return member
+
+    @classmethod
+    def is_known_value(cls, value: Any) -> bool:
+        return value in cls._value2member_map_
+
+    def is_known(self) -> bool:
+        return self.is_known_value(self.value)

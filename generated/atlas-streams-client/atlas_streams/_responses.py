@@ -1,0 +1,42 @@
+"""From an HTTP response to a Response: envelope unwrapped, success parsed, errors typed."""
+
+import json
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import httpx
+
+from .errors import AtlasApiError
+from .types import Response
+
+T = TypeVar("T")
+
+
+def build_response(response: httpx.Response, *, envelope: bool, parse: Callable[[Any], T]) -> Response[T]:
+    """`parse` turns a 2xx JSON payload into the operation's model; any other status becomes `error`.
+
+    With `envelope`, Atlas answers 200 with `{"status": <code>, "content": <body>}`: the inner status
+    and body are the ones that count.
+    """
+    status_code = response.status_code
+    payload = _json_or_none(response.content)
+    if envelope and isinstance(payload, dict) and "status" in payload and "content" in payload:
+        status_code = int(payload["status"])
+        payload = payload["content"]
+    if 200 <= status_code < 300:
+        if payload is None:
+            payload = json.loads(response.content)  # raises with the decoder's own account of the problem
+        return Response(
+            status_code=status_code, content=response.content, headers=response.headers, parsed=parse(payload)
+        )
+    error = AtlasApiError.for_status(status_code, headers=response.headers, content=response.content, payload=payload)
+    return Response(
+        status_code=status_code, content=response.content, headers=response.headers, parsed=None, error=error
+    )
+
+
+def _json_or_none(content: bytes) -> Any:
+    try:
+        return json.loads(content)
+    except ValueError:
+        return None

@@ -1,0 +1,101 @@
+"""When to send a request again, and how long to wait first."""
+
+import asyncio
+import email.utils
+import logging
+import random
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import httpx
+
+logger = logging.getLogger("atlas_streams")
+
+# Failures that happen before the request reaches the server, so sending it again cannot create
+# a second resource. A read timeout is not one of them: the server may have acted on the request.
+_UNSENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """Retries for throttling (429), unavailability (503) and connections that never opened.
+
+    The operation creates a resource, so other statuses and read timeouts are never retried.
+    Waits grow exponentially from `initial_delay` (with jitter) and follow `Retry-After` when the
+    server sends it; a wait longer than `max_delay` is not made, the error is raised instead.
+    """
+
+    max_attempts: int = 3
+    initial_delay: float = 0.5
+    max_delay: float = 30.0
+    retry_statuses: frozenset[int] = frozenset({429, 503})
+    retry_connect_errors: bool = True
+    jitter: bool = True
+    sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
+    async_sleep: Callable[[float], Awaitable[None]] = field(default=asyncio.sleep, repr=False)
+
+    @classmethod
+    def coerce(cls, value: "RetryPolicy | int | None") -> "RetryPolicy":
+        if value is None:
+            return cls()
+        if isinstance(value, int):
+            return cls(max_attempts=value)
+        return value
+
+    def delay_after(
+        self, attempt: int, *, response: httpx.Response | None = None, error: Exception | None = None
+    ) -> float | None:
+        """Seconds to wait before attempt `attempt + 1`, or None to stop and report this outcome."""
+        if attempt >= self.max_attempts:
+            return None
+        if response is not None:
+            if response.status_code not in self.retry_statuses:
+                return None
+            reason = f"status {response.status_code}"
+            request = response.request
+            delay = retry_after_seconds(response.headers)
+        elif isinstance(error, _UNSENT_ERRORS) and self.retry_connect_errors:
+            reason = type(error).__name__
+            request = error.request
+            delay = None
+        else:
+            return None
+        if delay is None:
+            delay = self._backoff(attempt)
+        if delay > self.max_delay:
+            return None
+        logger.debug(
+            "retrying %s %s after %s in %.2f s (attempt %d of %d)",
+            request.method,
+            request.url.copy_with(query=None),
+            reason,
+            delay,
+            attempt + 1,
+            self.max_attempts,
+        )
+        return delay
+
+    def _backoff(self, attempt: int) -> float:
+        delay = min(self.max_delay, self.initial_delay * 2 ** (attempt - 1))
+        # "Full jitter" spreads the retries of many clients throttled at the same moment.
+        return random.uniform(0, delay) if self.jitter else delay
+
+
+def retry_after_seconds(headers: httpx.Headers) -> float | None:
+    """Retry-After as seconds: a number of seconds or an HTTP date; None when absent or unreadable."""
+    value = headers.get("Retry-After")
+    if value is None:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        pass
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
