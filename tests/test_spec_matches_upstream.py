@@ -126,13 +126,21 @@ def is_example(key: Any, in_properties: bool) -> bool:
     return not in_properties and key in ("example", "examples")
 
 
+def is_ours(key: Any, in_properties: bool) -> bool:
+    """Our own `x-codegen-*` extensions (generator settings such as CLI options), not upstream facts;
+    the split-from marker is handled by undo_reshape."""
+    return not in_properties and isinstance(key, str) and key.startswith("x-codegen-") and key != SPLIT_MARKER
+
+
 def strip_prose(node: Any, in_properties: bool = False) -> Any:
     """Drop descriptions (incl. externalDocs.description) and examples, keep facts."""
     if isinstance(node, dict):
         return {
             key: strip_prose(value, key == "properties" and not in_properties)
             for key, value in node.items()
-            if not is_prose(key, value, in_properties) and not is_example(key, in_properties)
+            if not is_prose(key, value, in_properties)
+            and not is_example(key, in_properties)
+            and not is_ours(key, in_properties)
         }
     if isinstance(node, list):
         return [strip_prose(value) for value in node]

@@ -1,5 +1,7 @@
 """Request serialization: a model's JSON without the properties the server owns (readOnly)."""
 
+import copy
+from collections.abc import Mapping
 from typing import Any
 
 
@@ -7,7 +9,10 @@ def to_request_dict(model: Any) -> dict[str, Any]:
     """`model.to_dict()` minus every readOnly property, at every depth.
 
     `to_dict()` itself keeps all fields so that a response round-trips; only request bodies drop them.
+    A body given as plain JSON is sent as it is (request validation refuses readOnly fields in it).
     """
+    if isinstance(model, Mapping):
+        return copy.deepcopy(dict(model))
     data: dict[str, Any] = model.to_dict()
     _drop_read_only(model, data)
     return data

@@ -4,7 +4,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from .errors import RequestValidationError
+from .errors import InvalidParameterError, Problem, RequestValidationError
 
 # The spec's component schemas, reduced to the keywords checked here.
 SCHEMAS: dict[str, Any] = {
@@ -414,9 +414,9 @@ _JSON_TYPES: dict[str, tuple[type, ...]] = {
 
 
 def check_parameter(name: str, value: Any, schema: dict[str, Any]) -> None:
-    """ValueError naming the parameter, the value and the broken rule."""
+    """InvalidParameterError (a ValueError) naming the parameter, the value and the broken rule."""
     for problem in _problems(value, schema, name):
-        raise ValueError(problem)
+        raise InvalidParameterError(problem)
 
 
 def check_request_body(data: Any, schema: dict[str, Any]) -> None:
@@ -426,11 +426,14 @@ def check_request_body(data: Any, schema: dict[str, Any]) -> None:
         raise RequestValidationError(problems)
 
 
-def _problems(value: Any, schema: dict[str, Any], path: str) -> Iterator[str]:
+def _problems(value: Any, schema: dict[str, Any], path: str) -> Iterator[Problem]:
     schema = _resolve(schema)
+    if schema.get("readOnly", False):
+        yield Problem(path, "read-only: set by Atlas, must not be sent")
+        return
     if value is None:
         if not schema.get("nullable", False):
-            yield f"{path}: null is not allowed"
+            yield Problem(path, "null is not allowed")
         return
     for member in schema.get("allOf", []):
         yield from _problems(value, member, path)
@@ -440,43 +443,43 @@ def _problems(value: Any, schema: dict[str, Any], path: str) -> Iterator[str]:
         return
     expected = schema.get("type")
     if expected in _JSON_TYPES and not _is_json_type(value, expected):
-        yield f"{path}: expected {expected}, got {type(value).__name__} {value!r}"
+        yield Problem(path, f"expected {expected}, got {type(value).__name__} {value!r}")
         return
     if "enum" in schema and value not in schema["enum"]:
-        yield f"{path}: {value!r} is not one of {', '.join(map(str, schema['enum']))}"
+        yield Problem(path, f"{value!r} is not one of {', '.join(map(str, schema['enum']))}")
     if "pattern" in schema and isinstance(value, str) and re.search(schema["pattern"], value) is None:
-        yield f"{path}: {value!r} does not match the pattern {schema['pattern']}"
+        yield Problem(path, f"{value!r} does not match the pattern {schema['pattern']}")
     if isinstance(value, list):
         yield from _array_problems(value, schema, path)
     if isinstance(value, dict):
         yield from _object_problems(value, schema, path)
 
 
-def _one_of_problems(value: Any, members: list[dict[str, Any]], path: str) -> Iterator[str]:
+def _one_of_problems(value: Any, members: list[dict[str, Any]], path: str) -> Iterator[Problem]:
     if any(not list(_problems(value, member, path)) for member in members):
         return
     allowed = [item for member in members for item in _resolve(member).get("enum", [])]
     if allowed:
-        yield f"{path}: {value!r} is not one of {', '.join(map(str, allowed))}"
+        yield Problem(path, f"{value!r} is not one of {', '.join(map(str, allowed))}")
     else:
-        yield f"{path}: {value!r} matches none of the allowed shapes"
+        yield Problem(path, f"{value!r} matches none of the allowed shapes")
 
 
-def _array_problems(value: list[Any], schema: dict[str, Any], path: str) -> Iterator[str]:
+def _array_problems(value: list[Any], schema: dict[str, Any], path: str) -> Iterator[Problem]:
     if "maxItems" in schema and len(value) > schema["maxItems"]:
-        yield f"{path}: {len(value)} items, at most {schema['maxItems']} allowed"
+        yield Problem(path, f"{len(value)} items, at most {schema['maxItems']} allowed")
     if "minItems" in schema and len(value) < schema["minItems"]:
-        yield f"{path}: {len(value)} items, at least {schema['minItems']} required"
+        yield Problem(path, f"{len(value)} items, at least {schema['minItems']} required")
     if schema.get("uniqueItems") and len({repr(item) for item in value}) < len(value):
-        yield f"{path}: items must be unique"
+        yield Problem(path, "items must be unique")
     for index, item in enumerate(value):
         yield from _problems(item, schema.get("items", {}), f"{path}[{index}]")
 
 
-def _object_problems(value: dict[str, Any], schema: dict[str, Any], path: str) -> Iterator[str]:
+def _object_problems(value: dict[str, Any], schema: dict[str, Any], path: str) -> Iterator[Problem]:
     for name in schema.get("required", []):
         if name not in value:
-            yield f"{path}.{name}: required property is missing"
+            yield Problem(f"{path}.{name}", "required property is missing")
     properties = schema.get("properties", {})
     extra = schema.get("additionalProperties")
     for name, item in value.items():

@@ -2,6 +2,7 @@
 
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import httpx
@@ -12,12 +13,31 @@ from .models.bad_request_detail import BadRequestDetail
 from .types import Unset
 
 
+@dataclass(frozen=True)
+class Problem:
+    """One broken rule: where (a parameter name, or a JSON path such as `$.streamConfig.tier`) and what."""
+
+    location: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+class InvalidParameterError(ValueError):
+    """A parameter breaks its schema (such as groupId's pattern); nothing was sent."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(str(problem))
+
+
 class RequestValidationError(ValueError):
     """The request body breaks the spec's constraints; nothing was sent. `problems` names each JSON path."""
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        super().__init__("invalid request body: " + "; ".join(problems))
+        super().__init__("invalid request body: " + "; ".join(map(str, problems)))
 
 
 class AtlasApiError(Exception):
@@ -158,7 +178,9 @@ __all__ = [
     "BadRequestError",
     "ConflictError",
     "ForbiddenError",
+    "InvalidParameterError",
     "NotFoundError",
+    "Problem",
     "RateLimitedError",
     "RequestValidationError",
     "ServerError",

@@ -1,3 +1,4 @@
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
 
@@ -14,7 +15,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     group_id: str,
     *,
-    body: StreamsTenant,
+    body: StreamsTenant | Mapping[str, Any],
     envelope: bool | Unset = UNSET,
     pretty: bool | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -61,7 +62,7 @@ def sync_detailed(
     group_id: str,
     *,
     client: Client,
-    body: StreamsTenant,
+    body: StreamsTenant | Mapping[str, Any],
     envelope: bool | Unset = UNSET,
     pretty: bool | Unset = UNSET,
 ) -> Response[StreamsTenant]:
@@ -100,7 +101,7 @@ def sync(
     group_id: str,
     *,
     client: Client,
-    body: StreamsTenant,
+    body: StreamsTenant | Mapping[str, Any],
     envelope: bool | Unset = UNSET,
     pretty: bool | Unset = UNSET,
 ) -> StreamsTenant:
@@ -138,7 +139,7 @@ async def asyncio_detailed(
     group_id: str,
     *,
     client: Client,
-    body: StreamsTenant,
+    body: StreamsTenant | Mapping[str, Any],
     envelope: bool | Unset = UNSET,
     pretty: bool | Unset = UNSET,
 ) -> Response[StreamsTenant]:
@@ -177,7 +178,7 @@ async def asyncio(
     group_id: str,
     *,
     client: Client,
-    body: StreamsTenant,
+    body: StreamsTenant | Mapping[str, Any],
     envelope: bool | Unset = UNSET,
     pretty: bool | Unset = UNSET,
 ) -> StreamsTenant:
