@@ -8,10 +8,12 @@ CLIENT := generated/atlas-streams-client
 
 .PHONY: generate check test lint bench clean
 
-$(STAMP): pyproject.toml constraints.txt
+# The generated client is installed editable, so its console script runs the committed code.
+$(STAMP): pyproject.toml constraints.txt $(CLIENT)/pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python >= 3.11 is required")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e $(CLIENT)
 	touch $(STAMP)
 
 generate: $(STAMP)

@@ -19,6 +19,7 @@ _KEYS: dict[str, tuple[str, str]] = {
     "project-name": ("project_name", "str"),
     "package-name": ("package_name", "str"),
     "package-version": ("package_version", "str"),
+    "command-name": ("command_name", "str"),
 }
 
 
@@ -31,6 +32,7 @@ class Settings:
     project_name: str
     package_name: str
     package_version: str
+    command_name: str  # the generated package's console script
 
     def relative(self, path: Path) -> Path:
         """`path` as the user would type it from the project root (for messages and fix commands)."""

@@ -20,11 +20,17 @@ from openapi_python_client.config import ClassOverride, Config, ConfigFile, Meta
 from openapi_python_client.parser import GeneratorData
 from openapi_python_client.parser.errors import GeneratorError
 from openapi_python_client.parser.properties import ModelProperty
-from openapi_python_client.strings import ClassName, snake_case
+from openapi_python_client.strings import ClassName, kebab_case, snake_case
 
 from generator.config import Settings
 from generator.errors import CodegenError
-from generator.schema_facts import discriminators, read_only_properties, validation_schema
+from generator.schema_facts import (
+    discriminators,
+    enum_values,
+    property_schema,
+    read_only_properties,
+    validation_schema,
+)
 from generator.spec import resolve_pointer
 from generator.spec_fixes import operations
 
@@ -37,6 +43,8 @@ EXTRA_PACKAGE_FILES = {
     "_enums.py.jinja": "_enums.py",
     "_responses.py.jinja": "_responses.py",
     "_validation.py.jinja": "_validation.py",
+    "cli.py.jinja": "cli.py",
+    "__main__.py.jinja": "__main__.py",
 }
 
 UPSTREAM_TEMPLATES = "openapi_python_client"
@@ -50,7 +58,9 @@ def render_project(data: dict[str, Any], settings: Settings, template_layers: Se
     openapi = GeneratorData.from_dict(data, config=config)
     if isinstance(openapi, GeneratorError):
         raise _as_codegen_error(openapi, settings)
-    project = _StreamsProject(openapi=openapi, config=config, data=data, template_layers=template_layers)
+    project = _StreamsProject(
+        openapi=openapi, config=config, settings=settings, data=data, template_layers=template_layers
+    )
     with contextlib.redirect_stdout(io.StringIO()):
         problems = project.build()
     if problems:
@@ -104,10 +114,17 @@ class _StreamsProject(Project):
     rendering spec text or code objects without their escaping filter."""
 
     def __init__(
-        self, *, openapi: GeneratorData, config: Config, data: dict[str, Any], template_layers: Sequence[Path]
+        self,
+        *,
+        openapi: GeneratorData,
+        config: Config,
+        settings: Settings,
+        data: dict[str, Any],
+        template_layers: Sequence[Path],
     ) -> None:
         super().__init__(openapi=openapi, config=config)
         self.env.loader = template_loader(template_layers)
+        self.env.globals["command_name"] = settings.command_name
         self.env.finalize = _refuse_unescaped
         self.env.globals.update(_template_globals(data, config))
         self.env.filters["python_literal"] = python_literal
@@ -169,7 +186,9 @@ def _template_globals(data: dict[str, Any], config: Config) -> dict[str, Any]:
     def discriminator_cases(union: Any) -> dict[str, Any] | None:
         """For a union of models that a spec discriminator describes: its property, value -> member,
         and the member that takes unknown values (None when the union has none)."""
-        members = {inner.class_info.name: inner for inner in union.inner_properties if isinstance(inner, ModelProperty)}
+        members: dict[str, Any] = {
+            inner.class_info.name: inner for inner in union.inner_properties if isinstance(inner, ModelProperty)
+        }
         for discriminator in polymorphic:
             targets = {value: class_name(target) for value, target in discriminator.mapping.items()}
             fallback = class_name(discriminator.fallback) if discriminator.fallback else None
@@ -203,9 +222,33 @@ def _template_globals(data: dict[str, Any], config: Config) -> dict[str, Any]:
                 found.append((parameter["name"], schema))
         return found
 
+    def body_schema(endpoint: Any) -> dict[str, Any]:
+        content: dict[str, Any] = _resolved(data, operation(endpoint).get("requestBody", {})).get("content", {})
+        media: dict[str, Any] = next(iter(content.values()), {})
+        return dict(media.get("schema", {}))
+
     def request_body_schema(endpoint: Any) -> dict[str, Any]:
-        content = _resolved(data, operation(endpoint).get("requestBody", {})).get("content", {})
-        return validation_schema(next(iter(content.values()), {}).get("schema", {}))
+        return validation_schema(body_schema(endpoint))
+
+    def cli_command(endpoint: Any) -> dict[str, Any]:
+        """The generated command line's view of an operation: its command name (our x-codegen-cli
+        `command`, else x-xgen-method-verb-override's verb, else the function name, in kebab case)
+        and one option per body field that x-codegen-cli lists."""
+        spec_operation = operation(endpoint)
+        cli = spec_operation.get("x-codegen-cli", {})
+        verb = spec_operation.get("x-xgen-method-verb-override", {}).get("verb") or endpoint.name
+        options = []
+        for option, json_path in cli.get("options", {}).items():
+            schema = property_schema(data, body_schema(endpoint), json_path.split("."))
+            options.append(
+                {
+                    "option": option,
+                    "path": tuple(json_path.split(".")),
+                    "type": schema.get("type", "string"),
+                    "choices": tuple(enum_values(data, schema)),
+                }
+            )
+        return {"name": cli.get("command") or kebab_case(verb), "body_options": options}
 
     def validation_schemas() -> dict[str, Any]:
         return {name: validation_schema(schema) for name, schema in data["components"]["schemas"].items()}
@@ -217,6 +260,7 @@ def _template_globals(data: dict[str, Any], config: Config) -> dict[str, Any]:
         "parameter_schemas": parameter_schemas,
         "request_body_schema": request_body_schema,
         "validation_schemas": validation_schemas,
+        "cli_command": cli_command,
     }
 
 

@@ -66,7 +66,8 @@ def _ref_name(node: dict[str, Any]) -> str | None:
     return None
 
 
-# Keywords the generated client checks before sending (templates/_validation.py.jinja).
+# Keywords the generated client checks before sending, and readOnly, which it strips from plain-JSON
+# bodies (templates/_validation.py.jinja).
 _VALIDATION_KEYWORDS = {
     "type",
     "enum",
@@ -76,6 +77,7 @@ _VALIDATION_KEYWORDS = {
     "uniqueItems",
     "required",
     "nullable",
+    "readOnly",
     "$ref",
 }
 _SCHEMA_LISTS = ("allOf", "oneOf", "anyOf")
@@ -94,3 +96,31 @@ def validation_schema(schema: dict[str, Any]) -> dict[str, Any]:
     if "properties" in schema:
         reduced["properties"] = {name: validation_schema(prop) for name, prop in schema["properties"].items()}
     return reduced
+
+
+def property_schema(data: dict[str, Any], schema: dict[str, Any], path: list[str]) -> dict[str, Any]:
+    """The schema of the property at `path` (JSON names) below `schema`, references resolved."""
+    schema = _resolve(data, schema)
+    for name in path:
+        candidates = [schema, *(_resolve(data, member) for member in schema.get("allOf", []))]
+        found = next((c["properties"][name] for c in candidates if name in c.get("properties", {})), None)
+        if found is None:
+            raise KeyError(".".join(path))
+        schema = _resolve(data, found)
+    return schema
+
+
+def enum_values(data: dict[str, Any], schema: dict[str, Any]) -> list[Any]:
+    """The values a schema allows when it is an enum, or a oneOf of enums (BaseStreamsRegion)."""
+    schema = _resolve(data, schema)
+    values = list(schema.get("enum", []))
+    for member in schema.get("oneOf", []):
+        values += enum_values(data, member)
+    return values
+
+
+def _resolve(data: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    schemas = data.get("components", {}).get("schemas", {})
+    while (target := _ref_name(schema)) is not None:
+        schema = schemas[target]
+    return schema

@@ -19,21 +19,45 @@ import hashlib
 import json
 import secrets
 import socket
+import ssl
 import threading
 import time
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
 from loopback import CannedResponse, LoopbackServer, RecordedRequest, Responder
 from spec_examples import response_example, response_media_type
 
+if TYPE_CHECKING:
+    from atlas_streams import Client
+
 GROUP_ID = "32b6e34b3d91647abb20e7b8"
 STREAMS_PATH = f"/api/atlas/v2/groups/{GROUP_ID}/streams"
 TOKEN_PATH = "/api/oauth/token"
 ATLAS_MEDIA_TYPE = "application/vnd.atlas.2023-02-01+json"
+
+
+# --- clients -------------------------------------------------------------------------------------------------
+
+
+@cache
+def shared_ssl_context() -> ssl.SSLContext:
+    """One default (verifying) SSL context for every test client: building one loads the CA bundle, about
+    50 ms, which every httpx client would otherwise pay although the loopback server speaks plain HTTP."""
+    return ssl.create_default_context()
+
+
+def loopback_client(base_url: str, **kwargs: Any) -> Client:
+    """`atlas_streams.Client(base_url, **kwargs)` with a 10 s timeout unless given, and the shared SSL context."""
+    from atlas_streams import Client
+
+    kwargs.setdefault("timeout", 10.0)
+    httpx_args = {"verify": shared_ssl_context(), **kwargs.pop("httpx_args", {})}
+    return Client(base_url, httpx_args=httpx_args, **kwargs)
 
 
 # --- responses -----------------------------------------------------------------------------------------------
@@ -170,7 +194,12 @@ class DigestVerifier:
             f'Digest realm="{self.realm}", domain="", nonce="{nonce}", algorithm={self.algorithm}, '
             f'qop="auth", stale=false'
         )
-        body = {"error": 401, "errorCode": "NOT_AUTHENTICATED", "reason": "Unauthorized", "detail": "Not authenticated."}
+        body = {
+            "error": 401,
+            "errorCode": "NOT_AUTHENTICATED",
+            "reason": "Unauthorized",
+            "detail": "Not authenticated.",
+        }
         return CannedResponse(
             401, {"Content-Type": "application/json", "WWW-Authenticate": www_authenticate}, json.dumps(body).encode()
         )

@@ -23,8 +23,6 @@ class ServiceAccountAuth(httpx.Auth):
     it at the same moment, and renewed once when the API answers 401 to a request that used it.
     """
 
-    requires_response_body = True
-
     def __init__(self, client_id: str, client_secret: str) -> None:
         self.client_id = client_id
         self._client_secret = client_secret
@@ -36,28 +34,38 @@ class ServiceAccountAuth(httpx.Auth):
     def __repr__(self) -> str:
         return f"ServiceAccountAuth(client_id={self.client_id!r})"
 
+    # httpx reads response bodies for an Auth (requires_response_body) only in its default flows;
+    # these replace them to hold a lock of the right kind, so they read the token response themselves.
     def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         with self._thread_lock:
             if self._needs_token(stale=None):
-                self._store((yield self._token_request(request)))
+                token_response = yield self._token_request(request)
+                token_response.read()
+                self._store(token_response)
         used = self._token
         response = yield self._authorized(request)
         if response.status_code == 401:
             with self._thread_lock:
                 if self._needs_token(stale=used):
-                    self._store((yield self._token_request(request)))
+                    token_response = yield self._token_request(request)
+                    token_response.read()
+                    self._store(token_response)
             yield self._authorized(request)
 
     async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, httpx.Response]:
         async with self._async_lock():
             if self._needs_token(stale=None):
-                self._store((yield self._token_request(request)))
+                token_response = yield self._token_request(request)
+                await token_response.aread()
+                self._store(token_response)
         used = self._token
         response = yield self._authorized(request)
         if response.status_code == 401:
             async with self._async_lock():
                 if self._needs_token(stale=used):
-                    self._store((yield self._token_request(request)))
+                    token_response = yield self._token_request(request)
+                    await token_response.aread()
+                    self._store(token_response)
             yield self._authorized(request)
 
     def _async_lock(self) -> asyncio.Lock:

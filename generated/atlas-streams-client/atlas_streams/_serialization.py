@@ -1,18 +1,20 @@
 """Request serialization: a model's JSON without the properties the server owns (readOnly)."""
 
-import copy
 from collections.abc import Mapping
 from typing import Any
 
+from ._validation import without_read_only
 
-def to_request_dict(model: Any) -> dict[str, Any]:
+
+def to_request_dict(model: Any, schema: dict[str, Any] | None = None) -> dict[str, Any]:
     """`model.to_dict()` minus every readOnly property, at every depth.
 
     `to_dict()` itself keeps all fields so that a response round-trips; only request bodies drop them.
-    A body given as plain JSON is sent as it is (request validation refuses readOnly fields in it).
+    A body given as plain JSON loses its readOnly properties by `schema`, the request body's schema.
     """
     if isinstance(model, Mapping):
-        return copy.deepcopy(dict(model))
+        stripped: dict[str, Any] = without_read_only(dict(model), schema or {})
+        return stripped
     data: dict[str, Any] = model.to_dict()
     _drop_read_only(model, data)
     return data

@@ -1,4 +1,5 @@
-"""Checks of parameters and request bodies against the spec, before any network I/O."""
+"""Checks of parameters and request bodies against the spec, before any network I/O, and the
+readOnly stripping of bodies given as plain JSON."""
 
 import re
 from collections.abc import Iterator
@@ -14,10 +15,10 @@ SCHEMAS: dict[str, Any] = {
         "properties": {
             "badRequestDetail": {"$ref": "#/components/schemas/BadRequestDetail"},
             "detail": {"nullable": True, "type": "string"},
-            "error": {"type": "integer"},
-            "errorCode": {"type": "string"},
-            "parameters": {"type": "array", "items": {"type": "object"}},
-            "reason": {"nullable": True, "type": "string"},
+            "error": {"readOnly": True, "type": "integer"},
+            "errorCode": {"readOnly": True, "type": "string"},
+            "parameters": {"readOnly": True, "type": "array", "items": {"type": "object"}},
+            "reason": {"nullable": True, "readOnly": True, "type": "string"},
         },
     },
     "ApiStreamsAWSRegionView": {
@@ -47,7 +48,7 @@ SCHEMAS: dict[str, Any] = {
     "AzureConnection": {
         "type": "object",
         "properties": {
-            "links": {"type": "array", "items": {"$ref": "#/components/schemas/Link"}},
+            "links": {"readOnly": True, "type": "array", "items": {"$ref": "#/components/schemas/Link"}},
             "region": {"type": "string"},
             "servicePrincipalId": {"type": "string"},
             "storageAccountName": {"type": "string"},
@@ -55,6 +56,7 @@ SCHEMAS: dict[str, Any] = {
     },
     "BadRequestDetail": {
         "nullable": True,
+        "readOnly": True,
         "type": "object",
         "properties": {"fields": {"type": "array", "items": {"$ref": "#/components/schemas/FieldViolation"}}},
     },
@@ -86,7 +88,7 @@ SCHEMAS: dict[str, Any] = {
         "nullable": True,
         "type": "object",
         "properties": {
-            "links": {"type": "array", "items": {"$ref": "#/components/schemas/Link"}},
+            "links": {"readOnly": True, "type": "array", "items": {"$ref": "#/components/schemas/Link"}},
             "role": {"type": "string"},
             "type": {"enum": ["BUILT_IN", "CUSTOM"], "type": "string"},
         },
@@ -114,7 +116,7 @@ SCHEMAS: dict[str, Any] = {
         "nullable": True,
         "type": "object",
         "properties": {
-            "links": {"type": "array", "items": {"$ref": "#/components/schemas/Link"}},
+            "links": {"readOnly": True, "type": "array", "items": {"$ref": "#/components/schemas/Link"}},
             "maxTierSize": {"enum": ["SP50", "SP30", "SP10", "SP5", "SP2"], "type": "string"},
             "tier": {"enum": ["SP50", "SP30", "SP10", "SP5", "SP2"], "type": "string"},
         },
@@ -122,7 +124,7 @@ SCHEMAS: dict[str, Any] = {
     "StreamsAWSConnectionConfig": {
         "type": "object",
         "properties": {
-            "links": {"type": "array", "items": {"$ref": "#/components/schemas/Link"}},
+            "links": {"readOnly": True, "type": "array", "items": {"$ref": "#/components/schemas/Link"}},
             "roleArn": {"type": "string"},
             "testBucket": {"type": "string"},
         },
@@ -181,6 +183,7 @@ SCHEMAS: dict[str, Any] = {
         ],
     },
     "StreamsConnection": {
+        "readOnly": True,
         "type": "object",
         "oneOf": [
             {"$ref": "#/components/schemas/StreamsSampleConnection"},
@@ -199,11 +202,11 @@ SCHEMAS: dict[str, Any] = {
     "StreamsConnectionBase": {
         "type": "object",
         "properties": {
-            "id": {"type": "string"},
-            "links": {"type": "array", "items": {"$ref": "#/components/schemas/Link"}},
+            "id": {"readOnly": True, "type": "string"},
+            "links": {"readOnly": True, "type": "array", "items": {"$ref": "#/components/schemas/Link"}},
             "name": {"type": "string"},
             "region": {"type": "string"},
-            "state": {"enum": ["PENDING", "READY", "DELETING", "FAILED"], "type": "string"},
+            "state": {"enum": ["PENDING", "READY", "DELETING", "FAILED"], "readOnly": True, "type": "string"},
             "type": {
                 "enum": [
                     "Kafka",
@@ -225,14 +228,14 @@ SCHEMAS: dict[str, Any] = {
         "type": "object",
         "properties": {
             "cloudProvider": {"enum": ["AWS", "GCP", "AZURE", "TENANT", "SERVERLESS"], "type": "string"},
-            "links": {"type": "array", "items": {"$ref": "#/components/schemas/Link"}},
+            "links": {"readOnly": True, "type": "array", "items": {"$ref": "#/components/schemas/Link"}},
             "region": {"$ref": "#/components/schemas/BaseStreamsRegion"},
         },
     },
     "StreamsGCPConnectionConfig": {
         "type": "object",
         "properties": {
-            "links": {"type": "array", "items": {"$ref": "#/components/schemas/Link"}},
+            "links": {"readOnly": True, "type": "array", "items": {"$ref": "#/components/schemas/Link"}},
             "serviceAccountId": {"type": "string"},
         },
     },
@@ -268,7 +271,7 @@ SCHEMAS: dict[str, Any] = {
             "aws": {"$ref": "#/components/schemas/StreamsAWSConnectionConfig"},
             "clientId": {"type": "string"},
             "clientSecret": {"type": "string"},
-            "links": {"type": "array", "items": {"$ref": "#/components/schemas/Link"}},
+            "links": {"readOnly": True, "type": "array", "items": {"$ref": "#/components/schemas/Link"}},
             "mechanism": {"type": "string"},
             "method": {"type": "string"},
             "password": {"type": "string"},
@@ -301,14 +304,14 @@ SCHEMAS: dict[str, Any] = {
         "type": "object",
         "properties": {
             "access": {"$ref": "#/components/schemas/StreamsKafkaNetworkingAccess"},
-            "links": {"type": "array", "items": {"$ref": "#/components/schemas/Link"}},
+            "links": {"readOnly": True, "type": "array", "items": {"$ref": "#/components/schemas/Link"}},
         },
     },
     "StreamsKafkaNetworkingAccess": {
         "type": "object",
         "properties": {
             "connectionId": {"pattern": "^([a-f0-9]{24})$", "type": "string"},
-            "links": {"type": "array", "items": {"$ref": "#/components/schemas/Link"}},
+            "links": {"readOnly": True, "type": "array", "items": {"$ref": "#/components/schemas/Link"}},
             "name": {"type": "string"},
             "tgwRouteId": {"pattern": "^([a-f0-9]{24})$", "type": "string"},
             "type": {"enum": ["PUBLIC", "VPC", "PRIVATE_LINK", "TRANSIT_GATEWAY"], "type": "string"},
@@ -318,7 +321,7 @@ SCHEMAS: dict[str, Any] = {
         "type": "object",
         "properties": {
             "brokerPublicCertificate": {"type": "string"},
-            "links": {"type": "array", "items": {"$ref": "#/components/schemas/Link"}},
+            "links": {"readOnly": True, "type": "array", "items": {"$ref": "#/components/schemas/Link"}},
             "protocol": {"type": "string"},
         },
     },
@@ -326,14 +329,14 @@ SCHEMAS: dict[str, Any] = {
         "type": "object",
         "properties": {
             "access": {"$ref": "#/components/schemas/StreamsPublicPrivateLinkNetworkingAccess"},
-            "links": {"type": "array", "items": {"$ref": "#/components/schemas/Link"}},
+            "links": {"readOnly": True, "type": "array", "items": {"$ref": "#/components/schemas/Link"}},
         },
     },
     "StreamsPublicPrivateLinkNetworkingAccess": {
         "type": "object",
         "properties": {
             "connectionId": {"pattern": "^([a-f0-9]{24})$", "type": "string"},
-            "links": {"type": "array", "items": {"$ref": "#/components/schemas/Link"}},
+            "links": {"readOnly": True, "type": "array", "items": {"$ref": "#/components/schemas/Link"}},
             "type": {"enum": ["PUBLIC", "PRIVATE_LINK"], "type": "string"},
         },
     },
@@ -357,7 +360,7 @@ SCHEMAS: dict[str, Any] = {
     "StreamsSampleConnections": {
         "type": "object",
         "properties": {
-            "links": {"type": "array", "items": {"$ref": "#/components/schemas/Link"}},
+            "links": {"readOnly": True, "type": "array", "items": {"$ref": "#/components/schemas/Link"}},
             "solar": {"type": "boolean"},
         },
     },
@@ -384,17 +387,21 @@ SCHEMAS: dict[str, Any] = {
     "StreamsTenant": {
         "type": "object",
         "properties": {
-            "_id": {"pattern": "^([a-f0-9]{24})$", "type": "string"},
-            "connections": {"type": "array", "items": {"$ref": "#/components/schemas/StreamsConnection"}},
+            "_id": {"pattern": "^([a-f0-9]{24})$", "readOnly": True, "type": "string"},
+            "connections": {
+                "readOnly": True,
+                "type": "array",
+                "items": {"$ref": "#/components/schemas/StreamsConnection"},
+            },
             "dataProcessRegion": {"$ref": "#/components/schemas/StreamsDataProcessRegion"},
             "failoverRegions": {
                 "maxItems": 2,
                 "type": "array",
                 "items": {"$ref": "#/components/schemas/StreamsDataProcessRegion"},
             },
-            "groupId": {"pattern": "^([a-f0-9]{24})$", "type": "string"},
-            "hostnames": {"type": "array", "items": {"type": "string"}},
-            "links": {"type": "array", "items": {"$ref": "#/components/schemas/Link"}},
+            "groupId": {"pattern": "^([a-f0-9]{24})$", "readOnly": True, "type": "string"},
+            "hostnames": {"readOnly": True, "type": "array", "items": {"readOnly": True, "type": "string"}},
+            "links": {"readOnly": True, "type": "array", "items": {"$ref": "#/components/schemas/Link"}},
             "name": {"type": "string"},
             "sampleConnections": {"$ref": "#/components/schemas/StreamsSampleConnections"},
             "streamConfig": {"$ref": "#/components/schemas/StreamConfig"},
@@ -426,11 +433,26 @@ def check_request_body(data: Any, schema: dict[str, Any]) -> None:
         raise RequestValidationError(problems)
 
 
+def without_read_only(value: Any, schema: dict[str, Any]) -> Any:
+    """A copy of plain JSON `value` without the properties `schema` marks readOnly, at every depth."""
+    schema = _resolve(schema)
+    if isinstance(value, list):
+        return [without_read_only(item, schema.get("items", {})) for item in value]
+    if not isinstance(value, dict):
+        return value
+    properties = dict(schema.get("properties", {}))
+    for member in schema.get("allOf", []):
+        properties.update(_resolve(member).get("properties", {}))
+    kept = {}
+    for name, item in value.items():
+        item_schema = _resolve(properties.get(name, {}))
+        if not (item_schema.get("readOnly", False) or properties.get(name, {}).get("readOnly", False)):
+            kept[name] = without_read_only(item, item_schema)
+    return kept
+
+
 def _problems(value: Any, schema: dict[str, Any], path: str) -> Iterator[Problem]:
     schema = _resolve(schema)
-    if schema.get("readOnly", False):
-        yield Problem(path, "read-only: set by Atlas, must not be sent")
-        return
     if value is None:
         if not schema.get("nullable", False):
             yield Problem(path, "null is not allowed")

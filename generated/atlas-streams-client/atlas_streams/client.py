@@ -2,7 +2,7 @@
 
 import logging
 import os
-import platform
+import sys
 from collections.abc import Mapping
 from types import TracebackType
 from typing import Any, Self
@@ -16,7 +16,7 @@ __version__ = "0.1.0"
 
 DEFAULT_BASE_URL = "https://cloud.mongodb.com"
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
-USER_AGENT = f"atlas-streams-client/{__version__} python/{platform.python_version()}"
+USER_AGENT = f"atlas-streams-client/{__version__} python/{'.'.join(map(str, sys.version_info[:3]))}"
 
 # Environment variables, named as the Atlas CLI and the Atlas Go SDK name them.
 ENV_CLIENT_ID = "MONGODB_ATLAS_CLIENT_ID"

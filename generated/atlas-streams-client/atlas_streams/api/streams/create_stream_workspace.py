@@ -11,6 +11,9 @@ from ...client import Client
 from ...models.streams_tenant import StreamsTenant
 from ...types import UNSET, Response, Unset
 
+# The request body's schema, for readOnly stripping and validation (templates/_validation.py.jinja).
+_BODY_SCHEMA: dict[str, Any] = {"$ref": "#/components/schemas/StreamsTenant"}
+
 
 def _get_kwargs(
     group_id: str,
@@ -39,9 +42,8 @@ def _get_kwargs(
         "params": params,
     }
 
-    _kwargs["json"] = to_request_dict(body)
-
-    check_request_body(_kwargs["json"], {"$ref": "#/components/schemas/StreamsTenant"})
+    _kwargs["json"] = to_request_dict(body, _BODY_SCHEMA)
+    check_request_body(_kwargs["json"], _BODY_SCHEMA)
     headers["Content-Type"] = "application/vnd.atlas.2023-02-01+json"
     headers["Accept"] = "application/vnd.atlas.2023-02-01+json"
     _kwargs["headers"] = headers

@@ -1,0 +1,336 @@
+"""Error responses over real loopback HTTP: typed AtlasApiError subclasses from sync()/asyncio(), and the
+never-raising sync_detailed() Response with .error, .parsed and the rate-limit headers."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from atlas_fakes import GROUP_ID, atlas_error, documented_response, loopback_client, raw
+from atlas_streams import Client
+from atlas_streams.api.streams import create_stream_workspace
+from atlas_streams.errors import (
+    AtlasApiError,
+    BadRequestError,
+    ConflictError,
+    ForbiddenError,
+    NotFoundError,
+    RateLimitedError,
+    ServerError,
+    UnauthorizedError,
+)
+from atlas_streams.models import StreamsTenant
+from loopback import CannedResponse, LoopbackServer
+from spec_examples import documented_error_statuses, request_example, response_example
+
+ERROR_CLASS_BY_STATUS: dict[int, type[AtlasApiError]] = {
+    400: BadRequestError,
+    401: UnauthorizedError,
+    403: ForbiddenError,
+    404: NotFoundError,
+    429: RateLimitedError,
+    500: ServerError,
+}
+HTML_502 = (
+    b"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
+    b"<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n"
+)
+
+
+@pytest.fixture
+def client(atlas_server: LoopbackServer) -> Iterator[Client]:
+    # retries=1: one attempt, so that a 429 or 503 is reported, not retried (retries have their own tests).
+    with loopback_client(atlas_server.url, retries=1) as client:
+        yield client
+
+
+def body() -> StreamsTenant:
+    return StreamsTenant.from_dict(request_example())
+
+
+def create(client: Client) -> StreamsTenant:
+    return create_stream_workspace.sync(GROUP_ID, client=client, body=body())
+
+
+def raised_by(client: Client) -> AtlasApiError:
+    with pytest.raises(AtlasApiError) as excinfo:
+        create(client)
+    return excinfo.value
+
+
+def plain(value: Any) -> Any:
+    """Models (anything with to_dict) and lists of them as plain JSON values."""
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    return value
+
+
+def test_documented_error_statuses_cover_the_expected_classes() -> None:
+    # Guards the parametrization below against silently shrinking.
+    assert documented_error_statuses() == sorted(ERROR_CLASS_BY_STATUS)
+
+
+@pytest.mark.parametrize("status", documented_error_statuses())
+def test_documented_error_example_raises_the_matching_subclass(
+    atlas_server: LoopbackServer, client: Client, status: int
+) -> None:
+    atlas_server.respond(documented_response(status))
+
+    error = raised_by(client)
+
+    assert type(error) is ERROR_CLASS_BY_STATUS[status]
+
+
+@pytest.mark.parametrize("status", documented_error_statuses())
+def test_documented_error_example_fields_are_on_the_error(
+    atlas_server: LoopbackServer, client: Client, status: int
+) -> None:
+    example = response_example(status)
+    atlas_server.respond(documented_response(status))
+
+    error = raised_by(client)
+
+    assert (error.status_code, error.error_code, error.detail, error.reason) == (
+        status,
+        example["errorCode"],
+        example["detail"],
+        example["reason"],
+    )
+
+
+def test_error_keeps_raw_content_text_and_headers(atlas_server: LoopbackServer, client: Client) -> None:
+    atlas_server.respond(documented_response(404, headers={"X-Request-Id": "req-42"}))
+
+    error = raised_by(client)
+
+    assert error.content == json.dumps(response_example(404)).encode()
+    assert error.text == json.dumps(response_example(404))
+    assert error.headers["x-request-id"] == "req-42"
+
+
+def test_409_raises_conflict_error(atlas_server: LoopbackServer, client: Client) -> None:
+    atlas_server.respond(
+        atlas_error(409, "STREAM_TENANT_NAME_ALREADY_EXISTS", "A workspace named string exists.", "Conflict")
+    )
+
+    error = raised_by(client)
+
+    assert type(error) is ConflictError
+    assert (error.status_code, error.error_code, error.detail, error.reason) == (
+        409,
+        "STREAM_TENANT_NAME_ALREADY_EXISTS",
+        "A workspace named string exists.",
+        "Conflict",
+    )
+
+
+def test_html_502_raises_server_error_with_the_html_as_text(atlas_server: LoopbackServer, client: Client) -> None:
+    atlas_server.respond(raw(502, HTML_502, "text/html"))
+
+    error = raised_by(client)
+
+    assert type(error) is ServerError
+    assert error.status_code == 502
+    assert error.text == HTML_502.decode()
+    assert error.content == HTML_502
+    assert error.error_code is None
+
+
+def test_503_is_a_server_error(atlas_server: LoopbackServer, client: Client) -> None:
+    atlas_server.respond(atlas_error(503, "SERVICE_UNAVAILABLE", reason="Service Unavailable"))
+
+    error = raised_by(client)
+
+    assert type(error) is ServerError
+    assert (error.status_code, error.error_code) == (503, "SERVICE_UNAVAILABLE")
+
+
+def test_empty_error_body_still_raises_the_typed_error(atlas_server: LoopbackServer, client: Client) -> None:
+    atlas_server.respond(raw(404, b"", "application/json"))
+
+    error = raised_by(client)
+
+    assert type(error) is NotFoundError
+    assert (error.status_code, error.text, error.content, error.error_code) == (404, "", b"", None)
+
+
+def test_truncated_json_error_body_raises_the_typed_error_with_the_raw_text(
+    atlas_server: LoopbackServer, client: Client
+) -> None:
+    truncated = b'{"error": 400, "errorCode": "VALIDATION_ERR'
+    atlas_server.respond(raw(400, truncated, "application/json"))
+
+    error = raised_by(client)
+
+    assert type(error) is BadRequestError
+    assert error.status_code == 400
+    assert error.text == truncated.decode()
+
+
+def test_undocumented_status_raises_the_base_atlas_api_error_with_raw_text(
+    atlas_server: LoopbackServer, client: Client
+) -> None:
+    atlas_server.respond(raw(418, b"I'm a teapot", "text/plain"))
+
+    error = raised_by(client)
+
+    assert type(error) is AtlasApiError
+    assert (error.status_code, error.text) == (418, "I'm a teapot")
+
+
+def test_json_error_without_atlas_fields_still_raises_the_typed_error(
+    atlas_server: LoopbackServer, client: Client
+) -> None:
+    atlas_server.respond(CannedResponse.json(403, {"message": "nope"}))
+
+    error = raised_by(client)
+
+    assert type(error) is ForbiddenError
+    assert (error.status_code, error.error_code, error.text) == (403, None, '{"message": "nope"}')
+
+
+def test_bad_request_detail_and_parameters_are_on_the_error(atlas_server: LoopbackServer, client: Client) -> None:
+    payload = {
+        "error": 400,
+        "errorCode": "INVALID_ENUM_VALUE",
+        "detail": "An invalid enumeration value SP999 was specified.",
+        "reason": "Bad Request",
+        "parameters": [{"value": "SP999"}],
+        "badRequestDetail": {"fields": [{"field": "streamConfig.tier", "description": "unknown tier"}]},
+    }
+    atlas_server.respond(CannedResponse.json(400, payload))
+
+    error = raised_by(client)
+
+    assert plain(error.parameters) == payload["parameters"]
+    assert plain(error.bad_request_detail) == payload["badRequestDetail"]
+
+
+def test_rate_limited_error_exposes_retry_after_seconds(atlas_server: LoopbackServer, client: Client) -> None:
+    atlas_server.respond(documented_response(429, headers={"Retry-After": "7"}))
+
+    error = raised_by(client)
+
+    assert isinstance(error, RateLimitedError)
+    assert error.retry_after == 7.0
+
+
+def test_rate_limited_error_without_retry_after_has_none(atlas_server: LoopbackServer, client: Client) -> None:
+    atlas_server.respond(documented_response(429))
+
+    error = raised_by(client)
+
+    assert isinstance(error, RateLimitedError)
+    assert error.retry_after is None
+
+
+def test_asyncio_raises_the_same_typed_error(atlas_server: LoopbackServer) -> None:
+    atlas_server.respond(documented_response(404))
+
+    async def call() -> None:
+        async with loopback_client(atlas_server.url, retries=1) as client:
+            await create_stream_workspace.asyncio(GROUP_ID, client=client, body=body())
+
+    with pytest.raises(NotFoundError) as excinfo:
+        asyncio.run(call())
+
+    assert excinfo.value.error_code == response_example(404)["errorCode"]
+
+
+# --- sync_detailed: a Response, never an exception for an HTTP status ----------------------------------------
+
+
+@pytest.mark.parametrize("status", [*documented_error_statuses(), 409, 418, 502])
+def test_sync_detailed_returns_the_error_instead_of_raising(
+    atlas_server: LoopbackServer, client: Client, status: int
+) -> None:
+    atlas_server.respond(atlas_error(status, f"CODE_{status}", "detail", "reason"))
+
+    response = create_stream_workspace.sync_detailed(GROUP_ID, client=client, body=body())
+
+    assert response.status_code == status
+    assert response.parsed is None
+    assert isinstance(response.error, AtlasApiError)
+    assert (response.error.status_code, response.error.error_code) == (status, f"CODE_{status}")
+    assert response.content == atlas_error(status, f"CODE_{status}", "detail", "reason").body
+
+
+def test_sync_detailed_success_has_parsed_and_no_error(atlas_server: LoopbackServer, client: Client) -> None:
+    atlas_server.respond(documented_response(200))
+
+    response = create_stream_workspace.sync_detailed(GROUP_ID, client=client, body=body())
+
+    assert response.status_code == 200
+    assert response.error is None
+    assert isinstance(response.parsed, StreamsTenant)
+    assert response.parsed.to_dict() == response_example(200)
+    assert response.content == json.dumps(response_example(200)).encode()
+
+
+def test_sync_detailed_reads_rate_limit_headers_as_ints(atlas_server: LoopbackServer, client: Client) -> None:
+    atlas_server.respond(documented_response(200, headers={"RateLimit-Limit": "100", "RateLimit-Remaining": "97"}))
+
+    response = create_stream_workspace.sync_detailed(GROUP_ID, client=client, body=body())
+
+    assert (response.rate_limit_limit, response.rate_limit_remaining) == (100, 97)
+
+
+def test_sync_detailed_reads_rate_limit_headers_of_an_error(atlas_server: LoopbackServer, client: Client) -> None:
+    atlas_server.respond(documented_response(429, headers={"RateLimit-Limit": "100", "RateLimit-Remaining": "0"}))
+
+    response = create_stream_workspace.sync_detailed(GROUP_ID, client=client, body=body())
+
+    assert isinstance(response.error, RateLimitedError)
+    assert (response.rate_limit_limit, response.rate_limit_remaining) == (100, 0)
+
+
+def test_sync_detailed_rate_limit_is_none_without_the_headers(atlas_server: LoopbackServer, client: Client) -> None:
+    atlas_server.respond(documented_response(200))
+
+    response = create_stream_workspace.sync_detailed(GROUP_ID, client=client, body=body())
+
+    assert (response.rate_limit_limit, response.rate_limit_remaining) == (None, None)
+
+
+def test_sync_detailed_does_not_raise_for_a_non_json_error(atlas_server: LoopbackServer, client: Client) -> None:
+    atlas_server.respond(raw(502, HTML_502, "text/html"))
+
+    response = create_stream_workspace.sync_detailed(GROUP_ID, client=client, body=body())
+
+    assert isinstance(response.error, ServerError)
+    assert (response.parsed, response.content, response.error.text) == (None, HTML_502, HTML_502.decode())
+
+
+def test_unwrap_raises_the_response_error(atlas_server: LoopbackServer, client: Client) -> None:
+    atlas_server.respond(documented_response(403))
+    response = create_stream_workspace.sync_detailed(GROUP_ID, client=client, body=body())
+
+    with pytest.raises(ForbiddenError) as excinfo:
+        response.unwrap()
+
+    assert excinfo.value is response.error
+
+
+def test_unwrap_returns_the_parsed_tenant_on_success(atlas_server: LoopbackServer, client: Client) -> None:
+    atlas_server.respond(documented_response(200))
+    response = create_stream_workspace.sync_detailed(GROUP_ID, client=client, body=body())
+
+    assert response.unwrap() is response.parsed
+
+
+def test_asyncio_detailed_returns_the_error_instead_of_raising(atlas_server: LoopbackServer) -> None:
+    atlas_server.respond(documented_response(500))
+
+    async def call() -> Any:
+        async with loopback_client(atlas_server.url, retries=1) as client:
+            return await create_stream_workspace.asyncio_detailed(GROUP_ID, client=client, body=body())
+
+    response = asyncio.run(call())
+
+    assert isinstance(response.error, ServerError)
+    assert (response.status_code, response.parsed) == (500, None)

@@ -1,0 +1,368 @@
+"""What the client puts on the wire, checked on the loopback server: validation before any I/O (groupId,
+request body), query parameters, headers, readOnly fields, and envelope unwrapping."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import sys
+import tomllib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from atlas_fakes import ATLAS_MEDIA_TYPE, GROUP_ID, STREAMS_PATH, documented_response, enveloped, loopback_client
+from atlas_streams import Client
+from atlas_streams.api.streams import create_stream_workspace
+from atlas_streams.errors import (
+    AtlasApiError,
+    BadRequestError,
+    ForbiddenError,
+    NotFoundError,
+    RateLimitedError,
+    RequestValidationError,
+    ServerError,
+    UnauthorizedError,
+)
+from atlas_streams.models import (
+    StreamsTenant,
+)
+from loopback import CannedResponse, LoopbackServer
+from spec_examples import documented_error_statuses, request_example, response_example
+
+GROUP_ID_PATTERN = "^([a-f0-9]{24})$"
+CLIENT_PYPROJECT = Path(__file__).resolve().parent.parent / "generated" / "atlas-streams-client" / "pyproject.toml"
+ERROR_CLASS_BY_STATUS: dict[int, type[AtlasApiError]] = {
+    400: BadRequestError,
+    401: UnauthorizedError,
+    403: ForbiddenError,
+    404: NotFoundError,
+    429: RateLimitedError,
+    500: ServerError,
+}
+
+
+@pytest.fixture
+def client(atlas_server: LoopbackServer) -> Iterator[Client]:
+    with loopback_client(atlas_server.url, retries=1) as client:
+        yield client
+
+
+def body() -> StreamsTenant:
+    return StreamsTenant.from_dict(request_example())
+
+
+# --- groupId --------------------------------------------------------------------------------------------------
+
+INVALID_GROUP_IDS = [
+    "32B6E34B3D91647ABB20E7B8",  # upper case is outside [a-f0-9]
+    "32b6e34b3d91647abb20e7b",  # 23 characters
+    "32b6e34b3d91647abb20e7b8a",  # 25 characters
+    "my-project",
+    "../../../orgs/32b6e34b3d91647abb20e7b8",
+    "",
+]
+
+
+@pytest.mark.parametrize("group_id", INVALID_GROUP_IDS)
+def test_invalid_group_id_raises_value_error_naming_it_before_any_request(
+    atlas_server: LoopbackServer, client: Client, group_id: str
+) -> None:
+    atlas_server.respond(documented_response(200))
+
+    with pytest.raises(ValueError) as excinfo:
+        create_stream_workspace.sync(group_id, client=client, body=body())
+
+    message = str(excinfo.value)
+    assert "groupId" in message
+    assert repr(group_id) in message or group_id in message
+    assert GROUP_ID_PATTERN in message
+    assert atlas_server.requests == []
+
+
+def test_invalid_group_id_raises_from_sync_detailed_too(atlas_server: LoopbackServer, client: Client) -> None:
+    with pytest.raises(ValueError, match="groupId"):
+        create_stream_workspace.sync_detailed("not-a-group", client=client, body=body())
+
+    assert atlas_server.requests == []
+
+
+def test_invalid_group_id_raises_from_asyncio_too(atlas_server: LoopbackServer) -> None:
+    async def call() -> None:
+        async with loopback_client(atlas_server.url) as client:
+            await create_stream_workspace.asyncio("not-a-group", client=client, body=body())
+
+    with pytest.raises(ValueError, match="groupId"):
+        asyncio.run(call())
+
+    assert atlas_server.requests == []
+
+
+# --- request body validation ----------------------------------------------------------------------------------
+
+
+def validation_error(atlas_server: LoopbackServer, client: Client, make_body: Callable[[], StreamsTenant]) -> str:
+    """The RequestValidationError message for the body `make_body` builds; checks that nothing was sent."""
+    atlas_server.respond(documented_response(200))
+    with pytest.raises(RequestValidationError) as excinfo:
+        create_stream_workspace.sync(GROUP_ID, client=client, body=make_body())
+    assert atlas_server.requests == []
+    return str(excinfo.value)
+
+
+def with_changes(change: Callable[[dict[str, Any]], None]) -> Callable[[], StreamsTenant]:
+    def make() -> StreamsTenant:
+        data = request_example()
+        change(data)
+        return StreamsTenant.from_dict(data)
+
+    return make
+
+
+def test_request_validation_error_is_a_value_error() -> None:
+    assert issubclass(RequestValidationError, ValueError)
+
+
+def test_unknown_tier_raises_request_validation_error_naming_its_path(
+    atlas_server: LoopbackServer, client: Client
+) -> None:
+    message = validation_error(
+        atlas_server, client, with_changes(lambda data: data["streamConfig"].update(tier="SP999"))
+    )
+
+    assert "$.streamConfig.tier" in message
+    assert "SP999" in message
+
+
+def test_unknown_region_raises_request_validation_error_naming_its_path(
+    atlas_server: LoopbackServer, client: Client
+) -> None:
+    message = validation_error(
+        atlas_server, client, with_changes(lambda data: data["dataProcessRegion"].update(region="MARS_NORTH_1"))
+    )
+
+    assert "$.dataProcessRegion.region" in message
+
+
+def test_three_failover_regions_raise_request_validation_error_naming_max_items(
+    atlas_server: LoopbackServer, client: Client
+) -> None:
+    regions = [{"cloudProvider": "AWS", "region": region} for region in ("DUBLIN_IRL", "OHIO_USA", "TOKYO_JPN")]
+
+    message = validation_error(atlas_server, client, with_changes(lambda data: data.update(failoverRegions=regions)))
+
+    assert "$.failoverRegions" in message
+    assert "2" in message
+
+
+def test_two_failover_regions_are_sent(atlas_server: LoopbackServer, client: Client) -> None:
+    regions = [{"cloudProvider": "AWS", "region": region} for region in ("DUBLIN_IRL", "OHIO_USA")]
+    data = request_example()
+    data["failoverRegions"] = regions
+    atlas_server.respond(documented_response(200))
+
+    create_stream_workspace.sync(GROUP_ID, client=client, body=StreamsTenant.from_dict(data))
+
+    (request,) = atlas_server.requests
+    assert request.json()["failoverRegions"] == regions
+
+
+def test_missing_required_region_in_a_plain_json_body_raises_request_validation_error_naming_its_path(
+    atlas_server: LoopbackServer, client: Client
+) -> None:
+    def make_body() -> Any:
+        data = request_example()
+        del data["dataProcessRegion"]["region"]
+        return data
+
+    message = validation_error(atlas_server, client, make_body)
+
+    assert "$.dataProcessRegion.region" in message
+
+
+def test_a_model_body_cannot_be_built_without_a_required_field() -> None:
+    # Models enforce required fields when they are built, so such a body never reaches the wire.
+    data = request_example()
+    del data["dataProcessRegion"]["region"]
+
+    with pytest.raises(KeyError, match="region"):
+        StreamsTenant.from_dict(data)
+
+
+# --- query parameters and headers -----------------------------------------------------------------------------
+
+
+def test_envelope_and_pretty_are_not_sent_unless_passed(atlas_server: LoopbackServer, client: Client) -> None:
+    atlas_server.respond(documented_response(200))
+
+    create_stream_workspace.sync(GROUP_ID, client=client, body=body())
+
+    (request,) = atlas_server.requests
+    assert (request.path_only, request.query) == (STREAMS_PATH, [])
+
+
+def test_envelope_true_is_sent_as_envelope_true(atlas_server: LoopbackServer, client: Client) -> None:
+    atlas_server.respond(enveloped(200, response_example(200)))
+
+    create_stream_workspace.sync(GROUP_ID, client=client, body=body(), envelope=True)
+
+    (request,) = atlas_server.requests
+    assert request.query == [("envelope", "true")]
+
+
+def test_pretty_is_sent_when_passed(atlas_server: LoopbackServer, client: Client) -> None:
+    atlas_server.respond(documented_response(200), documented_response(200))
+
+    create_stream_workspace.sync(GROUP_ID, client=client, body=body(), pretty=True)
+    create_stream_workspace.sync(GROUP_ID, client=client, body=body(), pretty=False)
+
+    assert [request.query for request in atlas_server.requests] == [[("pretty", "true")], [("pretty", "false")]]
+
+
+def test_sends_atlas_versioned_accept_and_content_type(atlas_server: LoopbackServer, client: Client) -> None:
+    atlas_server.respond(documented_response(200))
+
+    create_stream_workspace.sync(GROUP_ID, client=client, body=body())
+
+    (request,) = atlas_server.requests
+    assert request.headers.get_all("Accept") == [ATLAS_MEDIA_TYPE]
+    assert request.headers.get_all("Content-Type") == [ATLAS_MEDIA_TYPE]
+
+
+def test_user_agent_names_the_client_and_python_versions(atlas_server: LoopbackServer, client: Client) -> None:
+    version = tomllib.loads(CLIENT_PYPROJECT.read_text(encoding="utf-8"))["project"]["version"]
+    python = "{}.{}.{}".format(*sys.version_info[:3])
+    atlas_server.respond(documented_response(200))
+
+    create_stream_workspace.sync(GROUP_ID, client=client, body=body())
+
+    (request,) = atlas_server.requests
+    assert request.headers.get_all("User-Agent") == [f"atlas-streams-client/{version} python/{python}"]
+    assert re.fullmatch(r"atlas-streams-client/\S+ python/\d+\.\d+\.\d+", request.headers["User-Agent"])
+
+
+def test_client_headers_are_sent_with_every_request(atlas_server: LoopbackServer) -> None:
+    atlas_server.respond(documented_response(200))
+
+    with loopback_client(atlas_server.url, headers={"X-Request-Source": "tests"}) as client:
+        create_stream_workspace.sync(GROUP_ID, client=client, body=body())
+
+    (request,) = atlas_server.requests
+    assert request.headers["X-Request-Source"] == "tests"
+    assert request.headers["Accept"] == ATLAS_MEDIA_TYPE
+
+
+def test_sends_post_with_the_request_example_as_body(atlas_server: LoopbackServer, client: Client) -> None:
+    atlas_server.respond(documented_response(200))
+
+    create_stream_workspace.sync(GROUP_ID, client=client, body=body())
+
+    (request,) = atlas_server.requests
+    assert (request.method, request.path_only) == ("POST", STREAMS_PATH)
+    assert request.json() == request_example()
+
+
+def test_read_only_fields_are_never_sent(atlas_server: LoopbackServer, client: Client) -> None:
+    # Every property of the 200 example that the request example lacks is readOnly.
+    atlas_server.respond(documented_response(200))
+
+    create_stream_workspace.sync(GROUP_ID, client=client, body=StreamsTenant.from_dict(response_example(200)))
+
+    (request,) = atlas_server.requests
+    assert request.json() == request_example()
+
+
+def read_only_keys(data: Any, path: str = "$") -> list[str]:
+    """JSON paths in `data` of the StreamsTenant properties that are readOnly (at any depth: links)."""
+    found: list[str] = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in {"_id", "connections", "groupId", "hostnames", "links"}:
+                found.append(f"{path}.{key}")
+            else:
+                found += read_only_keys(value, f"{path}.{key}")
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            found += read_only_keys(item, f"{path}[{index}]")
+    return found
+
+
+def test_read_only_fields_of_a_plain_json_body_are_never_sent(atlas_server: LoopbackServer, client: Client) -> None:
+    # The landed client also takes the body as plain JSON (a Mapping). Refusing it (RequestValidationError) or
+    # dropping the readOnly fields both keep them off the wire; sending them does not.
+    atlas_server.respond(documented_response(200))
+
+    try:
+        create_stream_workspace.sync(GROUP_ID, client=client, body=response_example(200))  # type: ignore[arg-type]
+    except RequestValidationError:
+        pass
+
+    sent = [read_only_keys(request.json()) for request in atlas_server.requests]
+    assert sent in ([], [[]]), f"readOnly fields sent: {sent}"
+
+
+# --- envelope -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("envelope", [True, False], ids=["envelope", "plain"])
+def test_success_is_parsed_with_and_without_envelope(
+    atlas_server: LoopbackServer, client: Client, envelope: bool
+) -> None:
+    atlas_server.respond(enveloped(200, response_example(200)) if envelope else documented_response(200))
+
+    tenant = create_stream_workspace.sync(GROUP_ID, client=client, body=body(), envelope=envelope)
+
+    assert isinstance(tenant, StreamsTenant)
+    assert tenant.to_dict() == response_example(200)
+
+
+@pytest.mark.parametrize("status", documented_error_statuses())
+def test_enveloped_error_raises_the_matching_subclass(
+    atlas_server: LoopbackServer, client: Client, status: int
+) -> None:
+    example = response_example(status)
+    atlas_server.respond(enveloped(status, example))
+
+    with pytest.raises(AtlasApiError) as excinfo:
+        create_stream_workspace.sync(GROUP_ID, client=client, body=body(), envelope=True)
+
+    error = excinfo.value
+    assert type(error) is ERROR_CLASS_BY_STATUS[status]
+    assert (error.status_code, error.error_code, error.detail, error.reason) == (
+        status,
+        example["errorCode"],
+        example["detail"],
+        example["reason"],
+    )
+
+
+def test_enveloped_error_comes_back_from_sync_detailed(atlas_server: LoopbackServer, client: Client) -> None:
+    atlas_server.respond(enveloped(404, response_example(404)))
+
+    response = create_stream_workspace.sync_detailed(GROUP_ID, client=client, body=body(), envelope=True)
+
+    assert isinstance(response.error, NotFoundError)
+    assert (response.status_code, response.parsed) == (404, None)
+
+
+def test_enveloped_success_through_asyncio(atlas_server: LoopbackServer) -> None:
+    atlas_server.respond(enveloped(200, response_example(200)))
+
+    async def call() -> StreamsTenant:
+        async with loopback_client(atlas_server.url) as client:
+            return await create_stream_workspace.asyncio(GROUP_ID, client=client, body=body(), envelope=True)
+
+    assert asyncio.run(call()).to_dict() == response_example(200)
+
+
+def test_status_and_content_fields_are_not_unwrapped_without_envelope(
+    atlas_server: LoopbackServer, client: Client
+) -> None:
+    # Without envelope=True the body is the workspace itself, even if it happens to hold such fields.
+    payload = {**response_example(200), "status": 404, "content": {"error": 404}}
+    atlas_server.respond(CannedResponse.json(200, payload, ATLAS_MEDIA_TYPE))
+
+    tenant = create_stream_workspace.sync(GROUP_ID, client=client, body=body())
+
+    assert tenant.to_dict() == payload
