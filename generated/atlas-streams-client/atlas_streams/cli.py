@@ -254,13 +254,23 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--base-url", default=None, help=f"Atlas base URL (default: {DEFAULT_BASE_URL})")
         sub.add_argument("--dry-run", action="store_true", help="print the HTTP request and send nothing")
         for parameter in command.parameters:
+            help_text = f"the {parameter.name} parameter"
             if parameter.flag:
                 sub.add_argument(
-                    parameter.option, dest=parameter.argument, action="store_const", const=True, default=None
+                    parameter.option,
+                    dest=parameter.argument,
+                    action="store_const",
+                    const=True,
+                    default=None,
+                    help=help_text,
                 )
             else:
                 sub.add_argument(
-                    parameter.option, dest=parameter.argument, required=parameter.required, metavar="VALUE"
+                    parameter.option,
+                    dest=parameter.argument,
+                    required=parameter.required,
+                    metavar="VALUE",
+                    help=help_text,
                 )
         if command.has_body:
             sub.add_argument(
@@ -352,4 +362,4 @@ def _masked_credentials() -> str:
         auth = auth_from_env(os.environ)
     except ValueError as error:
         return f"(none: {error})"
-    return f"{auth!r}, secret not shown"
+    return f"added when sent, by {auth!r} (secrets not shown)"

@@ -1,0 +1,211 @@
+"""The generated package's console script, run as an installed command against the loopback server."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from atlas_fakes import atlas_error, closed_port, documented_response
+from loopback import CannedResponse, LoopbackServer
+from project_copy import copy_project
+from spec_examples import request_example, response_example
+
+from generator.cli import main as codegen
+from generator.output import read_tree
+
+COMMAND = Path(sys.executable).parent / "atlas-streams"
+GROUP_ID = "32b6e34b3d91647abb20e7b8"
+PRIVATE_KEY = "private-key-never-shown"
+REQUEST_OPTIONS = [
+    "--name", "string", "--cloud-provider", "AWS", "--region", "SYDNEY_AUS",
+    "--tier", "SP30", "--max-tier-size", "SP50", "--no-sample-solar",
+]  # fmt: skip
+
+
+def run(*args: str, stdin: str = "", credentials: bool = True) -> subprocess.CompletedProcess[str]:
+    env = {key: value for key, value in os.environ.items() if not key.startswith("MONGODB_ATLAS_")}
+    if credentials:
+        env |= {"MONGODB_ATLAS_PUBLIC_API_KEY": "public-key", "MONGODB_ATLAS_PRIVATE_API_KEY": PRIVATE_KEY}
+    return subprocess.run(
+        [str(COMMAND), *args], input=stdin, capture_output=True, text=True, env=env, timeout=60, check=False
+    )
+
+
+def create(server: LoopbackServer, *args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
+    return run("create-workspace", "--base-url", server.url, "--group-id", GROUP_ID, *args, **kwargs)  # type: ignore[arg-type]
+
+
+def test_create_workspace_prints_the_response_json_and_exits_0(atlas_server: LoopbackServer) -> None:
+    atlas_server.respond(documented_response(200))
+
+    result = create(atlas_server, *REQUEST_OPTIONS)
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == response_example(200)
+    assert result.stdout.count("\n") == 1  # compact when stdout is not a terminal
+
+
+def test_body_options_build_the_documented_request(atlas_server: LoopbackServer) -> None:
+    atlas_server.respond(documented_response(200))
+
+    create(atlas_server, *REQUEST_OPTIONS)
+
+    (request,) = atlas_server.requests
+    assert (request.method, request.path_only) == ("POST", f"/api/atlas/v2/groups/{GROUP_ID}/streams")
+    assert request.json() == request_example()
+    assert request.query == []
+
+
+def test_body_from_a_file_with_options_overriding_its_fields(atlas_server: LoopbackServer, tmp_path: Path) -> None:
+    atlas_server.respond(documented_response(200))
+    body_file = tmp_path / "body.json"
+    body_file.write_text(json.dumps(request_example()), encoding="utf-8")
+
+    create(atlas_server, "--file", str(body_file), "--tier", "SP10")
+
+    assert atlas_server.requests[0].json() == {
+        **request_example(),
+        "streamConfig": {"maxTierSize": "SP50", "tier": "SP10"},
+    }
+
+
+def test_body_from_stdin(atlas_server: LoopbackServer) -> None:
+    atlas_server.respond(documented_response(200))
+
+    result = create(atlas_server, "--file", "-", stdin=json.dumps(request_example()))
+
+    assert result.returncode == 0, result.stderr
+    assert atlas_server.requests[0].json() == request_example()
+
+
+def test_envelope_and_pretty_flags_are_sent_only_when_given(atlas_server: LoopbackServer) -> None:
+    atlas_server.respond(CannedResponse.json(200, {"status": 200, "content": response_example(200)}))
+
+    result = create(atlas_server, *REQUEST_OPTIONS, "--envelope")
+
+    assert result.returncode == 0, result.stderr
+    assert atlas_server.requests[0].query == [("envelope", "true")]
+    assert json.loads(result.stdout) == response_example(200)
+
+
+def test_dry_run_prints_the_request_with_masked_credentials_and_sends_nothing(atlas_server: LoopbackServer) -> None:
+    result = create(atlas_server, *REQUEST_OPTIONS, "--dry-run")
+
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"POST {atlas_server.url}/api/atlas/v2/groups/{GROUP_ID}/streams"
+    assert "accept: application/vnd.atlas.2023-02-01+json" in lines
+    assert "content-type: application/vnd.atlas.2023-02-01+json" in lines
+    assert any(line.startswith("authorization: ") and "public-key" in line for line in lines)
+    assert json.loads(result.stdout[result.stdout.index("\n{") :]) == request_example()
+    assert PRIVATE_KEY not in result.stdout + result.stderr
+    assert atlas_server.requests == []
+
+
+def test_invalid_group_id_is_reported_by_option_before_sending(atlas_server: LoopbackServer) -> None:
+    result = run("create-workspace", "--base-url", atlas_server.url, "--group-id", "not-a-project", *REQUEST_OPTIONS)
+
+    assert result.returncode == 3
+    assert result.stderr == ("atlas-streams: --group-id: 'not-a-project' does not match the pattern ^([a-f0-9]{24})$\n")
+    assert atlas_server.requests == []
+
+
+def test_unknown_region_is_reported_by_option_before_sending(atlas_server: LoopbackServer) -> None:
+    result = create(atlas_server, *REQUEST_OPTIONS, "--region", "MARS_BASE")
+
+    assert result.returncode == 3
+    assert result.stderr.startswith("atlas-streams: --region: 'MARS_BASE' is not one of SYDNEY_AUS, ")
+    assert atlas_server.requests == []
+
+
+def test_help_lists_enum_choices_from_the_spec_and_the_exit_statuses() -> None:
+    result = run("create-workspace", "--help")
+
+    text = " ".join(result.stdout.split())
+    assert "one of: SP50, SP30, SP10, SP5, SP2" in text
+    assert "US_EAST4" in text
+    assert "5 the project or another resource does not exist (404)" in text
+
+
+@pytest.mark.parametrize(
+    ("response", "status"),
+    [
+        (atlas_error(400, "VALIDATION_ERROR", "bad", "Bad Request"), 3),
+        (atlas_error(401, "NOT_ORG_GROUP_CREATOR", "no", "Unauthorized"), 4),
+        (atlas_error(403, "CANNOT_CHANGE_GROUP_NAME", "no", "Forbidden"), 4),
+        (documented_response(404), 5),
+        (atlas_error(409, "DUPLICATE_STREAM_WORKSPACE", "taken", "Conflict"), 1),
+        (atlas_error(429, "RATE_LIMITED", "slow down", "Too Many Requests", {"Retry-After": "0"}), 6),
+        (atlas_error(500, "UNEXPECTED_ERROR", "oops", "Internal Server Error"), 7),
+    ],
+    ids=["400", "401", "403", "404", "409", "429", "500"],
+)
+def test_atlas_errors_exit_with_their_class_status(
+    atlas_server: LoopbackServer, response: CannedResponse, status: int
+) -> None:
+    atlas_server.respond(*[response] * 3)  # 429 is retried; the others are answered once
+
+    result = create(atlas_server, *REQUEST_OPTIONS)
+
+    assert result.returncode == status, result.stderr
+    error = json.loads(response.body)
+    assert result.stderr.startswith(f"atlas-streams: Atlas error {error['error']}: {error['errorCode']}: ")
+    assert result.stdout == ""
+
+
+def test_not_found_error_shows_code_reason_and_detail(atlas_server: LoopbackServer) -> None:
+    atlas_server.respond(documented_response(404))
+
+    result = create(atlas_server, *REQUEST_OPTIONS)
+
+    example = response_example(404)
+    assert result.stderr == (
+        f"atlas-streams: Atlas error 404: {example['errorCode']}: {example['reason']}: {example['detail']}\n"
+    )
+
+
+def test_connection_refused_exits_with_the_network_status() -> None:
+    result = run("create-workspace", "--base-url", f"http://127.0.0.1:{closed_port()}", "--group-id", GROUP_ID)
+
+    assert result.returncode == 8
+    assert result.stderr.startswith("atlas-streams: network error: ConnectError")
+
+
+def test_missing_credentials_exit_with_the_auth_status(atlas_server: LoopbackServer) -> None:
+    result = create(atlas_server, *REQUEST_OPTIONS, credentials=False)
+
+    assert result.returncode == 4
+    assert "MONGODB_ATLAS_CLIENT_ID" in result.stderr and "MONGODB_ATLAS_PUBLIC_API_KEY" in result.stderr
+    assert atlas_server.requests == []
+
+
+def test_missing_required_option_is_a_usage_error() -> None:
+    result = run("create-workspace")
+
+    assert result.returncode == 2
+    assert "--group-id" in result.stderr
+
+
+def test_an_operation_added_to_the_spec_becomes_a_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = copy_project(tmp_path)
+    spec = project / "spec/streams.yaml"
+    text = spec.read_text(encoding="utf-8")
+    operation = text[text.index("  /api/atlas/v2/groups/{groupId}/streams:\n") : text.index("components:\n")]
+    copy = operation.replace("/streams:\n", "/streams/copies:\n", 1)
+    copy = copy.replace("operationId: createGroupStreamWorkspace", "operationId: copyGroupStreamWorkspace")
+    copy = copy.replace(
+        "x-xgen-operation-id-override: createStreamWorkspace", "x-xgen-operation-id-override: copyStreamWorkspace"
+    )
+    copy = copy.replace("verb: createWorkspace", "verb: copyWorkspace")
+    spec.write_text(text.replace("components:\n", copy + "components:\n", 1), encoding="utf-8")
+    monkeypatch.chdir(project)
+
+    assert codegen(["generate"]) == 0
+
+    cli = read_tree(project / "generated/atlas-streams-client")["atlas_streams/cli.py"].decode()
+    assert 'name="copy-workspace"' in cli
+    assert "operation=copy_stream_workspace" in cli
