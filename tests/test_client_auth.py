@@ -27,6 +27,7 @@ from atlas_fakes import (
     documented_response,
     loopback_client,
     parse_digest_authorization,
+    request_body,
 )
 from atlas_streams import Client, DigestAuth, RetryPolicy, ServiceAccountAuth
 from atlas_streams.api.streams import create_stream_workspace
@@ -47,12 +48,8 @@ ENV_NAMES = (
 )
 
 
-def body() -> StreamsTenant:
-    return StreamsTenant.from_dict(request_example())
-
-
 def create(client: Client) -> StreamsTenant:
-    return create_stream_workspace.sync(GROUP_ID, client=client, body=body())
+    return create_stream_workspace.sync(GROUP_ID, client=client, body=request_body())
 
 
 def api_requests(server: LoopbackServer) -> list[str | None]:
@@ -244,7 +241,7 @@ def test_digest_auth_answers_the_challenge_with_the_request_path(atlas_server: L
     atlas_server.respond(documented_response(200))
 
     with loopback_client(atlas_server.url, auth=DigestAuth(PUBLIC_KEY, PRIVATE_KEY)) as client:
-        create_stream_workspace.sync(GROUP_ID, client=client, body=body(), pretty=True)
+        create_stream_workspace.sync(GROUP_ID, client=client, body=request_body(), pretty=True)
 
     challenged, authorized = atlas_server.requests
     assert challenged.headers.get("Authorization") is None
@@ -272,7 +269,7 @@ def test_digest_auth_through_asyncio(atlas_server: LoopbackServer) -> None:
 
     async def call() -> StreamsTenant:
         async with loopback_client(atlas_server.url, auth=DigestAuth(PUBLIC_KEY, PRIVATE_KEY)) as client:
-            return await create_stream_workspace.asyncio(GROUP_ID, client=client, body=body())
+            return await create_stream_workspace.asyncio(GROUP_ID, client=client, body=request_body())
 
     assert asyncio.run(call()).to_dict() == response_example(200)
     assert verifier.accepted == 1
@@ -370,7 +367,7 @@ def test_fifty_concurrent_async_calls_fetch_one_token(atlas_server: LoopbackServ
         auth = ServiceAccountAuth(CLIENT_ID, CLIENT_SECRET)
         async with loopback_client(atlas_server.url, auth=auth, retries=1) as client:
             return await asyncio.gather(
-                *(create_stream_workspace.asyncio(GROUP_ID, client=client, body=body()) for _ in range(50))
+                *(create_stream_workspace.asyncio(GROUP_ID, client=client, body=request_body()) for _ in range(50))
             )
 
     tenants = asyncio.run(call_50())
@@ -421,9 +418,9 @@ def test_service_account_through_asyncio_refreshes_a_stale_token(
     async def two_calls() -> StreamsTenant:
         auth = ServiceAccountAuth(CLIENT_ID, CLIENT_SECRET)
         async with loopback_client(atlas_server.url, auth=auth, retries=1) as client:
-            await create_stream_workspace.asyncio(GROUP_ID, client=client, body=body())
+            await create_stream_workspace.asyncio(GROUP_ID, client=client, body=request_body())
             token_endpoint.revoke_all()
-            return await create_stream_workspace.asyncio(GROUP_ID, client=client, body=body())
+            return await create_stream_workspace.asyncio(GROUP_ID, client=client, body=request_body())
 
     assert asyncio.run(two_calls()).to_dict() == response_example(200)
     assert len(token_endpoint.issued) == 2
