@@ -1,4 +1,4 @@
-"""The main job, end to end: settings -> spec -> fixes -> rendered package -> formatted tree."""
+"""The main job, end to end: settings -> spec -> fixes -> rendered package -> formatted tree -> docs."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.config import Settings
+from generator.docs import render_docs
 from generator.formatting import format_tree
 from generator.opc_adapter import render_project
 from generator.output import Changes, Tree, compare, read_tree, replace_directory
@@ -26,8 +27,9 @@ def build(settings: Settings, out_dir: Path, extra_templates: Sequence[Path] = (
     """Write the whole formatted output for the current spec into `out_dir` (which must not exist)."""
     spec = load_spec(settings.spec)
     data = apply_spec_fixes(spec.data)
-    render_project(data, settings, [*extra_templates, settings.templates], out_dir)
+    names = render_project(data, settings, [*extra_templates, settings.templates], out_dir)
     format_tree(out_dir)
+    render_docs(spec, names, settings, out_dir)  # after formatting: Markdown is not ruff's
 
 
 def build_tree(settings: Settings, extra_templates: Sequence[Path] = ()) -> Tree:

@@ -28,10 +28,17 @@ class Spec:
 
 
 def load_spec(path: Path) -> Spec:
+    spec = load_yaml_mapping(path, "spec", "an OpenAPI document")
+    check_refs(spec)
+    return spec
+
+
+def load_yaml_mapping(path: Path, what: str, expected: str) -> Spec:
+    """A YAML file whose top level is a mapping (`what` and `expected` name it in error messages)."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as err:
-        raise CodegenError(f"cannot read spec: {err.strerror}", path) from err
+        raise CodegenError(f"cannot read {what}: {err.strerror}", path) from err
     yaml = YAML(typ="rt")
     try:
         tree = yaml.load(text)
@@ -44,10 +51,8 @@ def load_spec(path: Path) -> Spec:
     except YAMLError as err:
         raise CodegenError(f"YAML: {err}", path) from err
     if not isinstance(tree, CommentedMap):
-        raise CodegenError("the spec must be a YAML mapping (an OpenAPI document)", path, 1)
-    spec = Spec(path=path, tree=tree, data=_plain(tree))
-    check_refs(spec)
-    return spec
+        raise CodegenError(f"the {what} must be a YAML mapping ({expected})", path, 1)
+    return Spec(path=path, tree=tree, data=_plain(tree))
 
 
 def _plain(node: Any) -> Any:

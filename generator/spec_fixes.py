@@ -22,9 +22,14 @@ def apply_spec_fixes(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def operations(data: dict[str, Any]) -> list[dict[str, Any]]:
+    return [operation for _, _, operation in located_operations(data)]
+
+
+def located_operations(data: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    """(path, method, operation) of every operation, in spec order."""
     return [
-        operation
-        for path_item in data.get("paths", {}).values()
+        (path, method, operation)
+        for path, path_item in data.get("paths", {}).items()
         for method, operation in path_item.items()
         if method in HTTP_METHODS and isinstance(operation, dict)
     ]

@@ -115,3 +115,54 @@ def test_template_rendering_code_object_unescaped_fails(project: Path, capsys: p
 
     assert code == 2
     assert "template renders a PythonCode without an escaping filter" in err
+
+
+def test_translation_for_a_location_the_docs_do_not_show_names_its_line(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = replace_line(
+        project / "spec/i18n/ko.yaml",
+        "/components/schemas/StreamsTenant/properties/name/description:",
+        "/components/schemas/StreamsTenant/properties/nmae/description:",
+    )
+
+    code, err, _ = run_generate(project, capsys)
+
+    assert code == 2
+    assert err.startswith(
+        f"spec/i18n/ko.yaml:{line}: error: translation for '/components/schemas/StreamsTenant/properties/nmae/"
+        "description', which the docs do not show (hint: "
+    ), err
+
+
+def test_unknown_locale_string_names_its_line(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    line = replace_line(project / "templates/docs/locales/ko.yaml", "path_parameters:", "path_parametres:")
+
+    code, err, _ = run_generate(project, capsys)
+
+    assert code == 2
+    assert err == (
+        f"templates/docs/locales/ko.yaml:{line}: error: unknown locale string 'path_parametres' "
+        "(hint: the keys are those of en.yaml)\n"
+    )
+
+
+def test_locale_string_with_other_placeholders_names_its_line(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = replace_line(project / "templates/docs/locales/ko.yaml", "{model}에서 상속됩니다.", "{모델}에서 상속됩니다.")
+
+    code, err, _ = run_generate(project, capsys)
+
+    assert code == 2
+    assert err.startswith(f"templates/docs/locales/ko.yaml:{line}: error: locale string 'inherited_from' has "), err
+    assert "(hint: use exactly those of en.yaml: model)" in err
+
+
+def test_translations_without_interface_strings_are_reported(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "templates/docs/locales/ko.yaml").unlink()
+
+    code, err, _ = run_generate(project, capsys)
+
+    assert code == 2
+    assert err.startswith("spec/i18n/ko.yaml: error: translations for locale 'ko' but no interface strings for it")
