@@ -59,12 +59,11 @@ SCHEMAS: dict[str, Any] = {
         "properties": {"fields": {"type": "array", "items": {"$ref": "#/components/schemas/FieldViolation"}}},
     },
     "BaseStreamsRegion": {
-        "type": "object",
         "oneOf": [
             {"$ref": "#/components/schemas/ApiStreamsAWSRegionView"},
             {"$ref": "#/components/schemas/ApiStreamsAzureRegionView"},
             {"$ref": "#/components/schemas/ApiStreamsGCPRegionView"},
-        ],
+        ]
     },
     "ConfluentSaslInheritAuthentication": {
         "required": ["type"],
