@@ -74,7 +74,7 @@ SCHEMAS: dict[str, Any] = {
         ],
     },
     "ConfluentUserInfoAuthentication": {
-        "required": ["password", "type", "username"],
+        "required": ["type", "username"],
         "type": "object",
         "allOf": [
             {"$ref": "#/components/schemas/SchemaRegistryAuthenticationBase"},
