@@ -15,13 +15,7 @@ from generator.cli import main
 from generator.output import read_tree
 
 OUTPUT = Path("generated/atlas-streams-client")
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    copy_project(tmp_path)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
+each_broken_spec = pytest.mark.parametrize("broken", BROKEN_SPECS, ids=lambda broken: broken.id)
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +42,7 @@ def test_the_corpus_has_at_least_twenty_distinct_broken_specs() -> None:
     assert len({broken.id for broken in BROKEN_SPECS}) == len(BROKEN_SPECS)
 
 
-@pytest.mark.parametrize("broken", BROKEN_SPECS, ids=lambda broken: broken.id)
+@each_broken_spec
 def test_lint_names_each_problem_with_its_line_and_column(
     broken: BrokenSpec, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -61,7 +55,7 @@ def test_lint_names_each_problem_with_its_line_and_column(
     assert result == ((2, [], expected) if broken.unreadable else (1, expected, []))
 
 
-@pytest.mark.parametrize("broken", BROKEN_SPECS, ids=lambda broken: broken.id)
+@each_broken_spec
 def test_generate_on_a_broken_spec_prints_every_finding_and_leaves_generated_untouched(
     broken: BrokenSpec, shared_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
