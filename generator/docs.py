@@ -233,7 +233,7 @@ def load_locales(settings: Settings) -> list[Locale]:
 def _load_strings(path: Path, base: Spec | None) -> Spec:
     strings = load_yaml_mapping(path, "locale strings", "interface string key: text")
     for key, text in strings.data.items():
-        line = strings.line_of((key,))
+        line = strings.position_of((key,))[0]
         if not isinstance(text, str):
             raise CodegenError(f"locale string {key!r} is not text", path, line)
         if base is None:
@@ -261,7 +261,7 @@ def _load_overlay(path: Path) -> Spec:
     overlay = load_yaml_mapping(path, "translations", "JSON pointer into the spec: translated text")
     for key, text in overlay.data.items():
         if not isinstance(text, str) or not text.strip():
-            raise CodegenError(f"translation of {key!r} is not text", path, overlay.line_of((key,)))
+            raise CodegenError(f"translation of {key!r} is not text", path, overlay.position_of((key,))[0])
     return overlay
 
 
@@ -759,7 +759,7 @@ def _check_overlay(locale: Locale, texts: Texts) -> None:
             raise CodegenError(
                 f"translation for {pointer!r}, which the docs do not show",
                 locale.overlay_file.path,
-                locale.overlay_file.line_of((pointer,)),
+                locale.overlay_file.position_of((pointer,))[0],
                 hint="keys are JSON pointers to descriptions in the spec; remove it or fix the pointer",
             )
 

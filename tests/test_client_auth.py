@@ -71,6 +71,9 @@ def exception_texts(error: BaseException) -> str:
 
 # --- the fakes themselves ------------------------------------------------------------------------------------
 
+# These probe the fakes with bare httpx requests (no Atlas media types, empty bodies), not with the client.
+FAKE_PROBE = pytest.mark.off_contract("probes the fake with hand-made requests")
+
 
 def test_fake_digest_hash_matches_the_rfc_2617_worked_example() -> None:
     # RFC 2617 section 3.5.
@@ -95,6 +98,7 @@ def test_fake_digest_header_parser_unquotes_values() -> None:
     assert params == {"username": "a b", "qop": "auth", "nc": "00000001", "uri": "/x?y=1"}
 
 
+@FAKE_PROBE
 def test_fake_digest_verifier_challenges_with_md5_and_qop_auth(atlas_server: LoopbackServer) -> None:
     DigestVerifier(PUBLIC_KEY, PRIVATE_KEY).install(atlas_server)
 
@@ -107,6 +111,7 @@ def test_fake_digest_verifier_challenges_with_md5_and_qop_auth(atlas_server: Loo
     assert 'nonce="' in challenge
 
 
+@FAKE_PROBE
 def test_fake_digest_verifier_accepts_httpx_digest_auth_with_the_right_key(atlas_server: LoopbackServer) -> None:
     verifier = DigestVerifier(PUBLIC_KEY, PRIVATE_KEY).install(atlas_server)
     atlas_server.respond(CannedResponse.json(200, {"ok": True}))
@@ -119,6 +124,7 @@ def test_fake_digest_verifier_accepts_httpx_digest_auth_with_the_right_key(atlas
     assert (verifier.accepted, verifier.refusals) == (1, [])
 
 
+@FAKE_PROBE
 def test_fake_digest_verifier_refuses_a_wrong_key(atlas_server: LoopbackServer) -> None:
     verifier = DigestVerifier(PUBLIC_KEY, PRIVATE_KEY).install(atlas_server)
     atlas_server.respond(CannedResponse.json(200, {"ok": True}))
@@ -130,6 +136,7 @@ def test_fake_digest_verifier_refuses_a_wrong_key(atlas_server: LoopbackServer) 
     assert verifier.refusals == ["response hash does not match"]
 
 
+@FAKE_PROBE
 def test_fake_digest_verifier_refuses_a_replayed_authorization(atlas_server: LoopbackServer) -> None:
     verifier = DigestVerifier(PUBLIC_KEY, PRIVATE_KEY).install(atlas_server)
     atlas_server.respond(CannedResponse.json(200, {"ok": True}))
@@ -176,6 +183,7 @@ def test_fake_token_endpoint_refuses_bad_requests(
     assert len(endpoint.refusals) == 1
 
 
+@FAKE_PROBE
 def test_fake_bearer_guard_lets_issued_tokens_through_and_refuses_revoked_ones(atlas_server: LoopbackServer) -> None:
     endpoint = OAuthTokenEndpoint(CLIENT_ID, CLIENT_SECRET).install(atlas_server)
     atlas_server.respond(CannedResponse.json(200, {"ok": True}), CannedResponse.json(200, {"ok": True}))
@@ -193,6 +201,7 @@ def test_fake_bearer_guard_lets_issued_tokens_through_and_refuses_revoked_ones(a
     assert len(endpoint.bearer_refusals) == 3
 
 
+@FAKE_PROBE
 def test_fake_bearer_guard_refuses_an_expired_token(atlas_server: LoopbackServer) -> None:
     endpoint = OAuthTokenEndpoint(CLIENT_ID, CLIENT_SECRET, expires_in=0).install(atlas_server)
     token = httpx.post(

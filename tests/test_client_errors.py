@@ -133,6 +133,7 @@ def test_503_is_a_server_error(atlas_server: LoopbackServer, client: Client) -> 
     assert (error.status_code, error.error_code) == (503, "SERVICE_UNAVAILABLE")
 
 
+@pytest.mark.off_contract("Atlas documents only ApiError JSON bodies; proxies and broken connections send others")
 def test_empty_error_body_still_raises_the_typed_error(atlas_server: LoopbackServer, client: Client) -> None:
     atlas_server.respond(raw(404, b"", "application/json"))
 
@@ -142,6 +143,7 @@ def test_empty_error_body_still_raises_the_typed_error(atlas_server: LoopbackSer
     assert (error.status_code, error.text, error.content, error.error_code) == (404, "", b"", None)
 
 
+@pytest.mark.off_contract("Atlas documents only ApiError JSON bodies; proxies and broken connections send others")
 def test_truncated_json_error_body_raises_the_typed_error_with_the_raw_text(
     atlas_server: LoopbackServer, client: Client
 ) -> None:
@@ -166,6 +168,7 @@ def test_undocumented_status_raises_the_base_atlas_api_error_with_raw_text(
     assert (error.status_code, error.text) == (418, "I'm a teapot")
 
 
+@pytest.mark.off_contract("Atlas documents only ApiError JSON bodies; proxies and broken connections send others")
 def test_json_error_without_atlas_fields_still_raises_the_typed_error(
     atlas_server: LoopbackServer, client: Client
 ) -> None:
