@@ -1,5 +1,5 @@
-"""`streams-codegen`: the command line. Exit codes: 0 done, 1 generated output differs (check),
-2 bad input (one line on stderr naming file and line)."""
+"""`streams-codegen`: the command line. Exit codes: 0 done (or nothing differs), 1 something differs
+(check, upstream-diff, changes, templates), 2 bad input (one line on stderr naming file and line)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,18 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
-from generator import __version__, pipeline
+from generator import __version__
+from generator.api_diff import Change, diff_specs, render_json, render_text
+from generator.changelog import changelog_path, record_release
 from generator.config import Settings, find_pyproject, load_settings
 from generator.errors import CodegenError
+from generator.facts import normal_form
 from generator.output import compare, read_tree, unified_diff
+from generator.spec import Spec, load_spec
+from generator.spec_apply import DESCRIPTION_PLACEHOLDER, apply_upstream
+from generator.upstream import extract, load_upstream, pair_operations
 
 FIX_COMMAND = "make generate"
 
@@ -47,22 +54,89 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     generate = commands.add_parser("generate", help="regenerate the output directory from the spec")
+    _add_template_layers(generate)
     generate.set_defaults(run=_generate)
 
     check = commands.add_parser("check", help="fail with a diff if the output directory is not what generate writes")
+    _add_template_layers(check)
     check.set_defaults(run=_check)
+
+    upstream_diff = commands.add_parser(
+        "upstream-diff", help="compare the spec with a full upstream Atlas spec; --apply writes upstream's facts in"
+    )
+    upstream_diff.add_argument("--upstream", type=Path, required=True, help="a full Atlas Admin API v2 spec (YAML)")
+    upstream_diff.add_argument(
+        "--operation",
+        metavar="ID",
+        help="upstream's operationId (or override) for our operation, if it moved and was renamed",
+    )
+    upstream_diff.add_argument("--apply", action="store_true", help="write upstream's changes into the spec")
+    _add_format(upstream_diff)
+    upstream_diff.set_defaults(run=_upstream_diff)
+
+    changes = commands.add_parser("changes", help="the classified API changes between two versions of the spec")
+    changes.add_argument("old", type=Path, help="the earlier spec, e.g. from `git show HEAD~3:spec/streams.yaml`")
+    changes.add_argument("new", type=Path, nargs="?", help="the later spec (default: the configured spec)")
+    changes.add_argument(
+        "--changelog", action="store_true", help="add a CHANGELOG entry and bump package-version to match"
+    )
+    _add_format(changes)
+    changes.set_defaults(run=_changes)
+
+    templates = commands.add_parser("templates", help="list the templates in use; `templates eject NAME` copies one")
+    _add_template_layers(templates)
+    templates.set_defaults(run=_templates)
+    actions = templates.add_subparsers(dest="action", metavar="ACTION")
+    eject = actions.add_parser("eject", help="copy an openapi-python-client template into templates/, ready to edit")
+    eject.add_argument("name", help="template name as `streams-codegen templates` lists it")
+    eject.add_argument("--into", type=Path, help="the template folder to copy into (default: templates/)")
+    eject.set_defaults(run=_eject)
     return parser
 
 
+def _add_template_layers(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--templates",
+        dest="template_layers",
+        metavar="DIR",
+        type=Path,
+        action="append",
+        default=[],
+        help="a team's template folder, searched before templates/ (repeatable; first match wins)",
+    )
+
+
+def _add_format(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--format", choices=("text", "json"), default="text", help="report format (default: text)")
+
+
+def _template_layers(settings: Settings, args: argparse.Namespace) -> list[Path]:
+    for layer in args.template_layers:
+        if not layer.is_dir():
+            raise CodegenError("template folder not found", layer, hint="pass an existing folder to --templates")
+    return [*args.template_layers, settings.templates]
+
+
+# --------------------------------------------------------------------------- generation
+# generator.pipeline and generator.templates_registry load openapi-python-client (most of a second),
+# which the spec commands do not need: they are imported where used.
+
+
 def _generate(settings: Settings, args: argparse.Namespace) -> int:
-    result = pipeline.generate(settings)
+    from generator import pipeline
+
+    layers = _template_layers(settings, args)
+    result = pipeline.generate(settings, layers[:-1])
     where = settings.relative(settings.output)
     print(f"generated {where}: {result.changes.summary()} in {result.seconds:.2f} s")
     return 0
 
 
 def _check(settings: Settings, args: argparse.Namespace) -> int:
-    fresh = pipeline.build_tree(settings)
+    from generator import pipeline
+
+    layers = _template_layers(settings, args)
+    fresh = pipeline.build_tree(settings, layers[:-1])
     committed = read_tree(settings.output)
     changes = compare(committed, fresh)
     where = settings.relative(settings.output)
@@ -72,3 +146,104 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
     sys.stdout.write(unified_diff(committed, fresh, changes, where.as_posix()))
     print(f"{where} is out of date ({changes.summary()}); to fix, run: {FIX_COMMAND}", file=sys.stderr)
     return 1
+
+
+# --------------------------------------------------------------------------- spec changes
+
+
+def _upstream_diff(settings: Settings, args: argparse.Namespace) -> int:
+    spec = load_spec(settings.spec)
+    upstream = load_upstream(args.upstream)
+    fragment = extract(upstream, pair_operations(spec.data, upstream, args.operation, args.upstream), args.upstream)
+    changes = diff_specs(normal_form(spec.data, spec.path), normal_form(fragment, args.upstream))
+    where = settings.relative(settings.spec)
+    if not args.apply or not changes:
+        _report(changes, args.format, str(where), str(args.upstream))
+        return 1 if changes and not args.apply else 0
+
+    applied = apply_upstream(spec, fragment)
+    original = settings.spec.read_text(encoding="utf-8")
+    settings.spec.write_text(applied.text, encoding="utf-8")
+    try:
+        written = _validate_applied_spec(settings.spec)
+    except CodegenError:
+        settings.spec.write_text(original, encoding="utf-8")
+        raise
+    needed = [f"{where}:{written.line_of((*location, 'description'))}" for location in applied.placeholders]
+    _report(changes, args.format, str(where), str(args.upstream), {"applied": True, "descriptions_needed": needed})
+    log = _log(args.format)
+    print(f"applied {len(changes)} change(s) to {where}", file=log)
+    for location in needed:
+        print(f"{location}: write a description in place of '{DESCRIPTION_PLACEHOLDER}'", file=log)
+    return 0
+
+
+def _validate_applied_spec(path: Path) -> Spec:
+    """The checks a freshly applied spec must pass. Stand-in until `streams-codegen lint` (issue 4)
+    lands: the spec must load and every $ref must resolve (generator.spec.load_spec)."""
+    return load_spec(path)
+
+
+def _changes(settings: Settings, args: argparse.Namespace) -> int:
+    new_path = args.new or settings.spec
+    old, new = load_spec(args.old), load_spec(new_path)
+    changes = diff_specs(normal_form(old.data, old.path), normal_form(new.data, new.path))
+    if not args.changelog or not changes:
+        _report(changes, args.format, str(_as_typed(args.old)), str(_as_typed(new_path)))
+        return 1 if changes and not args.changelog else 0
+    previous = settings.package_version
+    version = record_release(settings, changes)
+    _report(changes, args.format, str(_as_typed(args.old)), str(_as_typed(new_path)), {"version": version})
+    log = _log(args.format)
+    print(f"{settings.relative(changelog_path(settings))}: added the entry for {version}", file=log)
+    print(f"pyproject.toml: package-version {previous} -> {version}; to regenerate, run: {FIX_COMMAND}", file=log)
+    return 0
+
+
+def _report(
+    changes: list[Change], report_format: str, old: str, new: str, extra: dict[str, object] | None = None
+) -> None:
+    if report_format == "json":
+        sys.stdout.write(render_json(changes, old, new, extra))
+    else:
+        sys.stdout.write(render_text(changes, f"{old} -> {new}"))
+
+
+def _log(report_format: str) -> TextIO:
+    """Where progress lines go: stderr when stdout carries JSON for a tool."""
+    return sys.stderr if report_format == "json" else sys.stdout
+
+
+# --------------------------------------------------------------------------- templates
+
+
+def _templates(settings: Settings, args: argparse.Namespace) -> int:
+    from generator.opc_adapter import UPSTREAM_DISTRIBUTION, UPSTREAM_VERSION
+    from generator.templates_registry import templates
+
+    layers = _template_layers(settings, args)
+    found = templates(layers)
+    width = max(len(template.name) for template in found)
+    for template in found:
+        if template.layer is None:
+            origin = f"{UPSTREAM_DISTRIBUTION} {UPSTREAM_VERSION}"
+        else:
+            origin = f"{settings.relative(template.layer)}/"
+        print(f"{template.name:<{width}}  {origin:<28}  {template.status}")
+    stale = [template for template in found if template.problem]
+    print(f"{len(found)} templates; {len(stale)} override(s) to look at")
+    for template in stale:
+        print(
+            f"{settings.relative(template.file)}: {template.problem} (hint: port the library's changes into the "
+            "override, then record the new sha256 in its header)",
+            file=sys.stderr,
+        )
+    return 1 if stale else 0
+
+
+def _eject(settings: Settings, args: argparse.Namespace) -> int:
+    from generator.templates_registry import eject
+
+    target = eject(args.name, args.into or settings.templates)
+    print(f"copied {args.name} to {_as_typed(target)}; edit it, then run: {FIX_COMMAND}")
+    return 0

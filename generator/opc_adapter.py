@@ -8,13 +8,15 @@ skipped as a CodegenError: a silently dropped schema would otherwise ship as a b
 from __future__ import annotations
 
 import contextlib
+import importlib.metadata
+import importlib.resources
 import io
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, PackageLoader
+from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader
 from openapi_python_client import Project
 from openapi_python_client.config import ClassOverride, Config, ConfigFile, MetaType
 from openapi_python_client.parser import GeneratorData
@@ -40,6 +42,8 @@ EXTRA_PACKAGE_FILES = {
 }
 
 UPSTREAM_TEMPLATES = "openapi_python_client"
+UPSTREAM_DISTRIBUTION = "openapi-python-client"
+UPSTREAM_VERSION = importlib.metadata.version(UPSTREAM_DISTRIBUTION)
 
 _SAFE_RENDERED_TYPES = (str, int, float, bool)
 
@@ -62,6 +66,22 @@ def template_loader(template_layers: Sequence[Path]) -> BaseLoader:
     return ChoiceLoader(
         [*(FileSystemLoader(str(layer)) for layer in template_layers), PackageLoader(UPSTREAM_TEMPLATES)]
     )
+
+
+def upstream_templates_dir() -> Path:
+    """The installed library's own templates (what PackageLoader reads)."""
+    return Path(str(importlib.resources.files(UPSTREAM_TEMPLATES) / "templates"))
+
+
+def template_names(template_layers: Sequence[Path]) -> list[str]:
+    """Every template name the loader can resolve, ours and the library's."""
+    return sorted(name for name in template_loader(template_layers).list_templates() if name.endswith(".jinja"))
+
+
+def template_file(template_layers: Sequence[Path], name: str) -> Path:
+    """The file the loader renders for `name`."""
+    _, filename, _ = template_loader(template_layers).get_source(Environment(), name)
+    return Path(str(filename))
 
 
 def _config(data: dict[str, Any], settings: Settings, out_dir: Path) -> Config:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.changelog import copy_into
 from generator.config import Settings
 from generator.formatting import format_tree
 from generator.opc_adapter import render_project
@@ -27,6 +28,7 @@ def build(settings: Settings, out_dir: Path, extra_templates: Sequence[Path] = (
     spec = load_spec(settings.spec)
     data = apply_spec_fixes(spec.data)
     render_project(data, settings, [*extra_templates, settings.templates], out_dir)
+    copy_into(settings, out_dir)
     format_tree(out_dir)
 
 

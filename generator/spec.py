@@ -1,8 +1,9 @@
 """Loading the curated spec: ruamel.yaml round-trip (so every node knows its line) plus the checks
-that must pass before anything is generated."""
+that must pass before anything is generated; and writing it back byte for byte in its own style."""
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -32,9 +33,8 @@ def load_spec(path: Path) -> Spec:
         text = path.read_text(encoding="utf-8")
     except OSError as err:
         raise CodegenError(f"cannot read spec: {err.strerror}", path) from err
-    yaml = YAML(typ="rt")
     try:
-        tree = yaml.load(text)
+        tree = round_trip_yaml().load(text)
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -48,6 +48,22 @@ def load_spec(path: Path) -> Spec:
     spec = Spec(path=path, tree=tree, data=_plain(tree))
     check_refs(spec)
     return spec
+
+
+def round_trip_yaml() -> YAML:
+    """ruamel.yaml set up so that loading and dumping spec/streams.yaml unchanged gives the same bytes:
+    sequences flush with their key, quotes as written, long lines never folded."""
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 1_000_000_000
+    yaml.indent(mapping=2, sequence=2, offset=0)
+    return yaml
+
+
+def dump_spec(tree: CommentedMap) -> str:
+    stream = io.StringIO()
+    round_trip_yaml().dump(tree, stream)
+    return stream.getvalue()
 
 
 def _plain(node: Any) -> Any:
