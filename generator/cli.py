@@ -244,6 +244,8 @@ def _templates(settings: Settings, args: argparse.Namespace) -> int:
 def _eject(settings: Settings, args: argparse.Namespace) -> int:
     from generator.templates_registry import eject
 
-    target = eject(args.name, args.into or settings.templates)
-    print(f"copied {args.name} to {_as_typed(target)}; edit it, then run: {FIX_COMMAND}")
+    into = args.into or settings.templates
+    target = eject(args.name, into)
+    regenerate = FIX_COMMAND if args.into is None else f"streams-codegen generate --templates {args.into}"
+    print(f"copied {args.name} to {_as_typed(target)}; edit it, then run: {regenerate}")
     return 0

@@ -10,12 +10,11 @@ Without ../shared (a user's own clone) these tests skip; with CI=true they fail 
 from __future__ import annotations
 
 import json
-import os
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
+from shared_files import REPO_ROOT, SHARED, UPSTREAM, shared_file
 
 from generator.api_diff import diff_specs, render_text
 from generator.cycle_split import split_bases, undo_split
@@ -23,10 +22,8 @@ from generator.facts import entries, is_example, is_prose, normal_form
 from generator.plain_yaml import load_plain
 from generator.schema_facts import SCHEMA_PREFIX
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 CURATED_PATH = REPO_ROOT / "spec" / "streams.yaml"
-SHARED = REPO_ROOT.parent / "shared"
-UPSTREAM_PATH = SHARED / "upstream" / "create-stream-workspace.fragment.yaml"
+UPSTREAM_PATH = UPSTREAM / "create-stream-workspace.fragment.yaml"
 SEED_PATH = SHARED / "seed" / "000_4abf22f1c158eb72.txt"
 
 REQUEST_MEDIA = (
@@ -60,19 +57,9 @@ Path_ = tuple[Any, ...]
 # --------------------------------------------------------------------------- loading
 
 
-def _shared_file(path: Path) -> Path:
-    if path.is_file():
-        return path
-    folder = path.parent.relative_to(SHARED.parent)
-    reason = f"../{folder} not present: {path} is missing (run inside the project workspace)"
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason}; CI=true, so this must not be skipped")
-    pytest.skip(reason)
-
-
 @pytest.fixture(scope="module")
 def upstream() -> dict:
-    return load_plain(_shared_file(UPSTREAM_PATH))
+    return load_plain(shared_file(UPSTREAM_PATH))
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +74,7 @@ def curated_unreshaped(curated: dict) -> dict:
 
 @pytest.fixture(scope="module")
 def seed_examples() -> dict[str, Any]:
-    return parse_seed_examples(_shared_file(SEED_PATH).read_text(encoding="utf-8"))
+    return parse_seed_examples(shared_file(SEED_PATH).read_text(encoding="utf-8"))
 
 
 # --------------------------------------------------------------------------- helpers
