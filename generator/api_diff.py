@@ -57,6 +57,7 @@ _TYPED_FORMATS = {"date", "date-time", "uuid", "binary"}
 _CHECKED_CONSTRAINTS = ("minItems", "maxItems", "uniqueItems")
 _COMPOSITIONS = ("allOf", "oneOf", "anyOf")
 Positions = frozenset[str]
+Node = dict[str, Any]  # a mapping of a spec in normal form
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ class Change:
         return self.kind.endswith("-added")
 
 
-def diff_specs(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
+def diff_specs(old: Node, new: Node) -> list[Change]:
     """Every change from `old` to `new` (both in normal form), in document order."""
     return _Differ(old, new).run()
 
@@ -95,7 +96,7 @@ def render_text(changes: list[Change], title: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_json(changes: list[Change], old: str, new: str, extra: dict[str, Any] | None = None) -> str:
+def render_json(changes: list[Change], old: str, new: str, extra: Node | None = None) -> str:
     """The report for tools; `extra` adds what a command did besides comparing (e.g. applied)."""
     breaking = sum(change.breaking for change in changes)
     document = {
@@ -110,7 +111,7 @@ def render_json(changes: list[Change], old: str, new: str, extra: dict[str, Any]
 
 
 class _Differ:
-    def __init__(self, old: dict[str, Any], new: dict[str, Any]) -> None:
+    def __init__(self, old: Node, new: Node) -> None:
         self.old, self.new = old, new
         self.positions = {
             name: _positions(old).get(name, frozenset()) | _positions(new).get(name, frozenset())
@@ -147,7 +148,7 @@ class _Differ:
         for key in unmatched_new:
             self.add("operation-added", _label(key), "new operation", False, _pointer("paths", *key))
 
-    def _operation(self, old: dict[str, Any], new: dict[str, Any], label: str, pointer: str) -> None:
+    def _operation(self, old: Node, new: Node, label: str, pointer: str) -> None:
         old_name, new_name = client_operation_name(old), client_operation_name(new)
         if old_name != new_name:
             self.add("operation-renamed", label, f"{old_name} -> {new_name}", True, pointer)
@@ -181,7 +182,7 @@ class _Differ:
             positional_changed = [k for k in shared_old if k[0] == "path"] != [k for k in shared_new if k[0] == "path"]
             self.add("other", "parameters", "order changed", positional_changed, pointer)
 
-    def _parameter(self, old: dict[str, Any], new: dict[str, Any], subject: str, pointer: str) -> None:
+    def _parameter(self, old: Node, new: Node, subject: str, pointer: str) -> None:
         if old.get("$ref") != new.get("$ref"):
             self.add("other", subject, f"defined by {new.get('$ref', 'the operation')}", False, pointer)
         old_p, new_p = _resolved(self.old, old), _resolved(self.new, new)
@@ -212,7 +213,7 @@ class _Differ:
         self._content(old_body, new_body, "request body", pointer, frozenset({REQUEST}))
         self._generic_keys(old_body, new_body, "request body", pointer, {"required", "content"})
 
-    def _responses(self, old: dict[str, Any], new: dict[str, Any], pointer: str) -> None:
+    def _responses(self, old: Node, new: Node, pointer: str) -> None:
         for status in _union(old, new):
             subject = f"response {status}"
             at = f"{pointer}/{status}"
@@ -225,7 +226,7 @@ class _Differ:
             else:
                 self._response(old[status], new[status], subject, at)
 
-    def _response(self, old: dict[str, Any], new: dict[str, Any], subject: str, pointer: str) -> None:
+    def _response(self, old: Node, new: Node, subject: str, pointer: str) -> None:
         if old.get("$ref") != new.get("$ref"):
             self.add("other", subject, f"defined by {new.get('$ref', 'the operation')}", False, pointer)
         old_r, new_r = _resolved(self.old, old), _resolved(self.new, new)
@@ -233,7 +234,7 @@ class _Differ:
         old_headers, new_headers = old_r.get("headers", {}), new_r.get("headers", {})
         for name in _union(old_headers, new_headers):
             header = f"{subject} header {name}"
-            at = f"{pointer}/headers/{name}"
+            at = f"{pointer}/headers/{_escape(name)}"
             if name not in new_headers:
                 self.add("header-removed", header, "no longer sent", True, at)
             elif name not in old_headers:
@@ -244,7 +245,7 @@ class _Differ:
                 self._generic_keys(old_h, new_h, header, at, {"schema"})
         self._generic_keys(old_r, new_r, subject, pointer, {"content", "headers", "$ref"})
 
-    def _content(self, old: dict[str, Any], new: dict[str, Any], subject: str, pointer: str, where: Positions) -> None:
+    def _content(self, old: Node, new: Node, subject: str, pointer: str, where: Positions) -> None:
         old_media, new_media = old.get("content", {}), new.get("content", {})
         for media in _union(old_media, new_media):
             at = f"{pointer}/content/{_escape(media)}"
@@ -273,22 +274,22 @@ class _Differ:
 
     def _schema(
         self,
-        old: dict[str, Any],
-        new: dict[str, Any],
+        old: Node,
+        new: Node,
         subject: str,
         pointer: str,
         where: Positions,
-        inherited_required: frozenset[str] = frozenset(),
+        inherited: frozenset[str] = frozenset(),
     ) -> None:
         """`where`: the positions of the schema's parent (readOnly/writeOnly here narrow it)."""
         if old == new:
             return
         inner = _narrow(where, old) | _narrow(where, new)
         self._property_flags(old, new, subject, pointer, where)
-        self._properties(old, new, subject, pointer, inner, inherited_required)
+        self._properties(old, new, subject, pointer, inner, inherited)
         self._enum(old, new, subject, pointer)
         self._discriminator(old, new, subject, pointer)
-        self._compositions(old, new, subject, pointer, inner, inherited_required)
+        self._compositions(old, new, subject, pointer, inner, inherited)
         for keyword, suffix in (("items", "[]"), ("additionalProperties", "{}")):
             old_sub, new_sub = old.get(keyword), new.get(keyword)
             if isinstance(old_sub, dict) and isinstance(new_sub, dict):
@@ -317,9 +318,7 @@ class _Differ:
         }
         self._generic_keys(old, new, subject, pointer, handled)
 
-    def _property_flags(
-        self, old: dict[str, Any], new: dict[str, Any], subject: str, pointer: str, where: Positions
-    ) -> None:
+    def _property_flags(self, old: Node, new: Node, subject: str, pointer: str, where: Positions) -> None:
         for keyword, kind, breaks_in in (
             ("readOnly", "read-only-changed", REQUEST),
             ("writeOnly", "write-only-changed", RESPONSE),
@@ -330,17 +329,11 @@ class _Differ:
                 self.add(kind, subject, detail, after and breaks_in in where, f"{pointer}/{keyword}")
 
     def _properties(
-        self,
-        old: dict[str, Any],
-        new: dict[str, Any],
-        subject: str,
-        pointer: str,
-        where: Positions,
-        inherited_required: frozenset[str],
+        self, old: Node, new: Node, subject: str, pointer: str, where: Positions, inherited: frozenset[str]
     ) -> None:
         old_props, new_props = old.get("properties", {}), new.get("properties", {})
-        old_required = set(old.get("required", [])) | inherited_required
-        new_required = set(new.get("required", [])) | inherited_required
+        old_required = set(old.get("required", [])) | inherited
+        new_required = set(new.get("required", [])) | inherited
         for name in _union(old_props, new_props):
             field = f"{subject}.{name}"
             at = f"{pointer}/properties/{_escape(name)}"
@@ -374,7 +367,7 @@ class _Differ:
                 kind, f"{subject}.{name}", detail, (REQUEST if became else RESPONSE) in where, f"{pointer}/required"
             )
 
-    def _enum(self, old: dict[str, Any], new: dict[str, Any], subject: str, pointer: str) -> None:
+    def _enum(self, old: Node, new: Node, subject: str, pointer: str) -> None:
         old_values, new_values = old.get("enum", []), new.get("enum", [])
         at = f"{pointer}/enum"
         for value in old_values:
@@ -386,7 +379,7 @@ class _Differ:
         if old_values != new_values and sorted(map(str, old_values)) == sorted(map(str, new_values)):
             self.add("other", subject, "enum values reordered", False, at)
 
-    def _discriminator(self, old: dict[str, Any], new: dict[str, Any], subject: str, pointer: str) -> None:
+    def _discriminator(self, old: Node, new: Node, subject: str, pointer: str) -> None:
         old_d, new_d = old.get("discriminator") or {}, new.get("discriminator") or {}
         at = f"{pointer}/discriminator"
         if old_d.get("propertyName") != new_d.get("propertyName"):
@@ -404,18 +397,12 @@ class _Differ:
         self._generic_keys(old_d, new_d, subject, at, {"propertyName", "mapping"})
 
     def _compositions(
-        self,
-        old: dict[str, Any],
-        new: dict[str, Any],
-        subject: str,
-        pointer: str,
-        where: Positions,
-        inherited_required: frozenset[str],
+        self, old: Node, new: Node, subject: str, pointer: str, where: Positions, inherited: frozenset[str]
     ) -> None:
         # Members named in a discriminator mapping are reported as subtypes there.
         mapped = set((old.get("discriminator") or {}).get("mapping", {}).values())
         mapped |= set((new.get("discriminator") or {}).get("mapping", {}).values())
-        required = inherited_required | set(new.get("required", []))
+        required = inherited | set(new.get("required", []))
         for keyword in _COMPOSITIONS:
             old_members, new_members = old.get(keyword, []), new.get(keyword, [])
             at = f"{pointer}/{keyword}"
@@ -436,7 +423,7 @@ class _Differ:
             for member in new_inline[len(old_inline) :]:
                 self.add("other", subject, f"{keyword} member {_short(member)} added", False, at)
 
-    def _facts(self, old: dict[str, Any], new: dict[str, Any], subject: str, pointer: str, where: Positions) -> None:
+    def _facts(self, old: Node, new: Node, subject: str, pointer: str, where: Positions) -> None:
         """Single-valued keywords with their own rule in the table."""
         in_request, in_response = REQUEST in where, RESPONSE in where
 
@@ -491,9 +478,7 @@ class _Differ:
             else:
                 self._generic(old_schemes.get(name), new_schemes[name], f"security scheme {name}", pointer, name)
 
-    def _generic_keys(
-        self, old: dict[str, Any], new: dict[str, Any], subject: str, pointer: str, handled: Iterable[str]
-    ) -> None:
+    def _generic_keys(self, old: Node, new: Node, subject: str, pointer: str, handled: Iterable[str]) -> None:
         skip = set(handled)
         for key in _union(old, new):
             if key not in skip:
@@ -514,7 +499,7 @@ class _Differ:
 # --------------------------------------------------------------------- helpers
 
 
-def _operations(doc: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
+def _operations(doc: Node) -> dict[tuple[str, str], Node]:
     return {
         (path, method): operation
         for path, item in doc.get("paths", {}).items()
@@ -523,7 +508,7 @@ def _operations(doc: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
     }
 
 
-def _same_name(operation: dict[str, Any], candidates: dict[tuple[str, str], dict[str, Any]]) -> tuple[str, str] | None:
+def _same_name(operation: Node, candidates: dict[tuple[str, str], Node]) -> tuple[str, str] | None:
     names = {client_operation_name(operation), operation.get("operationId")}
     for key, candidate in candidates.items():
         if names & {client_operation_name(candidate), candidate.get("operationId")}:
@@ -536,7 +521,7 @@ def _union(old: dict[Any, Any], new: dict[Any, Any]) -> list[Any]:
     return [*old, *(key for key in new if key not in old)]
 
 
-def _member_properties(schema: dict[str, Any]) -> set[str]:
+def _member_properties(schema: Node) -> set[str]:
     return {name for member in schema.get("allOf", []) for name in member.get("properties", {})}
 
 
@@ -544,12 +529,12 @@ def _label(key: tuple[str, str]) -> str:
     return f"{key[1].upper()} {key[0]}"
 
 
-def _schemas(doc: dict[str, Any]) -> dict[str, Any]:
-    schemas: dict[str, Any] = doc.get("components", {}).get("schemas", {})
+def _schemas(doc: Node) -> Node:
+    schemas: Node = doc.get("components", {}).get("schemas", {})
     return schemas
 
 
-def _resolved(doc: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+def _resolved(doc: Node, node: Node) -> Node:
     seen = set()
     while isinstance(node.get("$ref"), str) and node["$ref"] not in seen:
         seen.add(node["$ref"])
@@ -560,12 +545,12 @@ def _resolved(doc: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
     return node
 
 
-def _parameter_key(doc: dict[str, Any], parameter: dict[str, Any]) -> tuple[str, str]:
+def _parameter_key(doc: Node, parameter: Node) -> tuple[str, str]:
     resolved = _resolved(doc, parameter)
     return str(resolved.get("in", "")), str(resolved.get("name", parameter.get("$ref", "")))
 
 
-def _narrow(where: Positions, schema: dict[str, Any]) -> Positions:
+def _narrow(where: Positions, schema: Node) -> Positions:
     if schema.get("readOnly"):
         return where & {RESPONSE}
     if schema.get("writeOnly"):
@@ -573,7 +558,7 @@ def _narrow(where: Positions, schema: dict[str, Any]) -> Positions:
     return where
 
 
-def _positions(doc: dict[str, Any]) -> dict[str, Positions]:
+def _positions(doc: Node) -> dict[str, Positions]:
     """Component schema -> where the client meets it (request, response), from every operation."""
     schemas = _schemas(doc)
     found: dict[str, set[str]] = {}

@@ -6,19 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
-from project_copy import copy_project
 
 from generator.cli import main
 from generator.output import read_tree
 
 OUTPUT = Path("generated/atlas-streams-client")
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    copy_project(tmp_path)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def run_generate(project: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, dict[str, bytes]]:

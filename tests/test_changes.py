@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from project_copy import ROOT, copy_project
+from project_copy import ROOT
 
 from generator.api_diff import Change
 from generator.changelog import next_version
@@ -15,13 +15,6 @@ from generator.cli import main
 
 SPEC = Path("spec/streams.yaml")
 TIER_ENUM = "          - SP5\n          - SP2\n          title: Stream Workspace Tier\n"
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    copy_project(tmp_path)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def older_spec(project: Path, old: str, new: str) -> Path:

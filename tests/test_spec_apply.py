@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from project_copy import ROOT, copy_project
+from project_copy import ROOT
 from shared_files import CURRENT_UPSTREAM, OLDER_UPSTREAM, shared_file
 
 from generator.cli import main
@@ -18,13 +18,6 @@ from generator.spec import dump_spec, load_spec
 from generator.spec_apply import DESCRIPTION_PLACEHOLDER
 
 SPEC = Path("spec/streams.yaml")
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    copy_project(tmp_path)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def apply(capsys: pytest.CaptureFixture[str], upstream: Path) -> tuple[int, str]:

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from project_copy import ROOT, copy_project
+from project_copy import ROOT
 
 from generator.cli import main
 from generator.opc_adapter import upstream_templates_dir
@@ -16,13 +16,6 @@ from generator.templates_registry import OVERRIDE, sha256_of, templates
 MODELS_INIT = Path("generated/atlas-streams-client/atlas_streams/models/__init__.py")
 MODEL = Path("generated/atlas-streams-client/atlas_streams/models/stream_config.py")
 UPSTREAM_DOCSTRING = '""" Contains all the data models used in inputs/outputs """'
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    copy_project(tmp_path)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def test_no_original_we_override_changed_since_it_was_copied() -> None:

@@ -10,19 +10,11 @@ import json
 from pathlib import Path
 
 import pytest
-from project_copy import copy_project
 from shared_files import CURRENT_UPSTREAM, OLDER_UPSTREAM, shared_file
 
 from generator.cli import main
 
 OPERATION = "POST /api/atlas/v2/groups/{groupId}/streams"
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    copy_project(tmp_path)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
