@@ -47,8 +47,9 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from generator.schema_facts import SCHEMA_PREFIX
-from generator.spec import resolve_pointer
-from generator.spec_fixes import HTTP_METHODS, client_operation_name
+from generator.spec import resolved
+from generator.spec_fixes import client_operation_name
+from generator.upstream import OperationKey, counterpart, operations
 
 REQUEST = "request"
 RESPONSE = "response"
@@ -56,6 +57,11 @@ _BOTH = frozenset({REQUEST, RESPONSE})
 _TYPED_FORMATS = {"date", "date-time", "uuid", "binary"}
 _CHECKED_CONSTRAINTS = ("minItems", "maxItems", "uniqueItems")
 _COMPOSITIONS = ("allOf", "oneOf", "anyOf")
+# Schema keywords compared by a rule of their own; any other keyword is an `other` change.
+_KEYWORDS_WITH_RULES = frozenset(
+    {"properties", "required", "enum", "discriminator", *_COMPOSITIONS, "readOnly", "writeOnly", "nullable"}
+    | {"type", "$ref", "title", "format", "pattern", *_CHECKED_CONSTRAINTS}
+)
 Positions = frozenset[str]
 Node = dict[str, Any]  # a mapping of a spec in normal form
 
@@ -113,9 +119,10 @@ def render_json(changes: list[Change], old: str, new: str, extra: Node | None = 
 class _Differ:
     def __init__(self, old: Node, new: Node) -> None:
         self.old, self.new = old, new
+        old_positions, new_positions = _positions(old), _positions(new)
         self.positions = {
-            name: _positions(old).get(name, frozenset()) | _positions(new).get(name, frozenset())
-            for name in _schemas(old).keys() | _schemas(new).keys()
+            name: old_positions.get(name, frozenset()) | new_positions.get(name, frozenset())
+            for name in old_positions.keys() | new_positions.keys()
         }
         self.changes: list[Change] = []
 
@@ -133,20 +140,21 @@ class _Differ:
     # ----------------------------------------------------------------- operations
 
     def _operations(self) -> None:
-        old_ops, new_ops = _operations(self.old), _operations(self.new)
-        unmatched_new = dict(new_ops)
-        for key, old_op in old_ops.items():
-            new_key = key if key in unmatched_new else _same_name(old_op, unmatched_new)
-            pointer = _pointer("paths", key[0], key[1])
-            if new_key is None:
-                self.add("operation-removed", _label(key), "no longer in the spec", True, pointer)
+        matched: set[OperationKey] = set()
+        for key, old_op in operations(self.old).items():
+            new_key = counterpart(self.new, key, old_op)
+            pointer = _pointer("paths", key.path, key.method)
+            if new_key is None or new_key in matched:
+                self.add("operation-removed", str(key), "no longer in the spec", True, pointer)
                 continue
-            new_op = unmatched_new.pop(new_key)
+            matched.add(new_key)
             if new_key != key:
-                self.add("operation-moved", _label(key), f"now {_label(new_key)}", False, pointer)
-            self._operation(old_op, new_op, _label(new_key), _pointer("paths", *new_key))
-        for key in unmatched_new:
-            self.add("operation-added", _label(key), "new operation", False, _pointer("paths", *key))
+                self.add("operation-moved", str(key), f"now {new_key}", False, pointer)
+            new_op = operations(self.new)[new_key]
+            self._operation(old_op, new_op, str(new_key), _pointer("paths", new_key.path, new_key.method))
+        for key in operations(self.new):
+            if key not in matched:
+                self.add("operation-added", str(key), "new operation", False, _pointer("paths", key.path, key.method))
 
     def _operation(self, old: Node, new: Node, label: str, pointer: str) -> None:
         old_name, new_name = client_operation_name(old), client_operation_name(new)
@@ -169,7 +177,7 @@ class _Differ:
                 self.add("parameter-removed", subject, "no longer accepted", True, f"{pointer}/{old_by_key[key][0]}")
             elif key not in old_by_key:
                 index, item = new_by_key[key]
-                required = bool(_resolved(self.new, item).get("required"))
+                required = bool(resolved(self.new, item).get("required"))
                 detail = "new, required" if required else "new, optional"
                 self.add("parameter-added", subject, detail, required, f"{pointer}/{index}")
             else:
@@ -185,7 +193,7 @@ class _Differ:
     def _parameter(self, old: Node, new: Node, subject: str, pointer: str) -> None:
         if old.get("$ref") != new.get("$ref"):
             self.add("other", subject, f"defined by {new.get('$ref', 'the operation')}", False, pointer)
-        old_p, new_p = _resolved(self.old, old), _resolved(self.new, new)
+        old_p, new_p = resolved(self.old, old), resolved(self.new, new)
         if bool(old_p.get("required")) != bool(new_p.get("required")):
             required = bool(new_p.get("required"))
             kind, detail = (
@@ -200,16 +208,11 @@ class _Differ:
     def _request_body(self, old: Any, new: Any, pointer: str) -> None:
         if old is None and new is None:
             return
-        old_body, new_body = _resolved(self.old, old or {}), _resolved(self.new, new or {})
+        old_body, new_body = resolved(self.old, old or {}), resolved(self.new, new or {})
         if bool(old_body.get("required")) != bool(new_body.get("required")):
             required = bool(new_body.get("required"))
-            self.add(
-                "request-body-required",
-                "request body",
-                "now required" if required else "now optional",
-                required,
-                pointer,
-            )
+            detail = "now required" if required else "now optional"
+            self.add("request-body-required", "request body", detail, required, pointer)
         self._content(old_body, new_body, "request body", pointer, frozenset({REQUEST}))
         self._generic_keys(old_body, new_body, "request body", pointer, {"required", "content"})
 
@@ -219,8 +222,7 @@ class _Differ:
             at = f"{pointer}/{status}"
             success = str(status).startswith("2")
             if status not in new:
-                detail = "no longer documented"
-                self.add("response-removed", subject, detail, success, at)
+                self.add("response-removed", subject, "no longer documented", success, at)
             elif status not in old:
                 self.add("response-added", subject, "newly documented", False, at)
             else:
@@ -229,7 +231,7 @@ class _Differ:
     def _response(self, old: Node, new: Node, subject: str, pointer: str) -> None:
         if old.get("$ref") != new.get("$ref"):
             self.add("other", subject, f"defined by {new.get('$ref', 'the operation')}", False, pointer)
-        old_r, new_r = _resolved(self.old, old), _resolved(self.new, new)
+        old_r, new_r = resolved(self.old, old), resolved(self.new, new)
         self._content(old_r, new_r, subject, pointer, frozenset({RESPONSE}))
         old_headers, new_headers = old_r.get("headers", {}), new_r.get("headers", {})
         for name in _union(old_headers, new_headers):
@@ -240,7 +242,7 @@ class _Differ:
             elif name not in old_headers:
                 self.add("header-added", header, "newly documented", False, at)
             else:
-                old_h, new_h = _resolved(self.old, old_headers[name]), _resolved(self.new, new_headers[name])
+                old_h, new_h = resolved(self.old, old_headers[name]), resolved(self.new, new_headers[name])
                 self._schema(old_h.get("schema", {}), new_h.get("schema", {}), header, at, frozenset({RESPONSE}))
                 self._generic_keys(old_h, new_h, header, at, {"schema"})
         self._generic_keys(old_r, new_r, subject, pointer, {"content", "headers", "$ref"})
@@ -295,28 +297,12 @@ class _Differ:
             if isinstance(old_sub, dict) and isinstance(new_sub, dict):
                 self._schema(old_sub, new_sub, subject + suffix, f"{pointer}/{keyword}", inner)
         self._facts(old, new, subject, pointer, inner)
-        handled = {
-            "properties",
-            "required",
-            "enum",
-            "discriminator",
-            *_COMPOSITIONS,
-            "readOnly",
-            "writeOnly",
-            "nullable",
-            "type",
-            "$ref",
-            "title",
-            "format",
-            "pattern",
-            *_CHECKED_CONSTRAINTS,
-        }
-        handled |= {
+        nested = {
             k
             for k in ("items", "additionalProperties")
             if isinstance(old.get(k), dict) and isinstance(new.get(k), dict)
         }
-        self._generic_keys(old, new, subject, pointer, handled)
+        self._generic_keys(old, new, subject, pointer, _KEYWORDS_WITH_RULES | nested)
 
     def _property_flags(self, old: Node, new: Node, subject: str, pointer: str, where: Positions) -> None:
         for keyword, kind, breaks_in in (
@@ -499,23 +485,6 @@ class _Differ:
 # --------------------------------------------------------------------- helpers
 
 
-def _operations(doc: Node) -> dict[tuple[str, str], Node]:
-    return {
-        (path, method): operation
-        for path, item in doc.get("paths", {}).items()
-        for method, operation in item.items()
-        if method in HTTP_METHODS
-    }
-
-
-def _same_name(operation: Node, candidates: dict[tuple[str, str], Node]) -> tuple[str, str] | None:
-    names = {client_operation_name(operation), operation.get("operationId")}
-    for key, candidate in candidates.items():
-        if names & {client_operation_name(candidate), candidate.get("operationId")}:
-            return key
-    return None
-
-
 def _union(old: dict[Any, Any], new: dict[Any, Any]) -> list[Any]:
     """Keys of both, in a stable order: old's, then those only new has."""
     return [*old, *(key for key in new if key not in old)]
@@ -525,29 +494,14 @@ def _member_properties(schema: Node) -> set[str]:
     return {name for member in schema.get("allOf", []) for name in member.get("properties", {})}
 
 
-def _label(key: tuple[str, str]) -> str:
-    return f"{key[1].upper()} {key[0]}"
-
-
 def _schemas(doc: Node) -> Node:
     schemas: Node = doc.get("components", {}).get("schemas", {})
     return schemas
 
 
-def _resolved(doc: Node, node: Node) -> Node:
-    seen = set()
-    while isinstance(node.get("$ref"), str) and node["$ref"] not in seen:
-        seen.add(node["$ref"])
-        try:
-            node = resolve_pointer(doc, node["$ref"])
-        except KeyError:
-            return node
-    return node
-
-
 def _parameter_key(doc: Node, parameter: Node) -> tuple[str, str]:
-    resolved = _resolved(doc, parameter)
-    return str(resolved.get("in", "")), str(resolved.get("name", parameter.get("$ref", "")))
+    target = resolved(doc, parameter)
+    return str(target.get("in", "")), str(target.get("name", parameter.get("$ref", "")))
 
 
 def _narrow(where: Positions, schema: Node) -> Positions:
@@ -585,18 +539,18 @@ def _positions(doc: Node) -> dict[str, Positions]:
         for prop in schema.get("properties", {}).values():
             visit(prop, where)
 
-    for operation in _operations(doc).values():
+    for operation in operations(doc).values():
         for parameter in operation.get("parameters", []):
-            visit(_resolved(doc, parameter).get("schema"), frozenset({REQUEST}))
-        body = _resolved(doc, operation.get("requestBody") or {})
+            visit(resolved(doc, parameter).get("schema"), frozenset({REQUEST}))
+        body = resolved(doc, operation.get("requestBody") or {})
         for media in body.get("content", {}).values():
             visit(media.get("schema"), frozenset({REQUEST}))
         for response in operation.get("responses", {}).values():
-            response = _resolved(doc, response)
+            response = resolved(doc, response)
             for media in response.get("content", {}).values():
                 visit(media.get("schema"), frozenset({RESPONSE}))
             for header in response.get("headers", {}).values():
-                visit(_resolved(doc, header).get("schema"), frozenset({RESPONSE}))
+                visit(resolved(doc, header).get("schema"), frozenset({RESPONSE}))
     return {name: frozenset(where) for name, where in found.items()}
 
 

@@ -27,7 +27,7 @@ from openapi_python_client.strings import ClassName, snake_case
 from generator.config import Settings
 from generator.errors import CodegenError
 from generator.schema_facts import discriminators, read_only_properties, validation_schema
-from generator.spec import resolve_pointer
+from generator.spec import resolved
 from generator.spec_fixes import operations
 
 # Files of the generated package that openapi-python-client does not know about:
@@ -209,7 +209,7 @@ def _template_globals(data: dict[str, Any], config: Config) -> dict[str, Any]:
                 media
                 for status, response in responses.items()
                 if str(status).startswith("2")
-                for media in _resolved(data, response).get("content", {})
+                for media in resolved(data, response).get("content", {})
             }
         )
 
@@ -217,14 +217,14 @@ def _template_globals(data: dict[str, Any], config: Config) -> dict[str, Any]:
         """(name, validation schema) of each parameter whose schema constrains its value."""
         found = []
         for parameter in operation(endpoint).get("parameters", []):
-            parameter = _resolved(data, parameter)
+            parameter = resolved(data, parameter)
             schema = validation_schema(parameter.get("schema", {}))
             if set(schema) - {"type"}:
                 found.append((parameter["name"], schema))
         return found
 
     def request_body_schema(endpoint: Any) -> dict[str, Any]:
-        content = _resolved(data, operation(endpoint).get("requestBody", {})).get("content", {})
+        content = resolved(data, operation(endpoint).get("requestBody", {})).get("content", {})
         return validation_schema(next(iter(content.values()), {}).get("schema", {}))
 
     def validation_schemas() -> dict[str, Any]:
@@ -238,12 +238,6 @@ def _template_globals(data: dict[str, Any], config: Config) -> dict[str, Any]:
         "request_body_schema": request_body_schema,
         "validation_schemas": validation_schemas,
     }
-
-
-def _resolved(data: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    while isinstance(node.get("$ref"), str):
-        node = resolve_pointer(data, node["$ref"])
-    return node
 
 
 def python_literal(value: Any) -> str:

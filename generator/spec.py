@@ -109,6 +109,13 @@ def resolve_pointer(document: dict[str, Any], ref: str) -> Any:
     return node
 
 
+def resolved(document: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    """`node`, or what its `$ref` (chain) points at; KeyError when a reference has no target."""
+    while isinstance(node.get("$ref"), str):
+        node = resolve_pointer(document, node["$ref"])
+    return node
+
+
 def check_refs(spec: Spec) -> None:
     for pointer, node in walk(spec.data):
         if isinstance(node, dict) and isinstance(node.get("$ref"), str):

@@ -35,22 +35,19 @@ Location = tuple[Any, ...]
 @dataclass
 class Applied:
     text: str  # the new spec/streams.yaml
-    changed: bool
     placeholders: list[Location] = field(default_factory=list)  # where a description must be written
 
 
 def apply_upstream(spec: Spec, fragment: dict[str, Any]) -> Applied:
-    """Our spec with upstream's facts from `fragment` (a cut made by generator/upstream.py)."""
-    original = dump_spec(spec.tree)
+    """Our spec with upstream's facts from `fragment` (a cut made by generator/upstream.py); the
+    round-trip tree `spec.tree` is changed in place. Call it only when the facts differ: it also
+    records upstream's revision."""
     theirs = redo_split({k: v for k, v in fragment.items() if k != "info"}, bases_to_apply(spec.data, fragment))
     merge = _Merge()
     merge.mapping(spec.tree, theirs, in_properties=False, location=(), top_level=True)
-    text = dump_spec(spec.tree)
-    if text != original:
-        _record_upstream_revision(spec.tree, fragment)
-        text = dump_spec(spec.tree)
+    _record_upstream_revision(spec.tree, fragment)
     _check_facts_match(spec, fragment)
-    return Applied(text=text, changed=text != original, placeholders=merge.placeholders)
+    return Applied(dump_spec(spec.tree), merge.placeholders)
 
 
 def _record_upstream_revision(tree: CommentedMap, fragment: dict[str, Any]) -> None:
