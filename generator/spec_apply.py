@@ -113,7 +113,7 @@ class _Merge:
             self.sequence(ours, theirs, location)
             return ours
         if _same_scalar(ours, theirs):
-            return ours  # keeps its quoting
+            return ours  # the node itself, with its comments and quoting
         return self.new_node(theirs, in_properties, location)
 
     def sequence(self, ours: CommentedSeq, theirs: list[Any], location: Location) -> None:

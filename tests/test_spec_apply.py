@@ -112,3 +112,17 @@ def test_upstream_prose_is_never_copied(project: Path, capsys: pytest.CaptureFix
     config = load_plain(project / SPEC)["components"]["schemas"]["StreamConfig"]
     assert list(config["properties"]) == ["links", "maxTierSize", "region", "tier"]
     assert config["properties"]["region"] == {"description": DESCRIPTION_PLACEHOLDER, "type": "string"}
+
+
+def test_values_upstream_did_not_change_keep_their_quoting(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec = project / SPEC
+    spec.write_text(
+        spec.read_text(encoding="utf-8").replace(
+            "- url: https://cloud.mongodb.com", '- url: "https://cloud.mongodb.com"'
+        ),
+        encoding="utf-8",
+    )
+
+    apply(capsys, shared_file(OLDER_UPSTREAM))
+
+    assert '- url: "https://cloud.mongodb.com"\n' in spec.read_text(encoding="utf-8")
