@@ -6,6 +6,7 @@ Left out, because they are ours by design or documentation only:
   description are ours);
 - examples (`example`, `examples`) and upstream's code samples (`x-codeSamples`);
 - locale overlays: `x-i18n...` keys and two-letter language keys such as `x-ko`;
+- our own `x-codegen-*` extensions (generator settings such as CLI options);
 - comments (plain data has none) and the allOf-cycle split (undone, see cycle_split.py).
 
 A key inside a schema's `properties` map is a property name, never one of these keywords
@@ -26,6 +27,7 @@ Location = tuple[Any, ...]
 
 _EXAMPLE_KEYS = ("example", "examples")
 _CODE_SAMPLES = "x-codeSamples"
+_OUR_EXTENSION_PREFIX = "x-codegen-"
 _LOCALE_OVERLAY = re.compile(r"^x-(i18n.*|[a-z]{2})$")
 
 
@@ -60,23 +62,29 @@ def is_documentation(key: Any, value: Any, in_properties: bool) -> bool:
     )
 
 
-def strip_documentation(node: Any, in_properties: bool = False) -> Any:
-    """A copy of `node` without documentation (see is_documentation)."""
+def is_ours(key: Any, value: Any, in_properties: bool) -> bool:
+    """Documentation, or one of our own `x-codegen-*` extensions: no upstream fact."""
+    our_extension = isinstance(key, str) and key.startswith(_OUR_EXTENSION_PREFIX)
+    return is_documentation(key, value, in_properties) or (not in_properties and our_extension)
+
+
+def strip_ours(node: Any, in_properties: bool = False) -> Any:
+    """A copy of `node` without what is ours (see is_ours)."""
     if isinstance(node, dict):
         return {
-            key: strip_documentation(value, key == "properties" and not in_properties)
+            key: strip_ours(value, key == "properties" and not in_properties)
             for key, value in node.items()
-            if not is_documentation(key, value, in_properties)
+            if not is_ours(key, value, in_properties)
         }
     if isinstance(node, list):
-        return [strip_documentation(value) for value in node]
+        return [strip_ours(value) for value in node]
     return node
 
 
 def normal_form(data: dict[str, Any], origin: Path | None = None) -> dict[str, Any]:
     """`data` (our layout or upstream's) as comparable facts: JSON values with string keys, upstream's
-    layout, no documentation, no `info`."""
+    layout, nothing of ours, no `info`."""
     plain = json.loads(json.dumps(data, default=str))
-    facts: dict[str, Any] = strip_documentation(undo_split(plain, origin))
+    facts: dict[str, Any] = strip_ours(undo_split(plain, origin))
     facts.pop("info", None)
     return facts

@@ -23,11 +23,10 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from generator.api_diff import diff_specs
 from generator.cycle_split import bases_to_apply, redo_split
 from generator.errors import CodegenError
-from generator.facts import is_documentation, is_example, is_prose, normal_form
+from generator.facts import is_documentation, is_example, is_ours, is_prose, normal_form
 from generator.spec import Spec, dump_spec
 
 DESCRIPTION_PLACEHOLDER = "TODO: describe"
-_OUR_MARKER_PREFIX = "x-codegen-"
 _UPSTREAM_REVISION = "x-xgen-sha"
 Location = tuple[Any, ...]
 
@@ -70,14 +69,8 @@ def _check_facts_match(spec: Spec, fragment: dict[str, Any]) -> None:
         )
 
 
-def _is_ours(key: Any, value: Any, in_properties: bool, top_level: bool) -> bool:
-    if in_properties:
-        return False
-    return (
-        is_documentation(key, value, in_properties)
-        or (isinstance(key, str) and key.startswith(_OUR_MARKER_PREFIX))
-        or (top_level and key == "info")
-    )
+def _kept_although_upstream_lacks_it(key: Any, value: Any, in_properties: bool, top_level: bool) -> bool:
+    return is_ours(key, value, in_properties) or (top_level and key == "info")
 
 
 class _Merge:
@@ -87,7 +80,11 @@ class _Merge:
     def mapping(
         self, ours: CommentedMap, theirs: dict[str, Any], in_properties: bool, location: Location, top_level: bool
     ) -> None:
-        for key in [k for k in ours if k not in theirs and not _is_ours(k, ours[k], in_properties, top_level)]:
+        for key in [
+            k
+            for k in ours
+            if k not in theirs and not _kept_although_upstream_lacks_it(k, ours[k], in_properties, top_level)
+        ]:
             del ours[key]
         for key, value in theirs.items():
             child_in_properties = key == "properties" and not in_properties

@@ -126,3 +126,16 @@ def test_values_upstream_did_not_change_keep_their_quoting(project: Path, capsys
     apply(capsys, shared_file(OLDER_UPSTREAM))
 
     assert '- url: "https://cloud.mongodb.com"\n' in spec.read_text(encoding="utf-8")
+
+
+def test_our_own_extensions_survive(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec = project / SPEC
+    text = spec.read_text(encoding="utf-8")
+    spec.write_text(
+        text.replace("      tags:\n      - Streams\n", "      tags:\n      - Streams\n      x-codegen-cli: {}\n"),
+        encoding="utf-8",
+    )
+
+    apply(capsys, shared_file(OLDER_UPSTREAM))
+
+    assert "      x-codegen-cli: {}\n" in spec.read_text(encoding="utf-8")

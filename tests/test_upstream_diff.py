@@ -104,3 +104,16 @@ def test_upstream_without_our_operation_is_bad_input(project: Path, capsys: pyte
     assert code == 2
     assert err.startswith(f"other.yaml: error: upstream has no {OPERATION} and no operation named")
     assert "(hint: name upstream's operation with --operation ID)" in err
+
+
+def test_our_own_extensions_are_not_compared(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec = project / "spec/streams.yaml"
+    text = spec.read_text(encoding="utf-8")
+    spec.write_text(
+        text.replace("      tags:\n      - Streams\n", "      tags:\n      - Streams\n      x-codegen-cli: {}\n"),
+        encoding="utf-8",
+    )
+
+    code, out, _ = run(capsys, "--upstream", str(shared_file(CURRENT_UPSTREAM)))
+
+    assert (code, out.endswith(": no changes\n")) == (0, True)
