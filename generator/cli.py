@@ -1,5 +1,6 @@
-"""`streams-codegen`: the command line. Exit codes: 0 done, 1 generated output differs (check) or lint
-has findings (lint), 2 bad input (on stderr, one line per problem naming file, line and column)."""
+"""`streams-codegen`: the command line. Exit codes: 0 done (or nothing differs), 1 something differs
+(check, upstream-diff, changes, templates) or lint has findings, 2 bad input (on stderr, one line per
+problem naming file, line and column)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,19 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
-from generator import __version__, pipeline
+from generator import __version__
+from generator.api_diff import Change, diff_specs, render_json, render_text
+from generator.changelog import changelog_path, record_release
 from generator.config import Settings, find_pyproject, load_settings
-from generator.errors import CodegenError
+from generator.errors import CodegenError, as_typed
+from generator.facts import normal_form
 from generator.lint import lint
 from generator.output import compare, read_tree, unified_diff
 from generator.spec import load_spec
+from generator.spec_apply import DESCRIPTION_PLACEHOLDER, apply_upstream
+from generator.upstream import extract, load_upstream, pair_operations
 
 FIX_COMMAND = "make generate"
 
@@ -38,19 +45,83 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     generate = commands.add_parser("generate", help="lint the spec, then regenerate the output directory from it")
+    _add_template_layers(generate)
     generate.set_defaults(run=_generate)
 
     check = commands.add_parser("check", help="fail with a diff if the output directory is not what generate writes")
+    _add_template_layers(check)
     check.set_defaults(run=_check)
 
     lint_command = commands.add_parser("lint", help="report every problem of the spec with its line and column")
     lint_command.add_argument("--spec", type=Path, help="the spec to check (default: the configured spec)")
     lint_command.set_defaults(run=_lint)
+
+    upstream_diff = commands.add_parser(
+        "upstream-diff", help="compare the spec with a full upstream Atlas spec; --apply writes upstream's facts in"
+    )
+    upstream_diff.add_argument("--upstream", type=Path, required=True, help="a full Atlas Admin API v2 spec (YAML)")
+    upstream_diff.add_argument(
+        "--operation",
+        metavar="ID",
+        help="upstream's operationId (or override) for our operation, if it moved and was renamed",
+    )
+    upstream_diff.add_argument("--apply", action="store_true", help="write upstream's changes into the spec")
+    _add_format(upstream_diff)
+    upstream_diff.set_defaults(run=_upstream_diff)
+
+    changes = commands.add_parser("changes", help="the classified API changes between two versions of the spec")
+    changes.add_argument("old", type=Path, help="the earlier spec, e.g. from `git show HEAD~3:spec/streams.yaml`")
+    changes.add_argument("new", type=Path, nargs="?", help="the later spec (default: the configured spec)")
+    changes.add_argument(
+        "--changelog", action="store_true", help="add a CHANGELOG entry and bump package-version to match"
+    )
+    _add_format(changes)
+    changes.set_defaults(run=_changes)
+
+    templates = commands.add_parser("templates", help="list the templates in use; `templates eject NAME` copies one")
+    _add_template_layers(templates)
+    templates.set_defaults(run=_templates)
+    actions = templates.add_subparsers(dest="action", metavar="ACTION")
+    eject = actions.add_parser("eject", help="copy an openapi-python-client template into templates/, ready to edit")
+    eject.add_argument("name", help="template name as `streams-codegen templates` lists it")
+    eject.add_argument("--into", type=Path, help="the template folder to copy into (default: templates/)")
+    eject.set_defaults(run=_eject)
     return parser
 
 
+def _add_template_layers(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--templates",
+        dest="template_layers",
+        metavar="DIR",
+        type=Path,
+        action="append",
+        default=[],
+        help="a team's template folder, searched before templates/ (repeatable; first match wins)",
+    )
+
+
+def _add_format(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--format", choices=("text", "json"), default="text", help="report format (default: text)")
+
+
+def _template_layers(settings: Settings, args: argparse.Namespace) -> list[Path]:
+    for layer in args.template_layers:
+        if not layer.is_dir():
+            raise CodegenError("template folder not found", layer, hint="pass an existing folder to --templates")
+    return [*args.template_layers, settings.templates]
+
+
+# --------------------------------------------------------------------------- generation
+# generator.pipeline and generator.templates_registry load openapi-python-client (most of a second),
+# which the spec commands do not need: they are imported where used.
+
+
 def _generate(settings: Settings, args: argparse.Namespace) -> int:
-    result = pipeline.generate(settings)
+    from generator import pipeline
+
+    layers = _template_layers(settings, args)
+    result = pipeline.generate(settings, layers[:-1])
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     where = settings.relative(settings.output)
@@ -66,7 +137,10 @@ def _lint(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _check(settings: Settings, args: argparse.Namespace) -> int:
-    fresh = pipeline.build_tree(settings)
+    from generator import pipeline
+
+    layers = _template_layers(settings, args)
+    fresh = pipeline.build_tree(settings, layers[:-1])
     committed = read_tree(settings.output)
     changes = compare(committed, fresh)
     where = settings.relative(settings.output)
@@ -76,3 +150,105 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
     sys.stdout.write(unified_diff(committed, fresh, changes, where.as_posix()))
     print(f"{where} is out of date ({changes.summary()}); to fix, run: {FIX_COMMAND}", file=sys.stderr)
     return 1
+
+
+# --------------------------------------------------------------------------- spec changes
+
+
+def _upstream_diff(settings: Settings, args: argparse.Namespace) -> int:
+    spec = load_spec(settings.spec)
+    upstream = load_upstream(args.upstream)
+    fragment = extract(upstream, pair_operations(spec.data, upstream, args.operation, args.upstream), args.upstream)
+    changes = diff_specs(normal_form(spec.data, spec.path), normal_form(fragment, args.upstream))
+    where = settings.relative(settings.spec)
+    if not args.apply or not changes:
+        _report(changes, args.format, str(where), str(args.upstream))
+        return 1 if changes and not args.apply else 0
+
+    applied = apply_upstream(spec, fragment)
+    original = settings.spec.read_text(encoding="utf-8")
+    settings.spec.write_text(applied.text, encoding="utf-8")
+    try:
+        written = load_spec(settings.spec)
+    except CodegenError:
+        settings.spec.write_text(original, encoding="utf-8")  # a merge that breaks YAML is our bug: undo it
+        raise
+    needed = [f"{where}:{written.position_of((*location, 'description'))[0]}" for location in applied.placeholders]
+    _report(changes, args.format, str(where), str(args.upstream), {"applied": True, "descriptions_needed": needed})
+    log = _log(args.format)
+    print(f"applied {len(changes)} change(s) to {where}", file=log)
+    for location in needed:
+        print(f"{location}: write a description in place of '{DESCRIPTION_PLACEHOLDER}'", file=log)
+    # Upstream's new facts can break our curation (a missing override, an example that no longer fits):
+    # the applied spec stays for the maintainer to finish, and lint says what is left to do.
+    findings = lint(written)
+    for finding in findings:
+        print(finding, file=log)
+    return 1 if any(finding.severity == "error" for finding in findings) else 0
+
+
+def _changes(settings: Settings, args: argparse.Namespace) -> int:
+    new_path = args.new or settings.spec
+    old, new = load_spec(args.old), load_spec(new_path)
+    changes = diff_specs(normal_form(old.data, old.path), normal_form(new.data, new.path))
+    if not args.changelog or not changes:
+        _report(changes, args.format, str(as_typed(args.old)), str(as_typed(new_path)))
+        return 1 if changes and not args.changelog else 0
+    previous = settings.package_version
+    version = record_release(settings, changes)
+    _report(changes, args.format, str(as_typed(args.old)), str(as_typed(new_path)), {"version": version})
+    log = _log(args.format)
+    print(f"{settings.relative(changelog_path(settings))}: added the entry for {version}", file=log)
+    print(f"pyproject.toml: package-version {previous} -> {version}; to regenerate, run: {FIX_COMMAND}", file=log)
+    return 0
+
+
+def _report(
+    changes: list[Change], report_format: str, old: str, new: str, extra: dict[str, object] | None = None
+) -> None:
+    if report_format == "json":
+        sys.stdout.write(render_json(changes, old, new, extra))
+    else:
+        sys.stdout.write(render_text(changes, f"{old} -> {new}"))
+
+
+def _log(report_format: str) -> TextIO:
+    """Where progress lines go: stderr when stdout carries JSON for a tool."""
+    return sys.stderr if report_format == "json" else sys.stdout
+
+
+# --------------------------------------------------------------------------- templates
+
+
+def _templates(settings: Settings, args: argparse.Namespace) -> int:
+    from generator.opc_adapter import UPSTREAM_DISTRIBUTION, UPSTREAM_VERSION
+    from generator.templates_registry import templates
+
+    layers = _template_layers(settings, args)
+    found = templates(layers)
+    width = max(len(template.name) for template in found)
+    for template in found:
+        if template.layer is None:
+            origin = f"{UPSTREAM_DISTRIBUTION} {UPSTREAM_VERSION}"
+        else:
+            origin = f"{settings.relative(template.layer)}/"
+        print(f"{template.name:<{width}}  {origin:<28}  {template.status}")
+    stale = [template for template in found if template.problem]
+    print(f"{len(found)} templates; {len(stale)} override(s) to look at")
+    for template in stale:
+        print(
+            f"{settings.relative(template.file)}: {template.problem} (hint: port the library's changes into the "
+            "override, then record the new sha256 in its header)",
+            file=sys.stderr,
+        )
+    return 1 if stale else 0
+
+
+def _eject(settings: Settings, args: argparse.Namespace) -> int:
+    from generator.templates_registry import eject
+
+    into = args.into or settings.templates
+    target = eject(args.name, into)
+    regenerate = FIX_COMMAND if args.into is None else f"streams-codegen generate --templates {args.into}"
+    print(f"copied {args.name} to {as_typed(target)}; edit it, then run: {regenerate}")
+    return 0

@@ -90,6 +90,21 @@ def load_settings(pyproject: Path) -> Settings:
     return Settings(root=root, **values)  # type: ignore[arg-type]
 
 
+def set_package_version(pyproject: Path, version: str) -> None:
+    """Rewrite only the value of `package-version` in our table; every other byte stays."""
+    text = pyproject.read_text(encoding="utf-8")
+    number = _line_of_key(text, "package-version")
+    lines = text.splitlines(keepends=True)
+    if number is None or not _VERSION_VALUE.search(lines[number - 1]):
+        raise CodegenError(f"no package-version in [{TABLE}]", pyproject, number)
+    lines[number - 1] = _VERSION_VALUE.sub(rf"\g<1>{version}\g<2>", lines[number - 1], count=1)
+    pyproject.write_text("".join(lines), encoding="utf-8")
+
+
+# The quoted value after `package-version =`, keeping its quote characters.
+_VERSION_VALUE = re.compile(r"""(package-version["']?\s*=\s*["'])[^"']*(["'])""")
+
+
 def _line_of_table(text: str) -> int | None:
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip() == f"[{TABLE}]":

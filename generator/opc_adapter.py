@@ -8,6 +8,8 @@ skipped as a CodegenError: a silently dropped schema would otherwise ship as a b
 from __future__ import annotations
 
 import contextlib
+import importlib.metadata
+import importlib.resources
 import io
 import traceback
 from collections.abc import Sequence
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, PackageLoader
+from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader
 from openapi_python_client import Project
 from openapi_python_client import schema as oai
 from openapi_python_client.config import ClassOverride, Config, ConfigFile, MetaType
@@ -37,7 +39,7 @@ from generator.schema_facts import (
     read_only_properties,
     validation_schema,
 )
-from generator.spec import resolve_pointer
+from generator.spec import resolved
 from generator.spec_fixes import located_operations
 
 # Files of the generated package that openapi-python-client does not know about:
@@ -54,6 +56,8 @@ EXTRA_PACKAGE_FILES = {
 }
 
 UPSTREAM_TEMPLATES = "openapi_python_client"
+UPSTREAM_DISTRIBUTION = "openapi-python-client"
+UPSTREAM_VERSION = importlib.metadata.version(UPSTREAM_DISTRIBUTION)
 
 _SAFE_RENDERED_TYPES = (str, int, float, bool)
 
@@ -166,6 +170,22 @@ def template_loader(template_layers: Sequence[Path]) -> BaseLoader:
     return ChoiceLoader(
         [*(FileSystemLoader(str(layer)) for layer in template_layers), PackageLoader(UPSTREAM_TEMPLATES)]
     )
+
+
+def upstream_templates_dir() -> Path:
+    """The installed library's own templates (what PackageLoader reads)."""
+    return Path(str(importlib.resources.files(UPSTREAM_TEMPLATES) / "templates"))
+
+
+def template_names(template_layers: Sequence[Path]) -> list[str]:
+    """Every template name the loader can resolve, ours and the library's."""
+    return sorted(name for name in template_loader(template_layers).list_templates() if name.endswith(".jinja"))
+
+
+def template_file(template_layers: Sequence[Path], name: str) -> Path:
+    """The file the loader renders for `name`."""
+    _, filename, _ = template_loader(template_layers).get_source(Environment(), name)
+    return Path(str(filename))
 
 
 def _config(data: dict[str, Any], settings: Settings, out_dir: Path) -> Config:
@@ -299,7 +319,7 @@ def _template_globals(data: dict[str, Any], config: Config) -> dict[str, Any]:
                 media
                 for status, response in responses.items()
                 if str(status).startswith("2")
-                for media in _resolved(data, response).get("content", {})
+                for media in resolved(data, response).get("content", {})
             }
         )
 
@@ -307,14 +327,14 @@ def _template_globals(data: dict[str, Any], config: Config) -> dict[str, Any]:
         """(name, validation schema) of each parameter whose schema constrains its value."""
         found = []
         for parameter in operation(endpoint).get("parameters", []):
-            parameter = _resolved(data, parameter)
+            parameter = resolved(data, parameter)
             schema = validation_schema(parameter.get("schema", {}))
             if set(schema) - {"type"}:
                 found.append((parameter["name"], schema))
         return found
 
     def body_schema(endpoint: Any) -> dict[str, Any]:
-        content: dict[str, Any] = _resolved(data, operation(endpoint).get("requestBody", {})).get("content", {})
+        content: dict[str, Any] = resolved(data, operation(endpoint).get("requestBody", {})).get("content", {})
         media: dict[str, Any] = next(iter(content.values()), {})
         return dict(media.get("schema", {}))
 
@@ -351,12 +371,6 @@ def _template_globals(data: dict[str, Any], config: Config) -> dict[str, Any]:
         "validation_schemas": validation_schemas,
         "cli_command": cli_command,
     }
-
-
-def _resolved(data: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    while isinstance(node.get("$ref"), str):
-        node = resolve_pointer(data, node["$ref"])
-    return node
 
 
 def python_literal(value: Any) -> str:

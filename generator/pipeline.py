@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.changelog import copy_into
 from generator.config import Settings
 from generator.docs import render_docs
 from generator.errors import Finding
@@ -34,6 +35,7 @@ def build(settings: Settings, out_dir: Path, extra_templates: Sequence[Path] = (
     warnings = require_no_errors(lint(spec))
     data = apply_spec_fixes(spec.data)
     names = render_project(data, settings, [*extra_templates, settings.templates], out_dir)
+    copy_into(settings, out_dir)
     format_tree(out_dir)
     render_docs(spec, names, settings, out_dir)  # after formatting: Markdown is not ruff's
     return warnings

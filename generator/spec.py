@@ -1,8 +1,10 @@
 """Loading the curated spec with ruamel.yaml round-trip, so that every node knows its line and column
-(generator/lint.py checks the loaded document and reports positions through `Spec.position_of`)."""
+(generator/lint.py checks the loaded document and reports positions through `Spec.position_of`), and
+writing it back byte for byte in its own style."""
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -59,9 +61,8 @@ def load_yaml_mapping(path: Path, what: str, expected: str) -> Spec:
         text = path.read_text(encoding="utf-8")
     except OSError as err:
         raise CodegenError(f"cannot read {what}: {err.strerror}", path) from err
-    yaml = YAML(typ="rt")
     try:
-        tree = yaml.load(text)
+        tree = round_trip_yaml().load(text)
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -74,6 +75,22 @@ def load_yaml_mapping(path: Path, what: str, expected: str) -> Spec:
     if not isinstance(tree, CommentedMap):
         raise CodegenError(f"the {what} must be a YAML mapping ({expected})", path, 1)
     return Spec(path=path, text=text, tree=tree, data=_plain(tree))
+
+
+def round_trip_yaml() -> YAML:
+    """ruamel.yaml set up so that loading and dumping spec/streams.yaml unchanged gives the same bytes:
+    sequences flush with their key, quotes as written, long lines never folded."""
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 1_000_000_000
+    yaml.indent(mapping=2, sequence=2, offset=0)
+    return yaml
+
+
+def dump_spec(tree: CommentedMap) -> str:
+    stream = io.StringIO()
+    round_trip_yaml().dump(tree, stream)
+    return stream.getvalue()
 
 
 def _plain(node: Any) -> Any:
@@ -112,3 +129,10 @@ def resolve_pointer(document: dict[str, Any], ref: str) -> Any:
         return node_at(document, pointer_of(ref))
     except (KeyError, IndexError, TypeError):
         raise KeyError(ref) from None
+
+
+def resolved(document: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    """`node`, or what its `$ref` (chain) points at; KeyError when a reference has no target."""
+    while isinstance(node.get("$ref"), str):
+        node = resolve_pointer(document, node["$ref"])
+    return node

@@ -36,12 +36,22 @@ def located_operations(data: dict[str, Any]) -> list[tuple[str, str, dict[str, A
     ]
 
 
-def _use_operation_id_override(operation: dict[str, Any]) -> None:
-    # Atlas SDKs name operations after x-xgen-operation-id-override (createStreamWorkspace), not the
-    # path-derived operationId (createGroupStreamWorkspace); the generator names functions from operationId.
+def client_operation_name(operation: dict[str, Any]) -> str:
+    """The name the generated function is built from.
+
+    Atlas SDKs name operations after x-xgen-operation-id-override (createStreamWorkspace), not the
+    path-derived operationId (createGroupStreamWorkspace)."""
     override = operation.get("x-xgen-operation-id-override")
     if isinstance(override, str) and override:
-        operation["operationId"] = override
+        return override
+    return str(operation.get("operationId", ""))
+
+
+def _use_operation_id_override(operation: dict[str, Any]) -> None:
+    # The generator names functions from operationId.
+    name = client_operation_name(operation)
+    if name:
+        operation["operationId"] = name
 
 
 def _send_query_parameters_only_when_set(data: dict[str, Any]) -> None:

@@ -9,29 +9,22 @@ Without ../shared (a user's own clone) these tests skip; with CI=true they fail 
 
 from __future__ import annotations
 
-import copy
 import json
-import os
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
-from ruamel.yaml import YAML
+from shared_files import REPO_ROOT, SHARED, UPSTREAM, shared_file
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from generator.api_diff import diff_specs, render_text
+from generator.cycle_split import split_bases, undo_split
+from generator.facts import entries, is_example, is_prose, normal_form
+from generator.plain_yaml import load_plain
+from generator.schema_facts import SCHEMA_PREFIX
+
 CURATED_PATH = REPO_ROOT / "spec" / "streams.yaml"
-SHARED = REPO_ROOT.parent / "shared"
-UPSTREAM_PATH = SHARED / "upstream" / "create-stream-workspace.fragment.yaml"
+UPSTREAM_PATH = UPSTREAM / "create-stream-workspace.fragment.yaml"
 SEED_PATH = SHARED / "seed" / "000_4abf22f1c158eb72.txt"
-
-SCHEMA_PREFIX = "#/components/schemas/"
-SPLIT_MARKER = "x-codegen-split-from"
-# allOf member added to keep a subtype from being collapsed into its base.
-PADDING_MEMBER = {"type": "object", "properties": {}}
-# Keys a split-out base schema may carry; anything else would be a fact the
-# un-reshape below silently drops.
-BASE_KEYS = {"description", "properties", "required", "type", SPLIT_MARKER}
 
 REQUEST_MEDIA = (
     "paths",
@@ -58,173 +51,41 @@ ERROR_RESPONSES = {
     "500": "internalServerError",
 }
 
-# Facts upstream gets wrong and the curated spec corrects (each marked "# curated:" there):
-# location -> upstream's value, which undo_reshape puts back before comparing.
-CORRECTED_FACTS: dict[tuple[str, ...], Any] = {
-    # `type: object` beside a oneOf of string enums: no value is valid (lint rejects the examples).
-    ("components", "schemas", "BaseStreamsRegion", "type"): "object",
-}
-
 Path_ = tuple[Any, ...]
 
 
 # --------------------------------------------------------------------------- loading
 
 
-def _shared_file(path: Path) -> Path:
-    if path.is_file():
-        return path
-    folder = path.parent.relative_to(SHARED.parent)
-    reason = f"../{folder} not present: {path} is missing (run inside the project workspace)"
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{reason}; CI=true, so this must not be skipped")
-    pytest.skip(reason)
-
-
-def _load_yaml(path: Path) -> Any:
-    with path.open(encoding="utf-8") as handle:
-        return YAML(typ="safe").load(handle)
-
-
 @pytest.fixture(scope="module")
 def upstream() -> dict:
-    return _load_yaml(_shared_file(UPSTREAM_PATH))
+    return load_plain(shared_file(UPSTREAM_PATH))
 
 
 @pytest.fixture(scope="module")
 def curated() -> dict:
-    return _load_yaml(CURATED_PATH)
+    return load_plain(CURATED_PATH)
 
 
 @pytest.fixture(scope="module")
 def curated_unreshaped(curated: dict) -> dict:
-    return undo_reshape(curated)
+    return undo_split(curated)
 
 
 @pytest.fixture(scope="module")
 def seed_examples() -> dict[str, Any]:
-    return parse_seed_examples(_shared_file(SEED_PATH).read_text(encoding="utf-8"))
+    return parse_seed_examples(shared_file(SEED_PATH).read_text(encoding="utf-8"))
 
 
 # --------------------------------------------------------------------------- helpers
 
 
-def walk(node: Any, path: Path_ = (), in_properties: bool = False):
-    """Yield (path, key, value, in_properties) for every mapping entry.
-
-    ``in_properties`` is true when the mapping is a schema's ``properties`` map,
-    whose keys are property names (FieldViolation has a property called
-    ``description``), not OpenAPI keywords.
-    """
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield path, key, value, in_properties
-            yield from walk(value, path + (key,), key == "properties" and not in_properties)
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from walk(value, path + (index,), False)
-
-
-def is_prose(key: Any, value: Any, in_properties: bool) -> bool:
-    return not in_properties and key == "description" and isinstance(value, str)
-
-
-def is_example(key: Any, in_properties: bool) -> bool:
-    return not in_properties and key in ("example", "examples")
-
-
-def is_ours(key: Any, in_properties: bool) -> bool:
-    """Our own `x-codegen-*` extensions (generator settings such as CLI options), not upstream facts;
-    the split-from marker is handled by undo_reshape."""
-    return not in_properties and isinstance(key, str) and key.startswith("x-codegen-") and key != SPLIT_MARKER
-
-
-def strip_prose(node: Any, in_properties: bool = False) -> Any:
-    """Drop descriptions (incl. externalDocs.description) and examples, keep facts."""
-    if isinstance(node, dict):
-        return {
-            key: strip_prose(value, key == "properties" and not in_properties)
-            for key, value in node.items()
-            if not is_prose(key, value, in_properties)
-            and not is_example(key, in_properties)
-            and not is_ours(key, in_properties)
-        }
-    if isinstance(node, list):
-        return [strip_prose(value) for value in node]
-    return node
-
-
-def normalise(doc: dict) -> dict:
-    doc = strip_prose(doc)
-    doc.pop("info", None)
-    return doc
-
-
-def references(node: Any) -> set[str]:
-    return {value for _, key, value, _ in walk(node) if key == "$ref"}
-
-
-def undo_reshape(doc: dict) -> dict:
-    """Turn the curated cycle-free layout back into upstream's cyclic one, corrected facts undone.
-
-    For every schema marked ``x-codegen-split-from: P``: its properties/required go
-    back into P, allOf references to it point at P again, padding members are
-    dropped and the base schema is deleted.
-    """
-    doc = copy.deepcopy(doc)
-    for location, upstream_value in CORRECTED_FACTS.items():
-        assert location[-1] not in at(doc, location[:-1]), f"{location} is corrected, so the curated spec lacks it"
-        at(doc, location[:-1])[location[-1]] = upstream_value
-    schemas = doc["components"]["schemas"]
-    bases = {name: body[SPLIT_MARKER] for name, body in schemas.items() if SPLIT_MARKER in body}
-    for base_name, parent_name in bases.items():
-        base = schemas.pop(base_name)
-        extra = set(base) - BASE_KEYS
-        assert not extra, f"base schema {base_name} carries keys the un-reshape would lose: {extra}"
-        assert base.get("type") == "object", f"base schema {base_name} must be type: object"
-        parent = schemas[parent_name]
-        for key in ("properties", "required"):
-            if key in base:
-                assert key not in parent, f"{parent_name} still has {key} although {base_name} holds them"
-                parent[key] = base[key]
-        base_ref = {"$ref": SCHEMA_PREFIX + base_name}
-        parent_ref = {"$ref": SCHEMA_PREFIX + parent_name}
-        for body in schemas.values():
-            members = body.get("allOf")
-            if members and base_ref in members:
-                body["allOf"] = [parent_ref if m == base_ref else m for m in members if m != PADDING_MEMBER]
-        leftover = SCHEMA_PREFIX + base_name
-        assert leftover not in references(doc), f"{leftover} is referenced outside an allOf"
-    return doc
-
-
-def differences(upstream: Any, curated: Any, path: str) -> list[str]:
-    """Readable list of every place where the two trees differ."""
-    if isinstance(upstream, dict) and isinstance(curated, dict):
-        found = []
-        for key in upstream.keys() - curated.keys():
-            found.append(f"{path}/{key}: missing in curated (upstream: {upstream[key]!r})")
-        for key in curated.keys() - upstream.keys():
-            found.append(f"{path}/{key}: not in upstream (curated: {curated[key]!r})")
-        for key in upstream.keys() & curated.keys():
-            found += differences(upstream[key], curated[key], f"{path}/{key}")
-        return found
-    if isinstance(upstream, list) and isinstance(curated, list) and len(upstream) == len(curated):
-        found = []
-        for index, (up, cu) in enumerate(zip(upstream, curated, strict=True)):
-            found += differences(up, cu, f"{path}[{index}]")
-        return found
-    if type(upstream) is not type(curated) or upstream != curated:
-        return [f"{path}: upstream {upstream!r} != curated {curated!r}"]
-    return []
-
-
 def descriptions(doc: dict) -> dict[Path_, str]:
-    return {path + (key,): value for path, key, value, in_props in walk(doc) if is_prose(key, value, in_props)}
+    return {path + (key,): value for path, key, value, in_props in entries(doc) if is_prose(key, value, in_props)}
 
 
 def examples(doc: dict) -> dict[Path_, Any]:
-    return {path + (key,): value for path, key, value, in_props in walk(doc) if is_example(key, in_props)}
+    return {path + (key,): value for path, key, value, in_props in entries(doc) if is_example(key, in_props)}
 
 
 def at(doc: Any, path: Path_) -> Any:
@@ -260,30 +121,15 @@ def ordered(value: Any) -> str:
 # --------------------------------------------------------------------------- facts
 
 
-def test_facts_match_upstream_after_undoing_the_reshape(upstream, curated_unreshaped):
-    up, cu = normalise(upstream), normalise(curated_unreshaped)
-    found = differences(
-        {k: v for k, v in up.items() if k != "components"},
-        {k: v for k, v in cu.items() if k != "components"},
-        "",
-    )
-    sections = up.get("components", {}).keys() | cu.get("components", {}).keys()
-    for section in sorted(sections):
-        up_section = up["components"].get(section, {})
-        cu_section = cu["components"].get(section, {})
-        for name in sorted(up_section.keys() | cu_section.keys()):
-            if name not in cu_section:
-                found.append(f"/components/{section}/{name}: missing in curated")
-            elif name not in up_section:
-                found.append(f"/components/{section}/{name}: not in upstream")
-            else:
-                found += differences(up_section[name], cu_section[name], f"/components/{section}/{name}")
-    assert not found, "curated spec deviates from upstream facts:\n" + "\n".join(sorted(found))
+def test_facts_match_upstream_after_undoing_the_reshape(upstream, curated):
+    changes = diff_specs(normal_form(upstream), normal_form(curated))
+
+    assert not changes, render_text(changes, "curated spec deviates from upstream facts")
 
 
 def test_reshape_is_limited_to_the_two_cycles(curated):
     schemas = curated["components"]["schemas"]
-    bases = {name: body[SPLIT_MARKER] for name, body in schemas.items() if SPLIT_MARKER in body}
+    bases = split_bases(curated)
     assert bases == {
         "StreamsConnectionBase": "StreamsConnection",
         "SchemaRegistryAuthenticationBase": "SchemaRegistryAuthentication",
@@ -319,9 +165,9 @@ def test_schema_names_are_sorted(curated):
 
 def test_key_order_follows_upstream(upstream, curated):
     """Where a mapping exists on both sides, shared keys keep upstream's order."""
-    upstream_maps = {path + (key,): value for path, key, value, _ in walk(upstream) if isinstance(value, dict)}
+    upstream_maps = {path + (key,): value for path, key, value, _ in entries(upstream) if isinstance(value, dict)}
     found = []
-    for path, key, value, _in_props in walk(curated):
+    for path, key, value, _in_props in entries(curated):
         location = path + (key,)
         if not isinstance(value, dict) or location not in upstream_maps:
             continue

@@ -1,0 +1,573 @@
+"""What changed between two specs, for users of the generated client: every change classed breaking or
+compatible.
+
+Both sides are compared in normal form (generator/facts.py: no prose, examples, locale overlays or
+`info`, upstream's allOf layout). Where a schema is used decides some classes: a schema, property or
+parameter is in a *request* position when the client sends it, in a *response* position when it
+parses it, or both (StreamsTenant is both). readOnly properties are response-only, writeOnly ones
+request-only.
+
+Rules (kind: breaking when; why). The README shows the same table.
+- operation-renamed (x-xgen-operation-id-override, else operationId): always; the function is renamed.
+- operation-moved (path or method), operation-added, schema-added: never; callers' code is unchanged.
+- operation-removed, schema-removed, field-removed, parameter-removed: always; code using them breaks.
+- field-added, parameter-added: when required in a request position; callers must now pass it.
+- field-required (optional -> required): in a request position; callers must now pass it.
+- field-optional (required -> optional): in a response position; the attribute may now be unset.
+- enum-value-added: never; generated enums are open (templates/str_enum.py.jinja), so a value the
+  client does not know still parses in responses, and in requests a new value is only a new option.
+- enum-value-removed: always; the enum member disappears and the server rejects the value.
+- subtype-added (a discriminator mapping entry, e.g. a connection type): never; unknown subtypes
+  parse into the split-out base class.
+- subtype-removed, subtype-changed: always; that value no longer yields its class.
+- type-changed (type, $ref target, discriminator property): always; the Python type changes.
+- title-changed: always; an inline schema's generated class is named after its title.
+- format-changed: when either side is date, date-time, uuid or binary (their own Python types).
+- nullable-changed: to nullable in a response position (None may now arrive), to non-nullable in
+  a request position (None is now refused).
+- read-only-changed: becoming readOnly in a request position; the client silently stops sending it.
+- write-only-changed: becoming writeOnly in a response position; the server stops returning it.
+- pattern-changed, constraint-changed (minItems, maxItems, uniqueItems): set or changed in a request
+  position; the client checks these before sending (templates/_validation.py.jinja).
+- media-type-added/-removed (versioned application/vnd.atlas.<date>+json): when removed.
+- response-added/-removed: when a success (2xx) response is removed; error statuses map to typed
+  errors by class of status, documented or not.
+- header-added/-removed (response headers): when removed; Response no longer carries it.
+- request-body-required: when the body becomes required.
+- parameter-required / parameter-optional: breaking when a parameter becomes required.
+- other (extensions, summary, tags, defaults, order, ...): never, unless stated in its detail line
+  (a removed composition member or security scheme, reordered path parameters).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from generator.schema_facts import SCHEMA_PREFIX
+from generator.spec import resolved
+from generator.spec_fixes import client_operation_name
+from generator.upstream import OperationKey, counterpart, operations
+
+REQUEST = "request"
+RESPONSE = "response"
+_BOTH = frozenset({REQUEST, RESPONSE})
+_TYPED_FORMATS = {"date", "date-time", "uuid", "binary"}
+_CHECKED_CONSTRAINTS = ("minItems", "maxItems", "uniqueItems")
+_COMPOSITIONS = ("allOf", "oneOf", "anyOf")
+# Schema keywords compared by a rule of their own; any other keyword is an `other` change.
+_KEYWORDS_WITH_RULES = frozenset(
+    {"properties", "required", "enum", "discriminator", *_COMPOSITIONS, "readOnly", "writeOnly", "nullable"}
+    | {"type", "$ref", "title", "format", "pattern", *_CHECKED_CONSTRAINTS}
+)
+Positions = frozenset[str]
+Node = dict[str, Any]  # a mapping of a spec in normal form
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str  # a row of the table above
+    subject: str  # what changed, as a reader names it: "StreamConfig.tier", "parameter groupId"
+    detail: str  # how, in one line
+    breaking: bool
+    pointer: str  # JSON pointer in the normal form (the old side's for removals)
+
+    @property
+    def is_addition(self) -> bool:
+        return self.kind.endswith("-added")
+
+
+def diff_specs(old: Node, new: Node) -> list[Change]:
+    """Every change from `old` to `new` (both in normal form), in document order."""
+    return _Differ(old, new).run()
+
+
+def summary(changes: list[Change]) -> str:
+    breaking = sum(change.breaking for change in changes)
+    return f"{breaking} breaking, {len(changes) - breaking} compatible"
+
+
+def render_text(changes: list[Change], title: str) -> str:
+    if not changes:
+        return f"{title}: no changes\n"
+    lines = [f"{title}: {summary(changes)}"]
+    width = max(len(change.kind) for change in changes)
+    for label, breaking in (("breaking", True), ("compatible", False)):
+        group = [change for change in changes if change.breaking is breaking]
+        if group:
+            lines.append(f"{label}:")
+            lines += [f"  {c.kind:<{width}}  {c.subject}: {c.detail}" for c in group]
+    return "\n".join(lines) + "\n"
+
+
+def render_json(changes: list[Change], old: str, new: str, extra: Node | None = None) -> str:
+    """The report for tools; `extra` adds what a command did besides comparing (e.g. applied)."""
+    breaking = sum(change.breaking for change in changes)
+    document = {
+        "old": old,
+        "new": new,
+        "breaking": breaking,
+        "compatible": len(changes) - breaking,
+        "changes": [asdict(change) for change in changes],
+        **(extra or {}),
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+class _Differ:
+    def __init__(self, old: Node, new: Node) -> None:
+        self.old, self.new = old, new
+        old_positions, new_positions = _positions(old), _positions(new)
+        self.positions = {
+            name: old_positions.get(name, frozenset()) | new_positions.get(name, frozenset())
+            for name in old_positions.keys() | new_positions.keys()
+        }
+        self.changes: list[Change] = []
+
+    def run(self) -> list[Change]:
+        self._operations()
+        self._component_schemas()
+        self._rest()
+        if not self.changes and self.old != self.new:
+            self._generic(self.old, self.new, "document", "", "document")
+        return self.changes
+
+    def add(self, kind: str, subject: str, detail: str, breaking: bool, pointer: str) -> None:
+        self.changes.append(Change(kind, subject, detail, breaking, pointer))
+
+    # ----------------------------------------------------------------- operations
+
+    def _operations(self) -> None:
+        matched: set[OperationKey] = set()
+        for key, old_op in operations(self.old).items():
+            new_key = counterpart(self.new, key, old_op)
+            pointer = _pointer("paths", key.path, key.method)
+            if new_key is None or new_key in matched:
+                self.add("operation-removed", str(key), "no longer in the spec", True, pointer)
+                continue
+            matched.add(new_key)
+            if new_key != key:
+                self.add("operation-moved", str(key), f"now {new_key}", False, pointer)
+            new_op = operations(self.new)[new_key]
+            self._operation(old_op, new_op, str(new_key), _pointer("paths", new_key.path, new_key.method))
+        for key in operations(self.new):
+            if key not in matched:
+                self.add("operation-added", str(key), "new operation", False, _pointer("paths", key.path, key.method))
+
+    def _operation(self, old: Node, new: Node, label: str, pointer: str) -> None:
+        old_name, new_name = client_operation_name(old), client_operation_name(new)
+        if old_name != new_name:
+            self.add("operation-renamed", label, f"{old_name} -> {new_name}", True, pointer)
+        self._parameters(old.get("parameters", []), new.get("parameters", []), f"{pointer}/parameters")
+        self._request_body(old.get("requestBody"), new.get("requestBody"), f"{pointer}/requestBody")
+        self._responses(old.get("responses", {}), new.get("responses", {}), f"{pointer}/responses")
+        handled = {"parameters", "requestBody", "responses"}
+        if old_name != new_name:  # the rename covers both name keys
+            handled |= {"operationId", "x-xgen-operation-id-override"}
+        self._generic_keys(old, new, label, pointer, handled)
+
+    def _parameters(self, old: list[Any], new: list[Any], pointer: str) -> None:
+        old_by_key = {_parameter_key(self.old, item): (index, item) for index, item in enumerate(old)}
+        new_by_key = {_parameter_key(self.new, item): (index, item) for index, item in enumerate(new)}
+        for key in _union(old_by_key, new_by_key):
+            subject = f"parameter {key[1]} ({key[0]})"
+            if key not in new_by_key:
+                self.add("parameter-removed", subject, "no longer accepted", True, f"{pointer}/{old_by_key[key][0]}")
+            elif key not in old_by_key:
+                index, item = new_by_key[key]
+                required = bool(resolved(self.new, item).get("required"))
+                detail = "new, required" if required else "new, optional"
+                self.add("parameter-added", subject, detail, required, f"{pointer}/{index}")
+            else:
+                index, item = new_by_key[key]
+                self._parameter(old_by_key[key][1], item, subject, f"{pointer}/{index}")
+        shared_old = [key for key in old_by_key if key in new_by_key]
+        shared_new = [key for key in new_by_key if key in old_by_key]
+        if shared_old != shared_new:
+            # Path parameters are positional arguments of the generated functions; the rest are keywords.
+            positional_changed = [k for k in shared_old if k[0] == "path"] != [k for k in shared_new if k[0] == "path"]
+            self.add("other", "parameters", "order changed", positional_changed, pointer)
+
+    def _parameter(self, old: Node, new: Node, subject: str, pointer: str) -> None:
+        if old.get("$ref") != new.get("$ref"):
+            self.add("other", subject, f"defined by {new.get('$ref', 'the operation')}", False, pointer)
+        old_p, new_p = resolved(self.old, old), resolved(self.new, new)
+        if bool(old_p.get("required")) != bool(new_p.get("required")):
+            required = bool(new_p.get("required"))
+            kind, detail = (
+                ("parameter-required", "now required") if required else ("parameter-optional", "now optional")
+            )
+            self.add(kind, subject, detail, required, f"{pointer}/required")
+        self._schema(
+            old_p.get("schema", {}), new_p.get("schema", {}), subject, f"{pointer}/schema", frozenset({REQUEST})
+        )
+        self._generic_keys(old_p, new_p, subject, pointer, {"required", "schema"})
+
+    def _request_body(self, old: Any, new: Any, pointer: str) -> None:
+        if old is None and new is None:
+            return
+        old_body, new_body = resolved(self.old, old or {}), resolved(self.new, new or {})
+        if bool(old_body.get("required")) != bool(new_body.get("required")):
+            required = bool(new_body.get("required"))
+            detail = "now required" if required else "now optional"
+            self.add("request-body-required", "request body", detail, required, pointer)
+        self._content(old_body, new_body, "request body", pointer, frozenset({REQUEST}))
+        self._generic_keys(old_body, new_body, "request body", pointer, {"required", "content"})
+
+    def _responses(self, old: Node, new: Node, pointer: str) -> None:
+        for status in _union(old, new):
+            subject = f"response {status}"
+            at = f"{pointer}/{status}"
+            success = str(status).startswith("2")
+            if status not in new:
+                self.add("response-removed", subject, "no longer documented", success, at)
+            elif status not in old:
+                self.add("response-added", subject, "newly documented", False, at)
+            else:
+                self._response(old[status], new[status], subject, at)
+
+    def _response(self, old: Node, new: Node, subject: str, pointer: str) -> None:
+        if old.get("$ref") != new.get("$ref"):
+            self.add("other", subject, f"defined by {new.get('$ref', 'the operation')}", False, pointer)
+        old_r, new_r = resolved(self.old, old), resolved(self.new, new)
+        self._content(old_r, new_r, subject, pointer, frozenset({RESPONSE}))
+        old_headers, new_headers = old_r.get("headers", {}), new_r.get("headers", {})
+        for name in _union(old_headers, new_headers):
+            header = f"{subject} header {name}"
+            at = f"{pointer}/headers/{_escape(name)}"
+            if name not in new_headers:
+                self.add("header-removed", header, "no longer sent", True, at)
+            elif name not in old_headers:
+                self.add("header-added", header, "newly documented", False, at)
+            else:
+                old_h, new_h = resolved(self.old, old_headers[name]), resolved(self.new, new_headers[name])
+                self._schema(old_h.get("schema", {}), new_h.get("schema", {}), header, at, frozenset({RESPONSE}))
+                self._generic_keys(old_h, new_h, header, at, {"schema"})
+        self._generic_keys(old_r, new_r, subject, pointer, {"content", "headers", "$ref"})
+
+    def _content(self, old: Node, new: Node, subject: str, pointer: str, where: Positions) -> None:
+        old_media, new_media = old.get("content", {}), new.get("content", {})
+        for media in _union(old_media, new_media):
+            at = f"{pointer}/content/{_escape(media)}"
+            if media not in new_media:
+                self.add("media-type-removed", subject, f"{media} no longer offered", True, at)
+            elif media not in old_media:
+                self.add("media-type-added", subject, f"{media} now offered", False, at)
+            else:
+                old_m, new_m = old_media[media], new_media[media]
+                self._schema(old_m.get("schema", {}), new_m.get("schema", {}), f"{subject} ({media})", at, where)
+                self._generic_keys(old_m, new_m, f"{subject} ({media})", at, {"schema"})
+
+    # ----------------------------------------------------------------- schemas
+
+    def _component_schemas(self) -> None:
+        old_schemas, new_schemas = _schemas(self.old), _schemas(self.new)
+        for name in sorted(old_schemas.keys() | new_schemas.keys()):
+            pointer = _pointer("components", "schemas", name)
+            if name not in new_schemas:
+                self.add("schema-removed", name, "model no longer generated", True, pointer)
+            elif name not in old_schemas:
+                self.add("schema-added", name, "new model", False, pointer)
+            else:
+                where = self.positions.get(name) or _BOTH
+                self._schema(old_schemas[name], new_schemas[name], name, pointer, where)
+
+    def _schema(
+        self,
+        old: Node,
+        new: Node,
+        subject: str,
+        pointer: str,
+        where: Positions,
+        inherited: frozenset[str] = frozenset(),
+    ) -> None:
+        """`where`: the positions of the schema's parent (readOnly/writeOnly here narrow it)."""
+        if old == new:
+            return
+        inner = _narrow(where, old) | _narrow(where, new)
+        self._property_flags(old, new, subject, pointer, where)
+        self._properties(old, new, subject, pointer, inner, inherited)
+        self._enum(old, new, subject, pointer)
+        self._discriminator(old, new, subject, pointer)
+        self._compositions(old, new, subject, pointer, inner, inherited)
+        for keyword, suffix in (("items", "[]"), ("additionalProperties", "{}")):
+            old_sub, new_sub = old.get(keyword), new.get(keyword)
+            if isinstance(old_sub, dict) and isinstance(new_sub, dict):
+                self._schema(old_sub, new_sub, subject + suffix, f"{pointer}/{keyword}", inner)
+        self._facts(old, new, subject, pointer, inner)
+        nested = {
+            k
+            for k in ("items", "additionalProperties")
+            if isinstance(old.get(k), dict) and isinstance(new.get(k), dict)
+        }
+        self._generic_keys(old, new, subject, pointer, _KEYWORDS_WITH_RULES | nested)
+
+    def _property_flags(self, old: Node, new: Node, subject: str, pointer: str, where: Positions) -> None:
+        for keyword, kind, breaks_in in (
+            ("readOnly", "read-only-changed", REQUEST),
+            ("writeOnly", "write-only-changed", RESPONSE),
+        ):
+            before, after = bool(old.get(keyword)), bool(new.get(keyword))
+            if before != after:
+                detail = f"now {keyword}" if after else f"no longer {keyword}"
+                self.add(kind, subject, detail, after and breaks_in in where, f"{pointer}/{keyword}")
+
+    def _properties(
+        self, old: Node, new: Node, subject: str, pointer: str, where: Positions, inherited: frozenset[str]
+    ) -> None:
+        old_props, new_props = old.get("properties", {}), new.get("properties", {})
+        old_required = set(old.get("required", [])) | inherited
+        new_required = set(new.get("required", [])) | inherited
+        for name in _union(old_props, new_props):
+            field = f"{subject}.{name}"
+            at = f"{pointer}/properties/{_escape(name)}"
+            if name not in new_props:
+                self.add("field-removed", field, "no longer in the model", True, at)
+            elif name not in old_props:
+                required = name in new_required
+                in_request = REQUEST in _narrow(where, new_props[name])
+                detail = "new, required" if required else "new, optional"
+                self.add("field-added", field, detail, required and in_request, at)
+            else:
+                self._schema(old_props[name], new_props[name], field, at, where)
+        for name in sorted((new_required - old_required) & old_props.keys() & new_props.keys()):
+            field_where = _narrow(where, new_props[name])
+            self.add(
+                "field-required", f"{subject}.{name}", "now required", REQUEST in field_where, f"{pointer}/required"
+            )
+        for name in sorted((old_required - new_required) & old_props.keys() & new_props.keys()):
+            field_where = _narrow(where, new_props[name])
+            self.add(
+                "field-optional", f"{subject}.{name}", "now optional", RESPONSE in field_where, f"{pointer}/required"
+            )
+        # Required names whose property lives elsewhere (an allOf member or a referenced parent);
+        # a property added or removed in an inline member is reported there.
+        elsewhere = set(new.get("required", [])) ^ set(old.get("required", []))
+        elsewhere -= old_props.keys() | new_props.keys() | (_member_properties(old) ^ _member_properties(new))
+        for name in sorted(elsewhere):
+            became = name in new.get("required", [])
+            kind, detail = ("field-required", "now required") if became else ("field-optional", "now optional")
+            self.add(
+                kind, f"{subject}.{name}", detail, (REQUEST if became else RESPONSE) in where, f"{pointer}/required"
+            )
+
+    def _enum(self, old: Node, new: Node, subject: str, pointer: str) -> None:
+        old_values, new_values = old.get("enum", []), new.get("enum", [])
+        at = f"{pointer}/enum"
+        for value in old_values:
+            if value not in new_values:
+                self.add("enum-value-removed", subject, f"value {value!r} removed", True, at)
+        for value in new_values:
+            if value not in old_values:
+                self.add("enum-value-added", subject, f"value {value!r} added", False, at)
+        if old_values != new_values and sorted(map(str, old_values)) == sorted(map(str, new_values)):
+            self.add("other", subject, "enum values reordered", False, at)
+
+    def _discriminator(self, old: Node, new: Node, subject: str, pointer: str) -> None:
+        old_d, new_d = old.get("discriminator") or {}, new.get("discriminator") or {}
+        at = f"{pointer}/discriminator"
+        if old_d.get("propertyName") != new_d.get("propertyName"):
+            detail = f"discriminator property {old_d.get('propertyName')!r} -> {new_d.get('propertyName')!r}"
+            self.add("type-changed", subject, detail, True, at)
+        old_map, new_map = old_d.get("mapping", {}), new_d.get("mapping", {})
+        for value in _union(old_map, new_map):
+            if value not in new_map:
+                self.add("subtype-removed", subject, f"{value!r} ({_name(old_map[value])}) removed", True, at)
+            elif value not in old_map:
+                self.add("subtype-added", subject, f"{value!r} ({_name(new_map[value])}) added", False, at)
+            elif old_map[value] != new_map[value]:
+                detail = f"{value!r} now {_name(new_map[value])} instead of {_name(old_map[value])}"
+                self.add("subtype-changed", subject, detail, True, at)
+        self._generic_keys(old_d, new_d, subject, at, {"propertyName", "mapping"})
+
+    def _compositions(
+        self, old: Node, new: Node, subject: str, pointer: str, where: Positions, inherited: frozenset[str]
+    ) -> None:
+        # Members named in a discriminator mapping are reported as subtypes there.
+        mapped = set((old.get("discriminator") or {}).get("mapping", {}).values())
+        mapped |= set((new.get("discriminator") or {}).get("mapping", {}).values())
+        required = inherited | set(new.get("required", []))
+        for keyword in _COMPOSITIONS:
+            old_members, new_members = old.get(keyword, []), new.get(keyword, [])
+            at = f"{pointer}/{keyword}"
+            old_refs = [m["$ref"] for m in old_members if "$ref" in m]
+            new_refs = [m["$ref"] for m in new_members if "$ref" in m]
+            for ref in old_refs:
+                if ref not in new_refs and ref not in mapped:
+                    self.add("other", subject, f"{keyword} no longer includes {_name(ref)}", True, at)
+            for ref in new_refs:
+                if ref not in old_refs and ref not in mapped:
+                    self.add("other", subject, f"{keyword} now includes {_name(ref)}", False, at)
+            old_inline = [m for m in old_members if "$ref" not in m]
+            new_inline = [m for m in new_members if "$ref" not in m]
+            for index, (old_m, new_m) in enumerate(zip(old_inline, new_inline, strict=False)):
+                self._schema(old_m, new_m, subject, f"{at}/{index}", where, frozenset(required))
+            for member in old_inline[len(new_inline) :]:
+                self.add("other", subject, f"{keyword} member {_short(member)} removed", True, at)
+            for member in new_inline[len(old_inline) :]:
+                self.add("other", subject, f"{keyword} member {_short(member)} added", False, at)
+
+    def _facts(self, old: Node, new: Node, subject: str, pointer: str, where: Positions) -> None:
+        """Single-valued keywords with their own rule in the table."""
+        in_request, in_response = REQUEST in where, RESPONSE in where
+
+        def changed(keyword: str) -> bool:
+            return old.get(keyword) != new.get(keyword)
+
+        def detail(keyword: str) -> str:
+            return f"{keyword} {_short(old.get(keyword))} -> {_short(new.get(keyword))}"
+
+        for keyword in ("type", "$ref"):
+            if changed(keyword):
+                self.add("type-changed", subject, detail(keyword), True, f"{pointer}/{keyword}")
+        if changed("title"):
+            self.add("title-changed", subject, detail("title"), True, f"{pointer}/title")
+        if changed("format"):
+            typed = {old.get("format"), new.get("format")} & _TYPED_FORMATS
+            self.add("format-changed", subject, detail("format"), bool(typed), f"{pointer}/format")
+        if bool(old.get("nullable")) != bool(new.get("nullable")):
+            nullable = bool(new.get("nullable"))
+            breaking = in_response if nullable else in_request
+            self.add(
+                "nullable-changed",
+                subject,
+                "now nullable" if nullable else "no longer nullable",
+                breaking,
+                f"{pointer}/nullable",
+            )
+        if changed("pattern"):
+            breaking = in_request and new.get("pattern") is not None
+            self.add("pattern-changed", subject, detail("pattern"), breaking, f"{pointer}/pattern")
+        for keyword in _CHECKED_CONSTRAINTS:
+            if changed(keyword):
+                breaking = in_request and new.get(keyword) is not None
+                self.add("constraint-changed", subject, detail(keyword), breaking, f"{pointer}/{keyword}")
+
+    # ----------------------------------------------------------------- everything else
+
+    def _rest(self) -> None:
+        """Top-level facts and components other than schemas (parameters, responses and headers are
+        compared where operations use them)."""
+        for key in _union(self.old, self.new):
+            if key in ("paths", "components"):
+                continue
+            self._generic(self.old.get(key), self.new.get(key), key, _pointer(key), key)
+        old_components, new_components = self.old.get("components", {}), self.new.get("components", {})
+        old_schemes = old_components.get("securitySchemes", {})
+        new_schemes = new_components.get("securitySchemes", {})
+        for name in _union(old_schemes, new_schemes):
+            pointer = _pointer("components", "securitySchemes", name)
+            if name not in new_schemes:
+                self.add("other", f"security scheme {name}", "removed", True, pointer)
+            else:
+                self._generic(old_schemes.get(name), new_schemes[name], f"security scheme {name}", pointer, name)
+
+    def _generic_keys(self, old: Node, new: Node, subject: str, pointer: str, handled: Iterable[str]) -> None:
+        skip = set(handled)
+        for key in _union(old, new):
+            if key not in skip:
+                self._generic(old.get(key), new.get(key), subject, f"{pointer}/{_escape(str(key))}", str(key))
+
+    def _generic(self, old: Any, new: Any, subject: str, pointer: str, label: str) -> None:
+        """Any other fact; mappings are followed down to the entries that differ."""
+        if old == new:
+            return
+        if isinstance(old, dict) and isinstance(new, dict):
+            for key in _union(old, new):
+                at = f"{pointer}/{_escape(str(key))}"
+                self._generic(old.get(key), new.get(key), subject, at, f"{label}.{key}")
+            return
+        self.add("other", subject, f"{label} {_short(old)} -> {_short(new)}", False, pointer)
+
+
+# --------------------------------------------------------------------- helpers
+
+
+def _union(old: dict[Any, Any], new: dict[Any, Any]) -> list[Any]:
+    """Keys of both, in a stable order: old's, then those only new has."""
+    return [*old, *(key for key in new if key not in old)]
+
+
+def _member_properties(schema: Node) -> set[str]:
+    return {name for member in schema.get("allOf", []) for name in member.get("properties", {})}
+
+
+def _schemas(doc: Node) -> Node:
+    schemas: Node = doc.get("components", {}).get("schemas", {})
+    return schemas
+
+
+def _parameter_key(doc: Node, parameter: Node) -> tuple[str, str]:
+    target = resolved(doc, parameter)
+    return str(target.get("in", "")), str(target.get("name", parameter.get("$ref", "")))
+
+
+def _narrow(where: Positions, schema: Node) -> Positions:
+    if schema.get("readOnly"):
+        return where & {RESPONSE}
+    if schema.get("writeOnly"):
+        return where & {REQUEST}
+    return where
+
+
+def _positions(doc: Node) -> dict[str, Positions]:
+    """Component schema -> where the client meets it (request, response), from every operation."""
+    schemas = _schemas(doc)
+    found: dict[str, set[str]] = {}
+
+    def visit(schema: Any, where: Positions) -> None:
+        if not isinstance(schema, dict) or not where:
+            return
+        ref = schema.get("$ref")
+        if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
+            name = ref.removeprefix(SCHEMA_PREFIX)
+            if name not in schemas or where <= found.get(name, set()):
+                return
+            found.setdefault(name, set()).update(where)
+            visit(schemas[name], where)
+            return
+        where = _narrow(where, schema)
+        for keyword in _COMPOSITIONS:
+            for member in schema.get(keyword, []):
+                visit(member, where)
+        for target in (schema.get("discriminator") or {}).get("mapping", {}).values():
+            visit({"$ref": target}, where)
+        for keyword in ("items", "additionalProperties"):
+            visit(schema.get(keyword), where)
+        for prop in schema.get("properties", {}).values():
+            visit(prop, where)
+
+    for operation in operations(doc).values():
+        for parameter in operation.get("parameters", []):
+            visit(resolved(doc, parameter).get("schema"), frozenset({REQUEST}))
+        body = resolved(doc, operation.get("requestBody") or {})
+        for media in body.get("content", {}).values():
+            visit(media.get("schema"), frozenset({REQUEST}))
+        for response in operation.get("responses", {}).values():
+            response = resolved(doc, response)
+            for media in response.get("content", {}).values():
+                visit(media.get("schema"), frozenset({RESPONSE}))
+            for header in response.get("headers", {}).values():
+                visit(resolved(doc, header).get("schema"), frozenset({RESPONSE}))
+    return {name: frozenset(where) for name, where in found.items()}
+
+
+def _pointer(*parts: str) -> str:
+    return "/" + "/".join(_escape(part) for part in parts)
+
+
+def _escape(part: str) -> str:
+    return str(part).replace("~", "~0").replace("/", "~1")
+
+
+def _name(ref: str) -> str:
+    return str(ref).removeprefix(SCHEMA_PREFIX)
+
+
+def _short(value: Any) -> str:
+    if value is None:
+        return "(none)"
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    return text if len(text) <= 100 else text[:97] + "..."

@@ -1,0 +1,204 @@
+"""Writing upstream's facts into our spec (`upstream-diff --apply`) while keeping everything that is ours.
+
+The upstream cut (generator/upstream.py) is first put into our layout (cycle_split.redo_split), then
+merged into the round-trip tree of spec/streams.yaml node by node:
+- a fact that differs takes upstream's value; a fact upstream no longer has is removed;
+- ours stays: descriptions, examples, comments, `info`, the `x-codegen-*` markers and the split, and our
+  corrections of upstream facts (`x-codegen-upstream`) while upstream still has the value we corrected;
+- a node new from upstream brings upstream's facts and example values (facts too, see README) but none
+  of its prose: every description upstream has there becomes DESCRIPTION_PLACEHOLDER, and its location
+  is reported so that a person writes it;
+- a new key goes after its predecessor in upstream's order (and past our own keys that sort before
+  it); everything else keeps its place, so an unchanged spec is written back byte for byte.
+Sequence items are matched by `$ref`, else `in`+`name`, else `name`, else value (scalars) or position.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from generator.api_diff import diff_specs
+from generator.cycle_split import bases_to_apply, redo_split
+from generator.errors import CodegenError
+from generator.facts import UPSTREAM_VALUES, is_documentation, is_example, is_ours, is_prose, normal_form
+from generator.spec import Spec, dump_spec
+
+DESCRIPTION_PLACEHOLDER = "TODO: describe"
+_UPSTREAM_REVISION = "x-xgen-sha"
+Location = tuple[Any, ...]
+
+
+@dataclass
+class Applied:
+    text: str  # the new spec/streams.yaml
+    placeholders: list[Location] = field(default_factory=list)  # where a description must be written
+
+
+def apply_upstream(spec: Spec, fragment: dict[str, Any]) -> Applied:
+    """Our spec with upstream's facts from `fragment` (a cut made by generator/upstream.py); the
+    round-trip tree `spec.tree` is changed in place. Call it only when the facts differ: it also
+    records upstream's revision."""
+    theirs = redo_split({k: v for k, v in fragment.items() if k != "info"}, bases_to_apply(spec.data, fragment))
+    merge = _Merge()
+    merge.mapping(spec.tree, theirs, in_properties=False, location=(), top_level=True)
+    _record_upstream_revision(spec.tree, fragment)
+    _check_facts_match(spec, fragment)
+    return Applied(dump_spec(spec.tree), merge.placeholders)
+
+
+def _record_upstream_revision(tree: CommentedMap, fragment: dict[str, Any]) -> None:
+    # info is ours, except for the upstream revision its facts now follow.
+    revision = fragment.get("info", {}).get(_UPSTREAM_REVISION)
+    info = tree.get("info")
+    if isinstance(revision, str) and isinstance(info, CommentedMap) and _UPSTREAM_REVISION in info:
+        info[_UPSTREAM_REVISION] = revision
+
+
+def _check_facts_match(spec: Spec, fragment: dict[str, Any]) -> None:
+    ours = normal_form(json.loads(json.dumps(spec.tree, default=str)), spec.path)
+    left = diff_specs(ours, normal_form(fragment))
+    if left:
+        first = left[0]
+        raise CodegenError(
+            f"--apply could not carry over {first.subject}: {first.detail} ({len(left)} difference(s) left)",
+            spec.path,
+            hint="edit spec/streams.yaml by hand for this change",
+        )
+
+
+def _kept_although_upstream_lacks_it(key: Any, value: Any, in_properties: bool, top_level: bool) -> bool:
+    return is_ours(key, value, in_properties) or (top_level and key == "info")
+
+
+class _Merge:
+    def __init__(self) -> None:
+        self.placeholders: list[Location] = []
+
+    def mapping(
+        self, ours: CommentedMap, theirs: dict[str, Any], in_properties: bool, location: Location, top_level: bool
+    ) -> None:
+        for key in [
+            k
+            for k in ours
+            if k not in theirs and not _kept_although_upstream_lacks_it(k, ours[k], in_properties, top_level)
+        ]:
+            del ours[key]
+        corrections = ours.get(UPSTREAM_VALUES, {}) if not in_properties else {}
+        for key, value in theirs.items():
+            child_in_properties = key == "properties" and not in_properties
+            if key in corrections and key not in ours:
+                if corrections[key] == value:
+                    continue  # upstream still has the value we corrected: keep our correction
+                del corrections[key]  # upstream changed it: its new value replaces our correction
+                if not corrections:
+                    del ours[UPSTREAM_VALUES]
+            if key in ours and is_documentation(key, value, in_properties):
+                continue  # our own wording and examples
+            if is_prose(key, value, in_properties):
+                self.placeholders.append(location)
+                _insert(ours, key, DESCRIPTION_PLACEHOLDER, theirs)
+            elif is_example(key, in_properties):
+                _insert(ours, key, _copy(value), theirs)
+            elif is_documentation(key, value, in_properties):
+                continue  # upstream's code samples and locale overlays are not ours to carry
+            elif key not in ours:
+                _insert(ours, key, self.new_node(value, child_in_properties, (*location, key)), theirs)
+            else:
+                ours[key] = self.value(ours[key], value, child_in_properties, (*location, key))
+
+    def value(self, ours: Any, theirs: Any, in_properties: bool, location: Location) -> Any:
+        if isinstance(ours, CommentedMap) and isinstance(theirs, dict):
+            self.mapping(ours, theirs, in_properties, location, top_level=False)
+            return ours
+        if isinstance(ours, CommentedSeq) and isinstance(theirs, list):
+            self.sequence(ours, theirs, location)
+            return ours
+        if _same_scalar(ours, theirs):
+            return ours  # the node itself, with its comments and quoting
+        return self.new_node(theirs, in_properties, location)
+
+    def sequence(self, ours: CommentedSeq, theirs: list[Any], location: Location) -> None:
+        wanted = _item_keys(theirs)
+        have = _item_keys(list(ours))
+        for index in reversed(range(len(ours))):
+            if have[index] not in wanted:
+                del ours[index]
+                del have[index]
+        for index, (key, item) in enumerate(zip(wanted, theirs, strict=True)):
+            if key in have:
+                current = have.index(key)
+                if current != index:  # moved: take it out and put it back where upstream has it
+                    moved = ours[current]
+                    del ours[current]
+                    ours.insert(index, moved)
+                    have.insert(index, have.pop(current))
+                ours[index] = self.value(ours[index], item, False, (*location, index))
+            else:
+                ours.insert(index, self.new_node(item, False, (*location, index)))
+                have.insert(index, key)
+
+    def new_node(self, theirs: Any, in_properties: bool, location: Location) -> Any:
+        """Upstream's facts and examples for a node we do not have; placeholders for its prose."""
+        if isinstance(theirs, dict):
+            node = CommentedMap()
+            for key, value in theirs.items():
+                if is_prose(key, value, in_properties):
+                    self.placeholders.append(location)
+                    node[key] = DESCRIPTION_PLACEHOLDER
+                elif is_example(key, in_properties):
+                    node[key] = _copy(value)
+                elif not is_documentation(key, value, in_properties):
+                    child_in_properties = key == "properties" and not in_properties
+                    node[key] = self.new_node(value, child_in_properties, (*location, key))
+            return node
+        if isinstance(theirs, list):
+            return CommentedSeq(self.new_node(item, False, (*location, i)) for i, item in enumerate(theirs))
+        return theirs
+
+
+def _insert(ours: CommentedMap, key: Any, value: Any, theirs: dict[str, Any]) -> None:
+    """Put `key` after its nearest predecessor in upstream's order, past our own keys that sort before it."""
+    upstream_keys = list(theirs)
+    predecessors = set(upstream_keys[: upstream_keys.index(key)])
+    keys = list(ours)
+    position = max((i + 1 for i, k in enumerate(keys) if k in predecessors), default=0)
+    while position < len(keys) and keys[position] not in theirs and str(keys[position]) < str(key):
+        position += 1
+    ours.insert(position, key, value)
+
+
+def _copy(value: Any) -> Any:
+    """Example data as round-trip nodes, verbatim."""
+    if isinstance(value, dict):
+        return CommentedMap((key, _copy(item)) for key, item in value.items())
+    if isinstance(value, list):
+        return CommentedSeq(_copy(item) for item in value)
+    return value
+
+
+def _same_scalar(ours: Any, theirs: Any) -> bool:
+    # True == 1 in Python, but not in a spec.
+    return bool(ours == theirs and isinstance(ours, bool) == isinstance(theirs, bool))
+
+
+def _item_keys(items: list[Any]) -> list[tuple[Any, ...]]:
+    """An identity per sequence item, numbered when repeated so every key is unique."""
+    keys: list[tuple[Any, ...]] = []
+    for item in items:
+        if isinstance(item, dict):
+            if isinstance(item.get("$ref"), str):
+                base: tuple[Any, ...] = ("$ref", item["$ref"])
+            elif "in" in item and "name" in item:
+                base = ("parameter", item["in"], item["name"])
+            elif "name" in item:
+                base = ("name", item["name"])
+            else:
+                base = ("mapping",)
+        else:
+            base = ("value", json.dumps(item, default=str), isinstance(item, bool))
+        keys.append((*base, sum(1 for k in keys if k[:-1] == base)))
+    return keys

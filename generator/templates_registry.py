@@ -1,0 +1,112 @@
+"""Which file the generator renders for each template name, and whether each override still matches
+the openapi-python-client original it was copied from.
+
+Layers, first match wins: a team's folders (`--templates DIR`), ours (templates/), the library's
+defaults (generator/opc_adapter.py owns the loader). An override's first line names the original and
+records its sha256, so an upgrade of the library that changes the original is caught:
+
+    {# Override of openapi-python-client 0.29.1 templates/model.py.jinja (sha256 <hex>): why it differs ... #}
+
+A header may record several originals (pyproject.toml.jinja folds in pyproject_ruff.toml.jinja).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.errors import CodegenError
+from generator.opc_adapter import (
+    UPSTREAM_DISTRIBUTION,
+    UPSTREAM_VERSION,
+    template_file,
+    template_names,
+    upstream_templates_dir,
+)
+
+_OVERRIDE_HEADER = re.compile(rf"^\{{#\s*Override of {re.escape(UPSTREAM_DISTRIBUTION)} \S+ templates/")
+_RECORDED_ORIGINAL = re.compile(r"templates/(?P<name>[\w./-]+\.jinja) \(sha256 (?P<sha256>[0-9a-f]{64})\)")
+
+DEFAULT = "default"  # the library's own template
+OVERRIDE = "override"  # a copy of a library template, changed
+OURS = "ours"  # no library original
+
+
+@dataclass(frozen=True)
+class Template:
+    name: str  # loader name, e.g. "property_templates/union_property.py.jinja"
+    file: Path  # what the generator renders
+    layer: Path | None  # the template folder it comes from; None for the library's own
+    kind: str  # DEFAULT, OVERRIDE or OURS
+    problem: str | None = None  # why an override needs a look; None when it is up to date
+
+    @property
+    def status(self) -> str:
+        if self.kind != OVERRIDE:
+            return self.kind
+        return f"override: {self.problem}" if self.problem else "override: original unchanged"
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def templates(layers: Sequence[Path]) -> list[Template]:
+    """Every template the generator can use, with the file that wins for it."""
+    library = upstream_templates_dir()
+    found = []
+    for name in template_names(layers):
+        file = template_file(layers, name).resolve()
+        layer = next((layer for layer in layers if file.is_relative_to(layer.resolve())), None)
+        if layer is None:
+            found.append(Template(name, file, None, DEFAULT))
+        elif (library / name).is_file():
+            found.append(Template(name, file, layer, OVERRIDE, _override_problem(file, name, library)))
+        else:
+            found.append(Template(name, file, layer, OURS))
+    return found
+
+
+def _override_problem(file: Path, name: str, library: Path) -> str | None:
+    header = file.read_text(encoding="utf-8").split("#}", 1)[0]
+    if not _OVERRIDE_HEADER.match(header):
+        return "no 'Override of' header naming its original"
+    recorded = {match["name"]: match["sha256"] for match in _RECORDED_ORIGINAL.finditer(header)}
+    if name not in recorded:
+        return f"no sha256 recorded for templates/{name}"
+    changed = [
+        original
+        for original, sha256 in recorded.items()
+        if not (library / original).is_file() or sha256_of(library / original) != sha256
+    ]
+    if changed:
+        return f"original changed since the copy: {', '.join(f'templates/{c}' for c in changed)}"
+    return None
+
+
+def header_for(name: str) -> str:
+    """First line of a fresh copy of the library's `name`."""
+    sha256 = sha256_of(upstream_templates_dir() / name)
+    return (
+        f"{{# Override of {UPSTREAM_DISTRIBUTION} {UPSTREAM_VERSION} templates/{name} (sha256 {sha256}): "
+        "TODO: say why this copy differs #}\n"
+    )
+
+
+def eject(name: str, into: Path) -> Path:
+    """Copy the library's template `name` into the layer `into`, under its header, ready to edit."""
+    original = upstream_templates_dir() / name
+    if not name.endswith(".jinja") or not original.is_file():
+        raise CodegenError(
+            f"{UPSTREAM_DISTRIBUTION} {UPSTREAM_VERSION} has no template {name!r}",
+            hint="`streams-codegen templates` lists the names",
+        )
+    target = into / name
+    if target.exists():
+        raise CodegenError(f"{name} is already there", target, hint="edit it, or delete it to copy it afresh")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(header_for(name) + original.read_text(encoding="utf-8"), encoding="utf-8")
+    return target

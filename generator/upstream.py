@@ -1,0 +1,154 @@
+"""Our operations inside a full upstream Atlas spec: finding them, and cutting out what they reach.
+
+A full spec (the multi-version `v2.yaml` or a per-version `openapi-<date>.yaml`) holds hundreds of
+operations. `extract` keeps the ones we publish and the transitive closure of what they reference
+(parameters, request bodies, responses, headers, schemas, also through discriminator mappings, and
+security schemes), with the top-level servers, security and the operations' tags: the same cut as
+../shared/upstream/create-stream-workspace.fragment.yaml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.errors import CodegenError
+from generator.plain_yaml import load_plain
+from generator.schema_facts import SCHEMA_PREFIX
+from generator.spec import resolve_pointer, walk
+from generator.spec_fixes import HTTP_METHODS, client_operation_name
+
+COMPONENTS_PREFIX = "#/components/"
+# Top-level keys the cut keeps besides paths and components; `info` only for its x-xgen-sha.
+_KEPT_TOP_LEVEL = ("openapi", "info", "servers", "security")
+
+
+@dataclass(frozen=True)
+class OperationKey:
+    path: str
+    method: str
+
+    def __str__(self) -> str:
+        return f"{self.method.upper()} {self.path}"
+
+
+def load_upstream(path: Path) -> dict[str, Any]:
+    data = load_plain(path)
+    if not isinstance(data, dict) or not isinstance(data.get("paths"), dict):
+        raise CodegenError("not an OpenAPI document (no paths)", path, hint="pass a full Atlas Admin API spec")
+    return data
+
+
+def operations(data: dict[str, Any]) -> dict[OperationKey, dict[str, Any]]:
+    return {
+        OperationKey(path, method): operation
+        for path, item in data.get("paths", {}).items()
+        if isinstance(item, dict)
+        for method, operation in item.items()
+        if method in HTTP_METHODS and isinstance(operation, dict)
+    }
+
+
+def find_by_name(data: dict[str, Any], name: str) -> OperationKey | None:
+    """The operation whose operationId or x-xgen-operation-id-override is `name`."""
+    for key, operation in operations(data).items():
+        if name in (operation.get("operationId"), client_operation_name(operation)):
+            return key
+    return None
+
+
+def counterpart(upstream: dict[str, Any], key: OperationKey, ours: dict[str, Any]) -> OperationKey | None:
+    """Upstream's version of our operation: same path and method, else same name (it moved)."""
+    if key in operations(upstream):
+        return key
+    for name in (client_operation_name(ours), ours.get("operationId")):
+        if isinstance(name, str) and name and (found := find_by_name(upstream, name)) is not None:
+            return found
+    return None
+
+
+def pair_operations(
+    ours: dict[str, Any], upstream: dict[str, Any], upstream_name: str | None, upstream_path: Path
+) -> list[OperationKey]:
+    """Upstream's counterpart of each of our operations, in our order. `upstream_name` (--operation)
+    names it directly, for an operation that upstream both moved and renamed."""
+    our_operations = operations(ours)
+    if upstream_name is not None:
+        found = find_by_name(upstream, upstream_name)
+        if found is None:
+            raise CodegenError(
+                f"no operation with operationId or x-xgen-operation-id-override {upstream_name!r}", upstream_path
+            )
+        if len(our_operations) != 1:
+            raise CodegenError("--operation needs a spec with exactly one operation", hint="leave --operation out")
+        return [found]
+    pairs = []
+    for key, operation in our_operations.items():
+        found = counterpart(upstream, key, operation)
+        if found is None:
+            raise CodegenError(
+                f"upstream has no {key} and no operation named {client_operation_name(operation)!r}",
+                upstream_path,
+                hint="name upstream's operation with --operation ID",
+            )
+        pairs.append(found)
+    return pairs
+
+
+def extract(data: dict[str, Any], keys: list[OperationKey], origin: Path) -> dict[str, Any]:
+    """A standalone document: the operations `keys` and everything they reach."""
+    paths: dict[str, Any] = {}
+    for key in keys:
+        item = data["paths"][key.path]
+        target = paths.setdefault(key.path, {k: v for k, v in item.items() if k == "parameters"})
+        target[key.method] = item[key.method]
+    tag_names = {tag for key in keys for tag in data["paths"][key.path][key.method].get("tags", [])}
+    fragment: dict[str, Any] = {k: data[k] for k in _KEPT_TOP_LEVEL if k in data}
+    if any(tag.get("name") in tag_names for tag in data.get("tags", [])):
+        fragment["tags"] = [tag for tag in data["tags"] if tag.get("name") in tag_names]
+    fragment["paths"] = paths
+    fragment["components"] = _closure(data, [paths, {"security": fragment.get("security", [])}], origin)
+    return fragment
+
+
+def _closure(data: dict[str, Any], roots: list[Any], origin: Path) -> dict[str, Any]:
+    """The components that `roots` reach, in the document's own order."""
+    reached: set[tuple[str, str]] = set()
+    pending = list(roots)
+    while pending:
+        for _, node in walk(pending.pop()):
+            for ref in _references(node):
+                section, _, name = ref.removeprefix(COMPONENTS_PREFIX).partition("/")
+                if (section, name) in reached:
+                    continue
+                try:
+                    target = resolve_pointer(data, ref)
+                except KeyError:
+                    raise CodegenError(f"unresolved $ref {ref!r}", origin) from None
+                reached.add((section, name))
+                pending.append(target)
+    components = data.get("components", {})
+    return {
+        section: {name: body for name, body in entries.items() if (section, name) in reached}
+        for section, entries in components.items()
+        if any(reached_section == section for reached_section, _ in reached)
+    }
+
+
+def _references(node: Any) -> list[str]:
+    """Component references a node makes: `$ref`, discriminator mapping targets, security scheme names."""
+    if not isinstance(node, dict):
+        return []
+    found = []
+    ref = node.get("$ref")
+    if isinstance(ref, str) and ref.startswith(COMPONENTS_PREFIX):
+        found.append(ref)
+    discriminator = node.get("discriminator")
+    if isinstance(discriminator, dict):
+        for target in discriminator.get("mapping", {}).values():
+            found.append(target if str(target).startswith("#/") else SCHEMA_PREFIX + str(target))
+    security = node.get("security")
+    if isinstance(security, list):
+        found += [f"{COMPONENTS_PREFIX}securitySchemes/{name}" for req in security for name in req]
+    return found

@@ -1,0 +1,118 @@
+"""`streams-codegen changes OLD [NEW]`: the classified report between two versions of our spec, and
+`--changelog`: a CHANGELOG entry for the generated package with the version bump it implies."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from project_copy import ROOT
+
+from generator.api_diff import Change
+from generator.changelog import next_version
+from generator.cli import main
+
+SPEC = Path("spec/streams.yaml")
+TIER_ENUM = "          - SP5\n          - SP2\n          title: Stream Workspace Tier\n"
+
+
+def older_spec(project: Path, old: str, new: str) -> Path:
+    """spec/streams.yaml as it was before `new` replaced `old` (what `git show HEAD~N:...` gives)."""
+    text = (project / SPEC).read_text(encoding="utf-8")
+    assert old in text
+    path = project / "old.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def test_same_spec_has_no_changes(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["changes", str(SPEC), str(SPEC)])
+
+    assert (code, capsys.readouterr().out) == (0, "spec/streams.yaml -> spec/streams.yaml: no changes\n")
+
+
+def test_new_defaults_to_the_configured_spec(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    older_spec(project, TIER_ENUM, TIER_ENUM.replace("          - SP2\n", ""))
+
+    code = main(["changes", "old.yaml"])
+
+    assert code == 1
+    assert capsys.readouterr().out == (
+        "old.yaml -> spec/streams.yaml: 0 breaking, 1 compatible\n"
+        "compatible:\n"
+        "  enum-value-added  StreamConfig.tier: value 'SP2' added\n"
+    )
+
+
+def test_json_report(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    older_spec(project, TIER_ENUM, TIER_ENUM.replace("          - SP2\n", ""))
+
+    code = main(["changes", "old.yaml", str(SPEC), "--format", "json"])
+
+    report = json.loads(capsys.readouterr().out)
+    assert code == 1
+    assert (report["breaking"], report["compatible"]) == (0, 1)
+    assert report["changes"][0]["kind"] == "enum-value-added"
+
+
+def test_changelog_entry_and_major_bump_for_a_breaking_change(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the older spec had one more tier, so the current one removed it
+    older_spec(project, TIER_ENUM, TIER_ENUM.replace("- SP2\n", "- SP2\n          - SP1\n"))
+    pyproject_before = (project / "pyproject.toml").read_text(encoding="utf-8")
+
+    code = main(["changes", "old.yaml", "--changelog"])
+
+    out = capsys.readouterr().out
+    changelog = (project / "spec/CHANGELOG.md").read_text(encoding="utf-8")
+    pyproject_after = (project / "pyproject.toml").read_text(encoding="utf-8")
+    assert code == 0
+    assert "pyproject.toml: package-version 0.1.0 -> 1.0.0; to regenerate, run: make generate" in out
+    assert (
+        "## 1.0.0\n\n### Breaking\n\n- `StreamConfig.tier`: value 'SP1' removed (enum-value-removed)\n\n## 0.1.0"
+        in (changelog)
+    )
+    assert pyproject_after == pyproject_before.replace('package-version = "0.1.0"', 'package-version = "1.0.0"')
+    assert pyproject_after != pyproject_before
+
+
+def test_generate_copies_the_changelog_into_the_package(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "spec/CHANGELOG.md").write_text("# Changelog\n\n## 0.1.0\n\n- first\n", encoding="utf-8")
+
+    main(["generate"])
+
+    assert (project / "generated/atlas-streams-client/CHANGELOG.md").read_text(encoding="utf-8").endswith("- first\n")
+
+
+def test_committed_package_carries_the_changelog() -> None:
+    source = (ROOT / "spec/CHANGELOG.md").read_bytes()
+
+    assert (ROOT / "generated/atlas-streams-client/CHANGELOG.md").read_bytes() == source
+
+
+def change(kind: str, breaking: bool) -> Change:
+    return Change(kind, "Thing", "detail", breaking, "/x")
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ([change("field-removed", True), change("field-added", False)], "2.0.0"),
+        ([change("field-added", False), change("other", False)], "1.5.0"),
+        ([change("field-optional", False)], "1.4.4"),
+    ],
+    ids=["breaking: major", "compatible addition: minor", "other compatible: patch"],
+)
+def test_version_bump_follows_the_changes(changes: list[Change], expected: str) -> None:
+    assert next_version("1.4.3", changes) == expected
+
+
+def test_unreadable_old_spec_is_bad_input(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "old.yaml").write_text("openapi: 3.0.1\npaths: [\n", encoding="utf-8")
+
+    code = main(["changes", "old.yaml"])
+
+    assert code == 2
+    assert capsys.readouterr().err.startswith("old.yaml:3:1: error: YAML: ")

@@ -1,0 +1,143 @@
+"""`upstream-diff --apply`: upstream's facts go into spec/streams.yaml; our comments, descriptions,
+examples and cycle split stay, and applying again changes nothing."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+import yaml
+from project_copy import ROOT
+from shared_files import CURRENT_UPSTREAM, OLDER_UPSTREAM, shared_file
+
+from generator.cli import main
+from generator.facts import normal_form
+from generator.plain_yaml import load_plain
+from generator.spec import dump_spec, load_spec
+from generator.spec_apply import DESCRIPTION_PLACEHOLDER
+
+SPEC = Path("spec/streams.yaml")
+
+
+def apply(capsys: pytest.CaptureFixture[str], upstream: Path) -> tuple[int, str]:
+    code = main(["upstream-diff", "--upstream", str(upstream), "--apply"])
+    out, err = capsys.readouterr()
+    assert not err
+    return code, out
+
+
+def lines_with(text: str, needle: str) -> list[str]:
+    return [line for line in text.splitlines() if needle in line]
+
+
+def test_unchanged_spec_is_written_back_byte_for_byte() -> None:
+    path = ROOT / SPEC
+
+    assert dump_spec(load_spec(path).tree) == path.read_text(encoding="utf-8")
+
+
+def test_apply_takes_upstreams_facts_and_keeps_ours(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = (project / SPEC).read_text(encoding="utf-8")
+
+    code, out = apply(capsys, shared_file(OLDER_UPSTREAM))
+
+    after = (project / SPEC).read_text(encoding="utf-8")
+    schemas = load_plain(project / SPEC)["components"]["schemas"]
+    assert "applied 59 change(s) to spec/streams.yaml" in out
+    # the 2025 spec predates x-xgen-operation-id-override: lint says so, and the applied spec stays
+    assert code == 1 and "has no x-xgen-operation-id-override" in out
+    assert "operationId: createStreamInstance" in after and "maxTierSize" not in schemas["StreamConfig"]["properties"]
+    assert "x-xgen-sha: 8ff5fb9d270a1863bad8b91f85049e9b133bdffd" in after  # the revision the facts follow
+    assert after.splitlines()[:4] == before.splitlines()[:4]  # the file's header comment
+    # our wording, examples and comments stay where their nodes stay
+    region = "description: Cloud provider and region in which Atlas processes the stream."
+    assert len(lines_with(before, region)) == len(lines_with(after, region)) == 1
+    assert lines_with(after, "maxTierSize: SP50")  # the request example is ours, kept as written
+    assert lines_with(after, "# curated: enum kept exactly as upstream, which omits S3")
+
+
+def test_new_fields_get_a_placeholder_and_their_lines_are_printed(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, out = apply(capsys, shared_file(OLDER_UPSTREAM))
+
+    lines = (project / SPEC).read_text(encoding="utf-8").splitlines()
+    needed = [line.split(": write a description")[0] for line in out.splitlines() if "write a description" in line]
+    assert len(needed) == 2  # StreamsKafkaNetworkingAccess.tgwId and .vpcCIDR
+    for location in needed:
+        number = int(location.removeprefix("spec/streams.yaml:"))
+        assert lines[number - 1].strip() == f"description: '{DESCRIPTION_PLACEHOLDER}'"
+        assert lines[number - 2].strip() in ("tgwId:", "vpcCIDR:")
+
+
+def test_applying_again_changes_nothing(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    upstream = shared_file(OLDER_UPSTREAM)
+    apply(capsys, upstream)
+    once = (project / SPEC).read_bytes()
+
+    code, out = apply(capsys, upstream)
+
+    assert (code, out) == (0, f"spec/streams.yaml -> {upstream}: no changes\n")
+    assert (project / SPEC).read_bytes() == once
+
+
+def test_applying_back_restores_every_fact_and_the_cycle_split(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    original = load_plain(ROOT / SPEC)
+    apply(capsys, shared_file(OLDER_UPSTREAM))  # drops SchemaRegistryAuthentication and its split base
+
+    code, _ = apply(capsys, shared_file(CURRENT_UPSTREAM))
+
+    restored = load_plain(project / SPEC)
+    assert code == 0
+    assert normal_form(restored) == normal_form(original)
+    base = restored["components"]["schemas"]["SchemaRegistryAuthenticationBase"]
+    assert base["x-codegen-split-from"] == "SchemaRegistryAuthentication"
+    assert list(restored["components"]["schemas"]) == sorted(restored["components"]["schemas"])
+
+
+def test_upstream_prose_is_never_copied(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    upstream = copy.deepcopy(load_plain(ROOT / SPEC))
+    properties = upstream["components"]["schemas"]["StreamConfig"]["properties"]
+    properties["region"] = {"description": "Upstream's own sentence.", "type": "string"}
+    upstream["components"]["schemas"]["StreamConfig"]["properties"] = dict(sorted(properties.items()))
+    upstream["components"]["schemas"]["StreamConfig"]["description"] = "Upstream's rewording."
+    (project / "upstream.yaml").write_text(yaml.safe_dump(upstream, sort_keys=False), encoding="utf-8")
+
+    code, out = apply(capsys, project / "upstream.yaml")
+
+    after = (project / SPEC).read_text(encoding="utf-8")
+    assert code == 0 and "field-added  StreamConfig.region: new, optional" in out
+    assert "Upstream's" not in after
+    config = load_plain(project / SPEC)["components"]["schemas"]["StreamConfig"]
+    assert list(config["properties"]) == ["links", "maxTierSize", "region", "tier"]
+    assert config["properties"]["region"] == {"description": DESCRIPTION_PLACEHOLDER, "type": "string"}
+
+
+def test_values_upstream_did_not_change_keep_their_quoting(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec = project / SPEC
+    spec.write_text(
+        spec.read_text(encoding="utf-8").replace(
+            "- url: https://cloud.mongodb.com", '- url: "https://cloud.mongodb.com"'
+        ),
+        encoding="utf-8",
+    )
+
+    apply(capsys, shared_file(OLDER_UPSTREAM))
+
+    assert '- url: "https://cloud.mongodb.com"\n' in spec.read_text(encoding="utf-8")
+
+
+def test_our_own_extensions_survive(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec = project / SPEC
+    text = spec.read_text(encoding="utf-8")
+    spec.write_text(
+        text.replace("      tags:\n      - Streams\n", "      tags:\n      - Streams\n      x-codegen-team-note: {}\n"),
+        encoding="utf-8",
+    )
+
+    apply(capsys, shared_file(OLDER_UPSTREAM))
+
+    assert "      x-codegen-team-note: {}\n" in spec.read_text(encoding="utf-8")

@@ -1,0 +1,119 @@
+"""`streams-codegen upstream-diff`: our curated spec against a full upstream Atlas spec.
+
+Today's upstream (atlas-admin-v2.multi-version.yaml) agrees with spec/streams.yaml on every fact;
+the mid-2025 spec (createStreamInstance, fewer tiers and connection types) is a real change.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from shared_files import CURRENT_UPSTREAM, OLDER_UPSTREAM, shared_file
+
+from generator.cli import main
+
+OPERATION = "POST /api/atlas/v2/groups/{groupId}/streams"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["upstream-diff", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_current_upstream_agrees_with_the_curated_spec(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    upstream = shared_file(CURRENT_UPSTREAM)
+
+    code, out, _ = run(capsys, "--upstream", str(upstream))
+
+    assert (code, out) == (0, f"spec/streams.yaml -> {upstream}: no changes\n")
+
+
+def test_older_upstream_reports_the_rename_and_classified_changes(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "--upstream", str(shared_file(OLDER_UPSTREAM)))
+
+    assert code == 1
+    breaking, compatible = out.split("\ncompatible:\n")
+    for line in (
+        f"operation-renamed   {OPERATION}: createStreamWorkspace -> createStreamInstance",
+        "field-removed       StreamConfig.maxTierSize: no longer in the model",
+        "enum-value-removed  StreamConfig.tier: value 'SP50' removed",
+        "subtype-removed     StreamsConnection: 'GCPPubSub' (StreamsGCPPubSubConnection) removed",
+        "schema-removed      StreamsAzureBlobStorageConnection: model no longer generated",
+    ):
+        assert f"  {line}\n" in breaking
+    for line in (
+        "field-added         StreamsKafkaNetworkingAccess.tgwId: new, optional",
+        "nullable-changed    ApiError.detail: no longer nullable",
+        "response-removed    response 429: no longer documented",
+    ):
+        assert f"  {line}\n" in compatible
+
+
+def test_json_report_for_tools(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--upstream", str(shared_file(OLDER_UPSTREAM)), "--format", "json")
+
+    report = json.loads(out)
+    assert code == 1
+    assert report["old"] == "spec/streams.yaml"
+    assert report["breaking"] == sum(change["breaking"] for change in report["changes"]) > 0
+    assert {
+        "kind": "operation-renamed",
+        "subject": OPERATION,
+        "detail": "createStreamWorkspace -> createStreamInstance",
+        "breaking": True,
+        "pointer": "/paths/~1api~1atlas~1v2~1groups~1{groupId}~1streams/post",
+    } in report["changes"]
+
+
+def test_operation_option_names_upstreams_operation(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--upstream", str(shared_file(OLDER_UPSTREAM)), "--operation", "createStreamInstance")
+
+    assert code == 1
+    assert "createStreamWorkspace -> createStreamInstance" in out
+
+
+def test_unknown_operation_is_bad_input(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    upstream = shared_file(OLDER_UPSTREAM)
+
+    code, _, err = run(capsys, "--upstream", str(upstream), "--operation", "noSuchOperation")
+
+    assert code == 2
+    assert err == (
+        f"{upstream}: error: no operation with operationId or x-xgen-operation-id-override 'noSuchOperation'\n"
+    )
+
+
+def test_missing_upstream_file_is_bad_input(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--upstream", "nowhere.yaml")
+
+    assert code == 2
+    assert err.startswith("nowhere.yaml: error: cannot read nowhere.yaml: ")
+
+
+def test_upstream_without_our_operation_is_bad_input(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    other = project / "other.yaml"
+    other.write_text("openapi: 3.0.1\npaths:\n  /x:\n    get:\n      operationId: getX\n", encoding="utf-8")
+
+    code, _, err = run(capsys, "--upstream", "other.yaml")
+
+    assert code == 2
+    assert err.startswith(f"other.yaml: error: upstream has no {OPERATION} and no operation named")
+    assert "(hint: name upstream's operation with --operation ID)" in err
+
+
+def test_our_own_extensions_are_not_compared(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec = project / "spec/streams.yaml"
+    text = spec.read_text(encoding="utf-8")
+    spec.write_text(
+        text.replace("      tags:\n      - Streams\n", "      tags:\n      - Streams\n      x-codegen-team-note: {}\n"),
+        encoding="utf-8",
+    )
+
+    code, out, _ = run(capsys, "--upstream", str(shared_file(CURRENT_UPSTREAM)))
+
+    assert (code, out.endswith(": no changes\n")) == (0, True)
