@@ -174,11 +174,14 @@ def _template_globals(data: dict[str, Any], config: Config) -> dict[str, Any]:
     def class_name(schema_name: str) -> str:
         return ClassName(schema_name, config.field_prefix)
 
+    # Endpoints are named by snake_case(operationId); templates ask once per endpoint and helper, so an
+    # index built once keeps a spec with hundreds of operations linear (the first of equal names wins).
+    operations_by_name: dict[str, dict[str, Any]] = {}
+    for candidate in operations(data):
+        operations_by_name.setdefault(snake_case(str(candidate.get("operationId", ""))), candidate)
+
     def operation(endpoint: Any) -> dict[str, Any]:
-        for candidate in operations(data):
-            if snake_case(str(candidate.get("operationId", ""))) == endpoint.name:
-                return candidate
-        raise KeyError(endpoint.name)
+        return operations_by_name[endpoint.name]
 
     def read_only_json_names(class_name: str) -> list[str]:
         return sorted(read_only.get(class_name, frozenset()))
