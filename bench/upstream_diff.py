@@ -36,7 +36,7 @@ def run(repeat: int = DEFAULT_REPEAT, warmup: int = 0, upstream: Path = UPSTREAM
     contenders = {BASELINE: lambda: run_command([sys.executable, "-c", _LOAD, upstream]).seconds}
     if command_available():
         section.ours = OURS
-        command = [SCRIPTS / "streams-codegen", "upstream-diff", "--upstream", upstream]
+        command: list[str | Path] = [SCRIPTS / "streams-codegen", "upstream-diff", "--upstream", upstream]
         contenders[OURS] = lambda: run_command(command, cwd=ROOT, ok_statuses=(0, 1)).seconds
     else:
         section.details.append(f"`{OURS}`: {NOT_AVAILABLE}; only the baseline was measured.")
