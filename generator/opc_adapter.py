@@ -11,15 +11,21 @@ import contextlib
 import io
 import traceback
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from jinja2 import BaseLoader, ChoiceLoader, FileSystemLoader, PackageLoader
 from openapi_python_client import Project
+from openapi_python_client import schema as oai
 from openapi_python_client.config import ClassOverride, Config, ConfigFile, MetaType
 from openapi_python_client.parser import GeneratorData
 from openapi_python_client.parser.errors import GeneratorError
-from openapi_python_client.parser.properties import ModelProperty
+from openapi_python_client.parser.openapi import Endpoint
+from openapi_python_client.parser.properties import ModelProperty, Schemas, build_schemas
+from openapi_python_client.parser.properties.none import NoneProperty
+from openapi_python_client.parser.properties.protocol import PropertyProtocol
+from openapi_python_client.parser.properties.union import UnionProperty
 from openapi_python_client.strings import ClassName, kebab_case, snake_case
 
 from generator.config import Settings
@@ -32,7 +38,7 @@ from generator.schema_facts import (
     validation_schema,
 )
 from generator.spec import resolve_pointer
-from generator.spec_fixes import operations
+from generator.spec_fixes import located_operations
 
 # Files of the generated package that openapi-python-client does not know about:
 # template name -> path inside the package directory.
@@ -52,8 +58,29 @@ UPSTREAM_TEMPLATES = "openapi_python_client"
 _SAFE_RENDERED_TYPES = (str, int, float, bool)
 
 
-def render_project(data: dict[str, Any], settings: Settings, template_layers: Sequence[Path], out_dir: Path) -> None:
-    """Render the client project for `data` (a plain, fixed-up spec) into `out_dir`, unformatted."""
+@dataclass(frozen=True)
+class OperationNames:
+    module: str  # dotted path of the operation's module, e.g. atlas_streams.api.streams.create_stream_workspace
+    arguments: dict[str, tuple[str, str]]  # parameter name in the spec -> (Python argument, type string)
+    command: str  # its command of the generated console script, e.g. "create-workspace"
+    options: dict[str, str]  # parameter name in the spec -> its option of that command, e.g. "--group-id"
+
+
+@dataclass(frozen=True)
+class PythonNames:
+    """What the generated code calls the spec's things, as plain strings: only the library knows its class
+    names, attribute names and type strings, and generator.docs (which must not import it) documents them."""
+
+    operations: dict[tuple[str, str], OperationNames]  # (spec path, HTTP method) ->
+    schemas: dict[str, str]  # component schema name -> its Python class, or its type when it is a union
+    fields: dict[str, dict[str, tuple[str, str]]]  # class name -> JSON property name -> (attribute, type string)
+
+
+def render_project(
+    data: dict[str, Any], settings: Settings, template_layers: Sequence[Path], out_dir: Path
+) -> PythonNames:
+    """Render the client project for `data` (a plain, fixed-up spec) into `out_dir`, unformatted, and say
+    what the generated code calls things."""
     config = _config(data, settings, out_dir)
     openapi = GeneratorData.from_dict(data, config=config)
     if isinstance(openapi, GeneratorError):
@@ -65,6 +92,76 @@ def render_project(data: dict[str, Any], settings: Settings, template_layers: Se
         problems = project.build()
     if problems:
         raise _as_codegen_error(problems[0], settings)
+    return _python_names(data, openapi, config, settings.package_name)
+
+
+def _python_names(data: dict[str, Any], openapi: GeneratorData, config: Config, package_name: str) -> PythonNames:
+    operations_by_location = {}
+    spec_operations = _spec_operations_by_endpoint(data)
+    for tag, collection in openapi.endpoint_collections_by_tag.items():
+        for endpoint in collection.endpoints:
+            path, method, operation = spec_operations[endpoint.name]
+            parameters = [*endpoint.path_parameters, *endpoint.query_parameters, *endpoint.header_parameters]
+            operations_by_location[(path, method)] = OperationNames(
+                module=f"{package_name}.api.{tag}.{endpoint.name}",
+                arguments={_json_name(p): (str(p.python_name), _type_string(p)) for p in parameters},
+                command=_command_name(operation, endpoint),
+                options={_json_name(p): _command_option(p) for p in parameters},
+            )
+    fields = {
+        str(model.class_info.name): {
+            _json_name(p): (str(p.python_name), _type_string(p))
+            for p in [*(model.required_properties or []), *(model.optional_properties or [])]
+        }
+        for model in openapi.models
+    }
+    return PythonNames(operations=operations_by_location, schemas=_schema_types(data, config), fields=fields)
+
+
+def _schema_types(data: dict[str, Any], config: Config) -> dict[str, str]:
+    # GeneratorData keeps only classes; the union that a oneOf schema becomes is in the library's Schemas.
+    components = oai.OpenAPI.model_validate(data).components
+    schemas = build_schemas(components=(components and components.schemas) or {}, schemas=Schemas(), config=config)
+    types = {}
+    for name in data.get("components", {}).get("schemas", {}):
+        prop = schemas.classes_by_reference[f"/components/schemas/{name}"]  # type: ignore[index]
+        if isinstance(prop, UnionProperty):
+            # A nullable object schema is "<Class> | None": the schema itself is the class.
+            members = [inner for inner in prop.inner_properties if not isinstance(inner, NoneProperty)]
+            types[name] = " | ".join(_type_string(inner) for inner in members)
+        else:
+            types[name] = _type_string(prop)
+    return types
+
+
+def _json_name(prop: PropertyProtocol) -> str:
+    return prop.name.get_untrusted_value()
+
+
+def _type_string(prop: PropertyProtocol) -> str:
+    return str(prop.get_type_string().as_unembedded_code())
+
+
+def _command_name(operation: dict[str, Any], endpoint: Endpoint) -> str:
+    """The generated command line's name for an operation: our x-codegen-cli `command`, else
+    x-xgen-method-verb-override's verb, else the function name, in kebab case."""
+    verb = operation.get("x-xgen-method-verb-override", {}).get("verb") or endpoint.name
+    return str(operation.get("x-codegen-cli", {}).get("command") or kebab_case(verb))
+
+
+def _command_option(parameter: PropertyProtocol) -> str:
+    # As templates/cli.py.jinja spells it: "--" and the Python argument in kebab case.
+    return f"--{kebab_case(parameter.python_name)}"
+
+
+def _spec_operations_by_endpoint(data: dict[str, Any]) -> dict[str, tuple[str, str, dict[str, Any]]]:
+    """(path, method, operation) of each spec operation, by the name of the endpoint generated from it
+    (snake_case of its operationId; the first of equal names wins). Built once per use: a scan of every
+    operation per endpoint made generation quadratic in the number of operations."""
+    found: dict[str, tuple[str, str, dict[str, Any]]] = {}
+    for path, method, operation in located_operations(data):
+        found.setdefault(snake_case(str(operation.get("operationId", ""))), (path, method, operation))
+    return found
 
 
 def template_loader(template_layers: Sequence[Path]) -> BaseLoader:
@@ -174,14 +271,10 @@ def _template_globals(data: dict[str, Any], config: Config) -> dict[str, Any]:
     def class_name(schema_name: str) -> str:
         return ClassName(schema_name, config.field_prefix)
 
-    # Endpoints are named by snake_case(operationId); templates ask once per endpoint and helper, so an
-    # index built once keeps a spec with hundreds of operations linear (the first of equal names wins).
-    operations_by_name: dict[str, dict[str, Any]] = {}
-    for candidate in operations(data):
-        operations_by_name.setdefault(snake_case(str(candidate.get("operationId", ""))), candidate)
+    spec_operations = _spec_operations_by_endpoint(data)
 
     def operation(endpoint: Any) -> dict[str, Any]:
-        return operations_by_name[endpoint.name]
+        return spec_operations[endpoint.name][2]
 
     def read_only_json_names(class_name: str) -> list[str]:
         return sorted(read_only.get(class_name, frozenset()))
@@ -234,12 +327,10 @@ def _template_globals(data: dict[str, Any], config: Config) -> dict[str, Any]:
         return validation_schema(body_schema(endpoint))
 
     def cli_command(endpoint: Any) -> dict[str, Any]:
-        """The generated command line's view of an operation: its command name (our x-codegen-cli
-        `command`, else x-xgen-method-verb-override's verb, else the function name, in kebab case)
-        and one option per body field that x-codegen-cli lists."""
+        """The generated command line's view of an operation: its command name and one option per
+        body field that x-codegen-cli lists."""
         spec_operation = operation(endpoint)
         cli = spec_operation.get("x-codegen-cli", {})
-        verb = spec_operation.get("x-xgen-method-verb-override", {}).get("verb") or endpoint.name
         options = []
         for option, json_path in cli.get("options", {}).items():
             schema = property_schema(data, body_schema(endpoint), json_path.split("."))
@@ -251,7 +342,7 @@ def _template_globals(data: dict[str, Any], config: Config) -> dict[str, Any]:
                     "choices": tuple(enum_values(data, schema)),
                 }
             )
-        return {"name": cli.get("command") or kebab_case(verb), "body_options": options}
+        return {"name": _command_name(spec_operation, endpoint), "body_options": options}
 
     def validation_schemas() -> dict[str, Any]:
         return {name: validation_schema(schema) for name, schema in data["components"]["schemas"].items()}

@@ -1,4 +1,4 @@
-"""The main job, end to end: settings -> spec -> fixes -> rendered package -> formatted tree."""
+"""The main job, end to end: settings -> spec -> lint -> fixes -> rendered package -> formatted tree -> docs."""
 
 from __future__ import annotations
 
@@ -9,7 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.config import Settings
+from generator.docs import render_docs
+from generator.errors import Finding
 from generator.formatting import format_tree
+from generator.lint import lint, require_no_errors
 from generator.opc_adapter import render_project
 from generator.output import Changes, Tree, compare, read_tree, replace_directory
 from generator.spec import load_spec
@@ -20,14 +23,20 @@ from generator.spec_fixes import apply_spec_fixes
 class Result:
     changes: Changes
     seconds: float
+    warnings: list[Finding]  # what lint found that does not stop generation
 
 
-def build(settings: Settings, out_dir: Path, extra_templates: Sequence[Path] = ()) -> None:
-    """Write the whole formatted output for the current spec into `out_dir` (which must not exist)."""
+def build(settings: Settings, out_dir: Path, extra_templates: Sequence[Path] = ()) -> list[Finding]:
+    """Write the whole formatted output for the current spec into `out_dir` (which must not exist).
+
+    Lint runs first: its errors raise SpecRejected before anything is written; its warnings are returned."""
     spec = load_spec(settings.spec)
+    warnings = require_no_errors(lint(spec))
     data = apply_spec_fixes(spec.data)
-    render_project(data, settings, [*extra_templates, settings.templates], out_dir)
+    names = render_project(data, settings, [*extra_templates, settings.templates], out_dir)
     format_tree(out_dir)
+    render_docs(spec, names, settings, out_dir)  # after formatting: Markdown is not ruff's
+    return warnings
 
 
 def build_tree(settings: Settings, extra_templates: Sequence[Path] = ()) -> Tree:
@@ -45,8 +54,8 @@ def generate(settings: Settings, extra_templates: Sequence[Path] = ()) -> Result
     # Build beside the target so the final swap is a rename on one filesystem.
     with tempfile.TemporaryDirectory(prefix=f".{target.name}-", dir=target.parent) as scratch:
         out_dir = Path(scratch) / target.name
-        build(settings, out_dir, extra_templates)
+        warnings = build(settings, out_dir, extra_templates)
         changes = compare(read_tree(target), read_tree(out_dir))
         if changes or not target.exists():
             replace_directory(out_dir, target)
-    return Result(changes, time.perf_counter() - started)
+    return Result(changes, time.perf_counter() - started, warnings)

@@ -20,26 +20,37 @@ class Discriminator:
 
 def read_only_properties(data: dict[str, Any]) -> dict[str, frozenset[str]]:
     """JSON names of the readOnly properties of every component schema, allOf members merged in."""
+    return _properties_marked(data, "readOnly")
+
+
+def write_only_properties(data: dict[str, Any]) -> dict[str, frozenset[str]]:
+    """JSON names of the writeOnly properties of every component schema, allOf members merged in."""
+    return _properties_marked(data, "writeOnly")
+
+
+def _properties_marked(data: dict[str, Any], keyword: str) -> dict[str, frozenset[str]]:
     schemas = data.get("components", {}).get("schemas", {})
-    return {name: frozenset(_read_only(schemas, schema, seen=frozenset({name}))) for name, schema in schemas.items()}
+    return {
+        name: frozenset(_marked(schemas, schema, keyword, seen=frozenset({name}))) for name, schema in schemas.items()
+    }
 
 
-def _read_only(schemas: dict[str, Any], schema: dict[str, Any], seen: frozenset[str]) -> set[str]:
-    names = {key for key, prop in schema.get("properties", {}).items() if _is_read_only(schemas, prop)}
+def _marked(schemas: dict[str, Any], schema: dict[str, Any], keyword: str, seen: frozenset[str]) -> set[str]:
+    names = {key for key, prop in schema.get("properties", {}).items() if _is_marked(schemas, prop, keyword)}
     for member in schema.get("allOf", []):
         target = _ref_name(member)
         if target is not None and target not in seen:
-            names |= _read_only(schemas, schemas.get(target, {}), seen | {target})
+            names |= _marked(schemas, schemas.get(target, {}), keyword, seen | {target})
         elif target is None:
-            names |= _read_only(schemas, member, seen)
+            names |= _marked(schemas, member, keyword, seen)
     return names
 
 
-def _is_read_only(schemas: dict[str, Any], prop: dict[str, Any]) -> bool:
-    if prop.get("readOnly") is True:
+def _is_marked(schemas: dict[str, Any], prop: dict[str, Any], keyword: str) -> bool:
+    if prop.get(keyword) is True:
         return True
     target = _ref_name(prop)
-    return target is not None and schemas.get(target, {}).get("readOnly") is True
+    return target is not None and schemas.get(target, {}).get(keyword) is True
 
 
 def discriminators(data: dict[str, Any]) -> dict[str, Discriminator]:

@@ -1,5 +1,5 @@
-"""Loading the curated spec: ruamel.yaml round-trip (so every node knows its line) plus the checks
-that must pass before anything is generated."""
+"""Loading the curated spec with ruamel.yaml round-trip, so that every node knows its line and column
+(generator/lint.py checks the loaded document and reports positions through `Spec.position_of`)."""
 
 from __future__ import annotations
 
@@ -15,23 +15,50 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from generator.errors import CodegenError
 
+Pointer = tuple[str | int, ...]  # a JSON pointer as its parts: ("paths", "/x", "post")
+
 
 @dataclass(frozen=True)
 class Spec:
     path: Path
+    text: str
     tree: CommentedMap  # round-trip tree: comments and positions
     data: dict[str, Any]  # the same document as plain JSON-compatible values
 
-    def line_of(self, pointer: tuple[str | int, ...]) -> int | None:
-        """1-based line of the node at `pointer` (the key's line for a mapping entry)."""
-        return line_of(self.tree, pointer)
+    def position_of(self, pointer: Pointer) -> tuple[int, int]:
+        """1-based (line, column) of the node at `pointer`: the key of a mapping entry, the start of a list
+        item. Where the pointer leaves the document, the deepest node on its way that exists."""
+        node: Any = self.tree
+        position = (1, 1)
+        for part in pointer:
+            if isinstance(node, CommentedMap) and part in node:
+                line, column = node.lc.key(part)
+            elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
+                line, column = node.lc.item(part)
+            else:
+                break
+            position = (line + 1, column + 1)
+            node = node[part]
+        return position
+
+
+# A symptom in ruamel.yaml's problem text -> how to fix it.
+_YAML_HINTS = {
+    "'\\t'": "indent with spaces: YAML does not allow tabs there",
+    "duplicate key": "a key may appear only once in a mapping: merge the two entries",
+}
 
 
 def load_spec(path: Path) -> Spec:
+    return load_yaml_mapping(path, "spec", "an OpenAPI document")
+
+
+def load_yaml_mapping(path: Path, what: str, expected: str) -> Spec:
+    """A YAML file whose top level is a mapping (`what` and `expected` name it in error messages)."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as err:
-        raise CodegenError(f"cannot read spec: {err.strerror}", path) from err
+        raise CodegenError(f"cannot read {what}: {err.strerror}", path) from err
     yaml = YAML(typ="rt")
     try:
         tree = yaml.load(text)
@@ -40,14 +67,13 @@ def load_spec(path: Path) -> Spec:
         line = mark.line + 1 if mark is not None else None
         column = mark.column + 1 if mark is not None else None
         problem = err.problem or err.context or "invalid YAML"
-        raise CodegenError(f"YAML: {problem}", path, line, column) from err
+        hint = next((hint for symptom, hint in _YAML_HINTS.items() if symptom in problem), None)
+        raise CodegenError(f"YAML: {problem}", path, line, column, hint) from err
     except YAMLError as err:
         raise CodegenError(f"YAML: {err}", path) from err
     if not isinstance(tree, CommentedMap):
-        raise CodegenError("the spec must be a YAML mapping (an OpenAPI document)", path, 1)
-    spec = Spec(path=path, tree=tree, data=_plain(tree))
-    check_refs(spec)
-    return spec
+        raise CodegenError(f"the {what} must be a YAML mapping ({expected})", path, 1)
+    return Spec(path=path, text=text, tree=tree, data=_plain(tree))
 
 
 def _plain(node: Any) -> Any:
@@ -55,21 +81,7 @@ def _plain(node: Any) -> Any:
     return json.loads(json.dumps(node, default=str))
 
 
-def line_of(tree: Any, pointer: tuple[str | int, ...]) -> int | None:
-    node = tree
-    line: int | None = None
-    for part in pointer:
-        if isinstance(node, CommentedMap) and part in node:
-            line = node.lc.key(part)[0] + 1
-        elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
-            line = node.lc.item(part)[0] + 1
-        else:
-            return line
-        node = node[part]
-    return line
-
-
-def walk(node: Any, pointer: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+def walk(node: Any, pointer: Pointer = ()) -> Iterator[tuple[Pointer, Any]]:
     """Every node of a plain document with its JSON pointer, parents first."""
     yield pointer, node
     if isinstance(node, dict):
@@ -80,29 +92,23 @@ def walk(node: Any, pointer: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple
             yield from walk(value, (*pointer, index))
 
 
-def resolve_pointer(document: dict[str, Any], ref: str) -> Any:
-    """The node a local `#/a/b` reference names; KeyError when there is none."""
+def node_at(document: Any, pointer: Pointer) -> Any:
+    """The node at `pointer`; KeyError or IndexError when there is none."""
+    for part in pointer:
+        document = document[part]
+    return document
+
+
+def pointer_of(ref: str) -> Pointer:
+    """The parts of a local reference: '#/components/schemas/A~1B' -> ("components", "schemas", "A/B")."""
     if not ref.startswith("#/"):
         raise KeyError(ref)
-    node: Any = document
-    for raw in ref[2:].split("/"):
-        part = raw.replace("~1", "/").replace("~0", "~")
-        if not isinstance(node, dict) or part not in node:
-            raise KeyError(ref)
-        node = node[part]
-    return node
+    return tuple(part.replace("~1", "/").replace("~0", "~") for part in ref[2:].split("/"))
 
 
-def check_refs(spec: Spec) -> None:
-    for pointer, node in walk(spec.data):
-        if isinstance(node, dict) and isinstance(node.get("$ref"), str):
-            ref = node["$ref"]
-            try:
-                resolve_pointer(spec.data, ref)
-            except KeyError:
-                raise CodegenError(
-                    f"unresolved $ref {ref!r}",
-                    spec.path,
-                    spec.line_of((*pointer, "$ref")),
-                    hint="only local '#/components/...' references to existing entries are allowed",
-                ) from None
+def resolve_pointer(document: dict[str, Any], ref: str) -> Any:
+    """The node a local `#/a/b` reference names; KeyError when there is none."""
+    try:
+        return node_at(document, pointer_of(ref))
+    except (KeyError, IndexError, TypeError):
+        raise KeyError(ref) from None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from generator.schema_facts import SCHEMA_PREFIX, SPLIT_FROM
+from generator.schema_facts import SCHEMA_PREFIX, SPLIT_FROM, write_only_properties
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -18,13 +18,19 @@ def apply_spec_fixes(data: dict[str, Any]) -> dict[str, Any]:
         _use_operation_id_override(operation)
     _send_query_parameters_only_when_set(fixed)
     _accept_unknown_subtypes(fixed)
+    _require_write_only_properties_in_requests_only(fixed)
     return fixed
 
 
 def operations(data: dict[str, Any]) -> list[dict[str, Any]]:
+    return [operation for _, _, operation in located_operations(data)]
+
+
+def located_operations(data: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    """(path, method, operation) of every operation, in spec order."""
     return [
-        operation
-        for path_item in data.get("paths", {}).values()
+        (path, method, operation)
+        for path, path_item in data.get("paths", {}).items()
         for method, operation in path_item.items()
         if method in HTTP_METHODS and isinstance(operation, dict)
     ]
@@ -59,3 +65,13 @@ def _accept_unknown_subtypes(data: dict[str, Any]) -> None:
         ref = {"$ref": f"{SCHEMA_PREFIX}{name}"}
         if ref not in parent["oneOf"]:
             parent["oneOf"].append(ref)
+
+
+def _require_write_only_properties_in_requests_only(data: dict[str, Any]) -> None:
+    # OpenAPI 3.0: a required writeOnly property is required in requests only, and responses leave it out
+    # (ConfluentUserInfoAuthentication.password). Required, the generated model could not parse a response.
+    schemas = data.get("components", {}).get("schemas", {})
+    for name, write_only in write_only_properties(data).items():
+        for schema in [schemas[name], *schemas[name].get("allOf", [])]:
+            if write_only & set(schema.get("required", [])):
+                schema["required"] = [prop for prop in schema["required"] if prop not in write_only]

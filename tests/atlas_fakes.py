@@ -30,10 +30,12 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
 from loopback import CannedResponse, LoopbackServer, RecordedRequest, Responder
-from spec_examples import response_example, response_media_type
+from spec_examples import request_example, response_example, response_media_type
 
 if TYPE_CHECKING:
     from atlas_streams import Client
+    from atlas_streams.errors import AtlasApiError
+    from atlas_streams.models import StreamsTenant
 
 GROUP_ID = "32b6e34b3d91647abb20e7b8"
 STREAMS_PATH = f"/api/atlas/v2/groups/{GROUP_ID}/streams"
@@ -42,6 +44,13 @@ ATLAS_MEDIA_TYPE = "application/vnd.atlas.2023-02-01+json"
 
 
 # --- clients -------------------------------------------------------------------------------------------------
+
+
+def request_body() -> StreamsTenant:
+    """The documented request example as a model."""
+    from atlas_streams.models import StreamsTenant
+
+    return StreamsTenant.from_dict(request_example())
 
 
 @cache
@@ -58,6 +67,36 @@ def loopback_client(base_url: str, **kwargs: Any) -> Client:
     kwargs.setdefault("timeout", 10.0)
     httpx_args = {"verify": shared_ssl_context(), **kwargs.pop("httpx_args", {})}
     return Client(base_url, httpx_args=httpx_args, **kwargs)
+
+
+# --- errors ---------------------------------------------------------------------------------------------------
+
+
+def _error_classes() -> dict[int, type[AtlasApiError]]:
+    from atlas_streams import errors
+
+    return {
+        400: errors.BadRequestError,
+        401: errors.UnauthorizedError,
+        403: errors.ForbiddenError,
+        404: errors.NotFoundError,
+        429: errors.RateLimitedError,
+        500: errors.ServerError,
+    }
+
+
+# The exception each documented error status raises.
+ERROR_CLASS_BY_STATUS = _error_classes()
+
+
+def error_fields(error: AtlasApiError) -> tuple[object, ...]:
+    return (error.status_code, error.error_code, error.detail, error.reason)
+
+
+def documented_error_fields(status: int) -> tuple[object, ...]:
+    """What error_fields() gives for the documented example of `status`."""
+    example = response_example(status)
+    return (status, example["errorCode"], example["detail"], example["reason"])
 
 
 # --- responses -----------------------------------------------------------------------------------------------

@@ -1,15 +1,45 @@
-"""Shared fixtures. Helpers live in their own modules (loopback.py, spec_examples.py)."""
+"""Shared fixtures. Helpers live in their own modules (loopback.py, contract.py, spec_examples.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from atlas_fakes import loopback_client
+from contract import shared_contract
 from loopback import LoopbackServer
+from project_copy import copy_project
+
+if TYPE_CHECKING:
+    from atlas_streams import Client
 
 
 @pytest.fixture
-def atlas_server() -> Iterator[LoopbackServer]:
-    """A started loopback HTTP server (see tests/loopback.py), shut down after the test."""
-    with LoopbackServer() as server:
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A throw-away copy of the project (tests/project_copy.py), made the working directory."""
+    copy_project(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def atlas_server(request: pytest.FixtureRequest) -> Iterator[LoopbackServer]:
+    """A started loopback HTTP server (see tests/loopback.py), shut down after the test.
+
+    Every exchange with it is checked against the API contract (tests/contract.py), and a violation fails the
+    test at teardown, unless the test is marked `off_contract` because it breaks the contract on purpose."""
+    off_contract = request.node.get_closest_marker("off_contract") is not None
+    with LoopbackServer(contract=None if off_contract else shared_contract().violations) as server:
         yield server
+    assert not server.contract_violations, "the exchange broke the API contract:\n" + "\n".join(
+        server.contract_violations
+    )
+
+
+@pytest.fixture
+def client(atlas_server: LoopbackServer) -> Iterator[Client]:
+    """A client of `atlas_server` that makes one attempt per call: tests of retries build their own."""
+    with loopback_client(atlas_server.url, retries=1) as client:
+        yield client

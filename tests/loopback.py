@@ -18,6 +18,10 @@ Two optional hooks serve fakes that must answer any number of requests (tests/at
 
 Every request, routed, guarded or scripted, is recorded in `requests`, in arrival order; `requests_to(path)`
 picks those of one path.
+
+A server made with `LoopbackServer(contract=check)` passes every exchange (the request and the response it
+got) to `check`, which returns what breaks the API contract; those lines collect in `contract_violations`
+(tests/contract.py is the check; the `atlas_server` fixture uses it).
 """
 
 from __future__ import annotations
@@ -69,6 +73,7 @@ class CannedResponse:
 
 Responder = CannedResponse | Callable[[RecordedRequest], CannedResponse]
 Guard = Callable[[RecordedRequest], CannedResponse | None]
+ContractCheck = Callable[[RecordedRequest, CannedResponse], list[str]]
 
 
 class _Server(ThreadingHTTPServer):
@@ -88,8 +93,10 @@ class _Server(ThreadingHTTPServer):
 class LoopbackServer:
     """ThreadingHTTPServer on an ephemeral 127.0.0.1 port, serving from a background thread while entered."""
 
-    def __init__(self) -> None:
+    def __init__(self, contract: ContractCheck | None = None) -> None:
         self.requests: list[RecordedRequest] = []
+        self.contract_violations: list[str] = []
+        self._contract = contract
         self._script: deque[Responder] = deque()
         self._routes: dict[str, Callable[[RecordedRequest], CannedResponse]] = {}
         self._guard: Guard | None = None
@@ -133,6 +140,14 @@ class LoopbackServer:
         self._thread.join()
 
     def _answer(self, request: RecordedRequest) -> CannedResponse:
+        response = self._respond(request)
+        if self._contract is not None:
+            violations = self._contract(request, response)
+            with self._lock:
+                self.contract_violations.extend(violations)
+        return response
+
+    def _respond(self, request: RecordedRequest) -> CannedResponse:
         with self._lock:
             self.requests.append(request)
             route = self._routes.get(request.path_only)

@@ -1,24 +1,17 @@
-"""Bad input: one line naming file and line, exit 2, and generated/ exactly as it was."""
+"""Bad input: one line naming file and line, exit 2, and generated/ exactly as it was.
+
+A broken spec is lint's business: tests/test_lint.py runs generate over the corpus of tests/broken_specs.py."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
-from project_copy import copy_project
 
 from generator.cli import main
 from generator.output import read_tree
 
 OUTPUT = Path("generated/atlas-streams-client")
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    copy_project(tmp_path)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def run_generate(project: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, dict[str, bytes]]:
@@ -38,42 +31,6 @@ def replace_line(path: Path, old: str, new: str) -> int:
             path.write_text("".join(lines), encoding="utf-8")
             return number
     raise AssertionError(f"{old!r} not in {path}")
-
-
-def test_yaml_syntax_error_names_spec_file_and_line(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    line = replace_line(project / "spec/streams.yaml", "summary: Create One Stream Workspace", "summary: [unclosed")
-
-    code, err, _ = run_generate(project, capsys)
-
-    assert code == 2
-    assert err.count("\n") == 1
-    assert re.match(rf"spec/streams\.yaml:{line + 1}:\d+: error: YAML: ", err), err
-
-
-def test_duplicate_key_names_the_duplicate(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    line = replace_line(
-        project / "spec/streams.yaml", "summary: Create One Stream Workspace", "summary: A\n      summary: B"
-    )
-
-    code, err, _ = run_generate(project, capsys)
-
-    assert code == 2
-    assert err.startswith(f"spec/streams.yaml:{line + 1}:"), err
-    assert "duplicate key" in err
-
-
-def test_unresolved_ref_names_the_ref_line(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    line = replace_line(
-        project / "spec/streams.yaml", "#/components/schemas/StreamConfig'", "#/components/schemas/Nope'"
-    )
-
-    code, err, _ = run_generate(project, capsys)
-
-    assert code == 2
-    assert err == (
-        f"spec/streams.yaml:{line}: error: unresolved $ref '#/components/schemas/Nope' "
-        "(hint: only local '#/components/...' references to existing entries are allowed)\n"
-    )
 
 
 def test_unknown_settings_key_names_pyproject_line(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -115,3 +72,54 @@ def test_template_rendering_code_object_unescaped_fails(project: Path, capsys: p
 
     assert code == 2
     assert "template renders a PythonCode without an escaping filter" in err
+
+
+def test_translation_for_a_location_the_docs_do_not_show_names_its_line(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = replace_line(
+        project / "spec/i18n/ko.yaml",
+        "/components/schemas/StreamsTenant/properties/name/description:",
+        "/components/schemas/StreamsTenant/properties/nmae/description:",
+    )
+
+    code, err, _ = run_generate(project, capsys)
+
+    assert code == 2
+    assert err.startswith(
+        f"spec/i18n/ko.yaml:{line}: error: translation for '/components/schemas/StreamsTenant/properties/nmae/"
+        "description', which the docs do not show (hint: "
+    ), err
+
+
+def test_unknown_locale_string_names_its_line(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    line = replace_line(project / "templates/docs/locales/ko.yaml", "path_parameters:", "path_parametres:")
+
+    code, err, _ = run_generate(project, capsys)
+
+    assert code == 2
+    assert err == (
+        f"templates/docs/locales/ko.yaml:{line}: error: unknown locale string 'path_parametres' "
+        "(hint: the keys are those of en.yaml)\n"
+    )
+
+
+def test_locale_string_with_other_placeholders_names_its_line(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    line = replace_line(project / "templates/docs/locales/ko.yaml", "{model}에서 상속됩니다.", "{모델}에서 상속됩니다.")
+
+    code, err, _ = run_generate(project, capsys)
+
+    assert code == 2
+    assert err.startswith(f"templates/docs/locales/ko.yaml:{line}: error: locale string 'inherited_from' has "), err
+    assert "(hint: use exactly those of en.yaml: model)" in err
+
+
+def test_translations_without_interface_strings_are_reported(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "templates/docs/locales/ko.yaml").unlink()
+
+    code, err, _ = run_generate(project, capsys)
+
+    assert code == 2
+    assert err.startswith("spec/i18n/ko.yaml: error: translations for locale 'ko' but no interface strings for it")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -22,11 +22,9 @@ from atlas_streams.models import (
 from loopback import CannedResponse, LoopbackServer
 from spec_examples import request_example, response_example
 
-
-@pytest.fixture
-def client(atlas_server: LoopbackServer) -> Iterator[Client]:
-    with loopback_client(atlas_server.url) as client:
-        yield client
+# These responses carry what the spec does not know yet (or, for S3, what upstream's `type` enum omits),
+# which is the point: the client must parse them although the contract check would refuse them.
+pytestmark = pytest.mark.off_contract("responses newer than the spec")
 
 
 def received(atlas_server: LoopbackServer, client: Client, payload: dict[str, Any]) -> StreamsTenant:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from http import HTTPStatus
 
 import httpx
@@ -25,13 +24,6 @@ TIMEOUT = httpx.Timeout(10.0)
 
 def documented_response(status: int) -> CannedResponse:
     return CannedResponse.json(status, response_example(status), content_type=response_media_type(status))
-
-
-@pytest.fixture
-def client(atlas_server: LoopbackServer) -> Iterator[Client]:
-    # One attempt: these tests are about one exchange, not about retries.
-    with Client(base_url=atlas_server.url, timeout=TIMEOUT, retries=1) as client:
-        yield client
 
 
 def create_from_request_example(client: Client) -> Response[StreamsTenant]:

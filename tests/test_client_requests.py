@@ -7,23 +7,29 @@ import asyncio
 import re
 import sys
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from atlas_fakes import ATLAS_MEDIA_TYPE, GROUP_ID, STREAMS_PATH, documented_response, enveloped, loopback_client
+from atlas_fakes import (
+    ATLAS_MEDIA_TYPE,
+    ERROR_CLASS_BY_STATUS,
+    GROUP_ID,
+    STREAMS_PATH,
+    documented_error_fields,
+    documented_response,
+    enveloped,
+    error_fields,
+    loopback_client,
+    request_body,
+)
 from atlas_streams import Client
 from atlas_streams.api.streams import create_stream_workspace
 from atlas_streams.errors import (
     AtlasApiError,
-    BadRequestError,
-    ForbiddenError,
     NotFoundError,
-    RateLimitedError,
     RequestValidationError,
-    ServerError,
-    UnauthorizedError,
 )
 from atlas_streams.models import (
     StreamsTenant,
@@ -33,24 +39,6 @@ from spec_examples import documented_error_statuses, request_example, response_e
 
 GROUP_ID_PATTERN = "^([a-f0-9]{24})$"
 CLIENT_PYPROJECT = Path(__file__).resolve().parent.parent / "generated" / "atlas-streams-client" / "pyproject.toml"
-ERROR_CLASS_BY_STATUS: dict[int, type[AtlasApiError]] = {
-    400: BadRequestError,
-    401: UnauthorizedError,
-    403: ForbiddenError,
-    404: NotFoundError,
-    429: RateLimitedError,
-    500: ServerError,
-}
-
-
-@pytest.fixture
-def client(atlas_server: LoopbackServer) -> Iterator[Client]:
-    with loopback_client(atlas_server.url, retries=1) as client:
-        yield client
-
-
-def body() -> StreamsTenant:
-    return StreamsTenant.from_dict(request_example())
 
 
 # --- groupId --------------------------------------------------------------------------------------------------
@@ -72,7 +60,7 @@ def test_invalid_group_id_raises_value_error_naming_it_before_any_request(
     atlas_server.respond(documented_response(200))
 
     with pytest.raises(ValueError) as excinfo:
-        create_stream_workspace.sync(group_id, client=client, body=body())
+        create_stream_workspace.sync(group_id, client=client, body=request_body())
 
     message = str(excinfo.value)
     assert "groupId" in message
@@ -83,7 +71,7 @@ def test_invalid_group_id_raises_value_error_naming_it_before_any_request(
 
 def test_invalid_group_id_raises_from_sync_detailed_too(atlas_server: LoopbackServer, client: Client) -> None:
     with pytest.raises(ValueError, match="groupId"):
-        create_stream_workspace.sync_detailed("not-a-group", client=client, body=body())
+        create_stream_workspace.sync_detailed("not-a-group", client=client, body=request_body())
 
     assert atlas_server.requests == []
 
@@ -91,7 +79,7 @@ def test_invalid_group_id_raises_from_sync_detailed_too(atlas_server: LoopbackSe
 def test_invalid_group_id_raises_from_asyncio_too(atlas_server: LoopbackServer) -> None:
     async def call() -> None:
         async with loopback_client(atlas_server.url) as client:
-            await create_stream_workspace.asyncio("not-a-group", client=client, body=body())
+            await create_stream_workspace.asyncio("not-a-group", client=client, body=request_body())
 
     with pytest.raises(ValueError, match="groupId"):
         asyncio.run(call())
@@ -196,7 +184,7 @@ def test_a_model_body_cannot_be_built_without_a_required_field() -> None:
 def test_envelope_and_pretty_are_not_sent_unless_passed(atlas_server: LoopbackServer, client: Client) -> None:
     atlas_server.respond(documented_response(200))
 
-    create_stream_workspace.sync(GROUP_ID, client=client, body=body())
+    create_stream_workspace.sync(GROUP_ID, client=client, body=request_body())
 
     (request,) = atlas_server.requests
     assert (request.path_only, request.query) == (STREAMS_PATH, [])
@@ -205,7 +193,7 @@ def test_envelope_and_pretty_are_not_sent_unless_passed(atlas_server: LoopbackSe
 def test_envelope_true_is_sent_as_envelope_true(atlas_server: LoopbackServer, client: Client) -> None:
     atlas_server.respond(enveloped(200, response_example(200)))
 
-    create_stream_workspace.sync(GROUP_ID, client=client, body=body(), envelope=True)
+    create_stream_workspace.sync(GROUP_ID, client=client, body=request_body(), envelope=True)
 
     (request,) = atlas_server.requests
     assert request.query == [("envelope", "true")]
@@ -214,8 +202,8 @@ def test_envelope_true_is_sent_as_envelope_true(atlas_server: LoopbackServer, cl
 def test_pretty_is_sent_when_passed(atlas_server: LoopbackServer, client: Client) -> None:
     atlas_server.respond(documented_response(200), documented_response(200))
 
-    create_stream_workspace.sync(GROUP_ID, client=client, body=body(), pretty=True)
-    create_stream_workspace.sync(GROUP_ID, client=client, body=body(), pretty=False)
+    create_stream_workspace.sync(GROUP_ID, client=client, body=request_body(), pretty=True)
+    create_stream_workspace.sync(GROUP_ID, client=client, body=request_body(), pretty=False)
 
     assert [request.query for request in atlas_server.requests] == [[("pretty", "true")], [("pretty", "false")]]
 
@@ -223,7 +211,7 @@ def test_pretty_is_sent_when_passed(atlas_server: LoopbackServer, client: Client
 def test_sends_atlas_versioned_accept_and_content_type(atlas_server: LoopbackServer, client: Client) -> None:
     atlas_server.respond(documented_response(200))
 
-    create_stream_workspace.sync(GROUP_ID, client=client, body=body())
+    create_stream_workspace.sync(GROUP_ID, client=client, body=request_body())
 
     (request,) = atlas_server.requests
     assert request.headers.get_all("Accept") == [ATLAS_MEDIA_TYPE]
@@ -235,7 +223,7 @@ def test_user_agent_names_the_client_and_python_versions(atlas_server: LoopbackS
     python = "{}.{}.{}".format(*sys.version_info[:3])
     atlas_server.respond(documented_response(200))
 
-    create_stream_workspace.sync(GROUP_ID, client=client, body=body())
+    create_stream_workspace.sync(GROUP_ID, client=client, body=request_body())
 
     (request,) = atlas_server.requests
     assert request.headers.get_all("User-Agent") == [f"atlas-streams-client/{version} python/{python}"]
@@ -246,7 +234,7 @@ def test_client_headers_are_sent_with_every_request(atlas_server: LoopbackServer
     atlas_server.respond(documented_response(200))
 
     with loopback_client(atlas_server.url, headers={"X-Request-Source": "tests"}) as client:
-        create_stream_workspace.sync(GROUP_ID, client=client, body=body())
+        create_stream_workspace.sync(GROUP_ID, client=client, body=request_body())
 
     (request,) = atlas_server.requests
     assert request.headers["X-Request-Source"] == "tests"
@@ -256,7 +244,7 @@ def test_client_headers_are_sent_with_every_request(atlas_server: LoopbackServer
 def test_sends_post_with_the_request_example_as_body(atlas_server: LoopbackServer, client: Client) -> None:
     atlas_server.respond(documented_response(200))
 
-    create_stream_workspace.sync(GROUP_ID, client=client, body=body())
+    create_stream_workspace.sync(GROUP_ID, client=client, body=request_body())
 
     (request,) = atlas_server.requests
     assert (request.method, request.path_only) == ("POST", STREAMS_PATH)
@@ -311,7 +299,7 @@ def test_success_is_parsed_with_and_without_envelope(
 ) -> None:
     atlas_server.respond(enveloped(200, response_example(200)) if envelope else documented_response(200))
 
-    tenant = create_stream_workspace.sync(GROUP_ID, client=client, body=body(), envelope=envelope)
+    tenant = create_stream_workspace.sync(GROUP_ID, client=client, body=request_body(), envelope=envelope)
 
     assert isinstance(tenant, StreamsTenant)
     assert tenant.to_dict() == response_example(200)
@@ -325,22 +313,17 @@ def test_enveloped_error_raises_the_matching_subclass(
     atlas_server.respond(enveloped(status, example))
 
     with pytest.raises(AtlasApiError) as excinfo:
-        create_stream_workspace.sync(GROUP_ID, client=client, body=body(), envelope=True)
+        create_stream_workspace.sync(GROUP_ID, client=client, body=request_body(), envelope=True)
 
     error = excinfo.value
     assert type(error) is ERROR_CLASS_BY_STATUS[status]
-    assert (error.status_code, error.error_code, error.detail, error.reason) == (
-        status,
-        example["errorCode"],
-        example["detail"],
-        example["reason"],
-    )
+    assert error_fields(error) == documented_error_fields(status)
 
 
 def test_enveloped_error_comes_back_from_sync_detailed(atlas_server: LoopbackServer, client: Client) -> None:
     atlas_server.respond(enveloped(404, response_example(404)))
 
-    response = create_stream_workspace.sync_detailed(GROUP_ID, client=client, body=body(), envelope=True)
+    response = create_stream_workspace.sync_detailed(GROUP_ID, client=client, body=request_body(), envelope=True)
 
     assert isinstance(response.error, NotFoundError)
     assert (response.status_code, response.parsed) == (404, None)
@@ -351,7 +334,7 @@ def test_enveloped_success_through_asyncio(atlas_server: LoopbackServer) -> None
 
     async def call() -> StreamsTenant:
         async with loopback_client(atlas_server.url) as client:
-            return await create_stream_workspace.asyncio(GROUP_ID, client=client, body=body(), envelope=True)
+            return await create_stream_workspace.asyncio(GROUP_ID, client=client, body=request_body(), envelope=True)
 
     assert asyncio.run(call()).to_dict() == response_example(200)
 
@@ -363,6 +346,6 @@ def test_status_and_content_fields_are_not_unwrapped_without_envelope(
     payload = {**response_example(200), "status": 404, "content": {"error": 404}}
     atlas_server.respond(CannedResponse.json(200, payload, ATLAS_MEDIA_TYPE))
 
-    tenant = create_stream_workspace.sync(GROUP_ID, client=client, body=body())
+    tenant = create_stream_workspace.sync(GROUP_ID, client=client, body=request_body())
 
     assert tenant.to_dict() == payload

@@ -11,7 +11,16 @@ import logging
 
 import httpx
 import pytest
-from atlas_fakes import GROUP_ID, SleepRecorder, atlas_error, closed_port, delayed, documented_response, loopback_client
+from atlas_fakes import (
+    GROUP_ID,
+    SleepRecorder,
+    atlas_error,
+    closed_port,
+    delayed,
+    documented_response,
+    loopback_client,
+    request_body,
+)
 from atlas_streams import RetryPolicy
 from atlas_streams.api.streams import create_stream_workspace
 from atlas_streams.errors import AtlasApiError, BadRequestError, RateLimitedError, ServerError
@@ -24,13 +33,9 @@ def unavailable() -> CannedResponse:
     return atlas_error(503, "SERVICE_UNAVAILABLE", reason="Service Unavailable")
 
 
-def body() -> StreamsTenant:
-    return StreamsTenant.from_dict(request_example())
-
-
 def create(url: str, retries: RetryPolicy | int | None, timeout: httpx.Timeout | float = 10.0) -> StreamsTenant:
     with loopback_client(url, timeout=timeout, retries=retries) as client:
-        return create_stream_workspace.sync(GROUP_ID, client=client, body=body())
+        return create_stream_workspace.sync(GROUP_ID, client=client, body=request_body())
 
 
 def retry_records(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
@@ -250,7 +255,7 @@ def test_asyncio_retries_with_async_sleep(atlas_server: LoopbackServer) -> None:
     async def call() -> StreamsTenant:
         policy = RetryPolicy(sleep=blocking_sleep, async_sleep=sleeps.async_sleep)
         async with loopback_client(atlas_server.url, retries=policy) as client:
-            return await create_stream_workspace.asyncio(GROUP_ID, client=client, body=body())
+            return await create_stream_workspace.asyncio(GROUP_ID, client=client, body=request_body())
 
     tenant = asyncio.run(call())
 
@@ -265,7 +270,7 @@ def test_asyncio_503_three_times_raises_after_three_attempts(atlas_server: Loopb
 
     async def call() -> StreamsTenant:
         async with loopback_client(atlas_server.url, retries=RetryPolicy(async_sleep=sleeps.async_sleep)) as client:
-            return await create_stream_workspace.asyncio(GROUP_ID, client=client, body=body())
+            return await create_stream_workspace.asyncio(GROUP_ID, client=client, body=request_body())
 
     with pytest.raises(ServerError):
         asyncio.run(call())

@@ -12,7 +12,7 @@ from project_copy import ROOT
 from generator.config import load_settings
 from generator.errors import CodegenError
 from generator.output import compare, replace_directory
-from generator.schema_facts import discriminators, read_only_properties
+from generator.schema_facts import discriminators, read_only_properties, write_only_properties
 from generator.spec import load_spec
 from generator.spec_fixes import apply_spec_fixes
 
@@ -95,3 +95,18 @@ def test_console_script_and_module_entry_point_agree() -> None:
 
     assert by_script.stdout == by_module.stdout
     assert by_script.stdout.startswith("streams-codegen ")
+
+
+def test_spec_fix_requires_write_only_properties_in_requests_only(spec_data: dict[str, object]) -> None:
+    fixed = apply_spec_fixes(spec_data)
+
+    schemas = fixed["components"]["schemas"]  # type: ignore[index]
+    assert schemas["ConfluentUserInfoAuthentication"]["required"] == ["type", "username"]
+    assert schemas["SchemaRegistryAuthenticationBase"]["required"] == ["type"]  # nothing writeOnly there
+
+
+def test_write_only_facts_include_inherited_properties(spec_data: dict[str, object]) -> None:
+    facts = write_only_properties(spec_data)
+
+    assert facts["ConfluentUserInfoAuthentication"] == {"password"}
+    assert facts["StreamsKafkaAuthentication"] == {"clientSecret", "password", "sslKey", "sslKeyPassword"}

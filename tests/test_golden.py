@@ -17,13 +17,6 @@ OUTPUT = Path("generated/atlas-streams-client")
 MODEL = OUTPUT / "atlas_streams/models/streams_tenant.py"
 
 
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    copy_project(tmp_path)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def test_committed_output_matches_a_fresh_generation(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -61,12 +61,11 @@ SCHEMAS: dict[str, Any] = {
         "properties": {"fields": {"type": "array", "items": {"$ref": "#/components/schemas/FieldViolation"}}},
     },
     "BaseStreamsRegion": {
-        "type": "object",
         "oneOf": [
             {"$ref": "#/components/schemas/ApiStreamsAWSRegionView"},
             {"$ref": "#/components/schemas/ApiStreamsAzureRegionView"},
             {"$ref": "#/components/schemas/ApiStreamsGCPRegionView"},
-        ],
+        ]
     },
     "ConfluentSaslInheritAuthentication": {
         "required": ["type"],
@@ -77,7 +76,7 @@ SCHEMAS: dict[str, Any] = {
         ],
     },
     "ConfluentUserInfoAuthentication": {
-        "required": ["password", "type", "username"],
+        "required": ["type", "username"],
         "type": "object",
         "allOf": [
             {"$ref": "#/components/schemas/SchemaRegistryAuthenticationBase"},

@@ -143,7 +143,7 @@ COMMANDS: tuple[Command, ...] = (
             BodyOption(
                 option="--region",
                 path=("dataProcessRegion", "region"),
-                type="object",
+                type="string",
                 choices=(
                     "SYDNEY_AUS",
                     "MUMBAI_IND",

@@ -61,10 +61,13 @@ class Client:
         self._async_client: httpx.AsyncClient | None = None
 
     @classmethod
-    def from_env(cls, base_url: str = DEFAULT_BASE_URL, **kwargs: Any) -> Self:
+    def from_env(cls, base_url: str | None = None, **kwargs: Any) -> Self:
         """A client authenticated from the environment: a service account
         (MONGODB_ATLAS_CLIENT_ID, MONGODB_ATLAS_CLIENT_SECRET) or an API key pair
-        (MONGODB_ATLAS_PUBLIC_API_KEY, MONGODB_ATLAS_PRIVATE_API_KEY). Exactly one of them must be set."""
+        (MONGODB_ATLAS_PUBLIC_API_KEY, MONGODB_ATLAS_PRIVATE_API_KEY). Exactly one of them must be set.
+        Without `base_url` it talks to MONGODB_ATLAS_OPS_MANAGER_URL when that is set, as the Atlas CLI
+        does, and to DEFAULT_BASE_URL otherwise."""
+        base_url = base_url or os.environ.get("MONGODB_ATLAS_OPS_MANAGER_URL") or DEFAULT_BASE_URL
         return cls(base_url, auth=auth_from_env(os.environ), **kwargs)
 
     def __repr__(self) -> str:

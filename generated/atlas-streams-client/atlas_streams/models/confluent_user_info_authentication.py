@@ -7,6 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.schema_registry_authentication_base_type import SchemaRegistryAuthenticationBaseType
+from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ConfluentUserInfoAuthentication")
 
@@ -19,39 +20,40 @@ class ConfluentUserInfoAuthentication:
         Attributes:
             type_ (SchemaRegistryAuthenticationBaseType): Discriminator that picks the authentication mechanism for
                 Confluent Schema Registry.
-            password (str): Password, API secret or private key used to sign in. Write-only.
             username (str): User name, API key or public key used to sign in.
+            password (str | Unset): Password, API secret or private key used to sign in. Write-only.
     """
 
     type_: SchemaRegistryAuthenticationBaseType
-    password: str
     username: str
+    password: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     # Read by _serialization.to_request_dict: python attribute -> JSON name, and the readOnly JSON names.
     _JSON_NAMES: ClassVar[dict[str, str]] = {
         "type_": "type",
-        "password": "password",
         "username": "username",
+        "password": "password",
     }
     _READ_ONLY: ClassVar[frozenset[str]] = frozenset({})
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_.value
 
-        password = self.password
-
         username = self.username
+
+        password = self.password
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "type": type_,
-                "password": password,
                 "username": username,
             }
         )
+        if password is not UNSET:
+            field_dict["password"] = password
 
         return field_dict
 
@@ -60,14 +62,14 @@ class ConfluentUserInfoAuthentication:
         d = dict(src_dict)
         type_ = SchemaRegistryAuthenticationBaseType(d.pop("type"))
 
-        password = d.pop("password")
-
         username = d.pop("username")
+
+        password = d.pop("password", UNSET)
 
         confluent_user_info_authentication = cls(
             type_=type_,
-            password=password,
             username=username,
+            password=password,
         )
 
         confluent_user_info_authentication.additional_properties = d

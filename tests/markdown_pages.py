@@ -1,0 +1,69 @@
+"""Reading generated Markdown the way GitHub does, for the docs tests (a helper module, not a test file).
+
+markdown-it-py with GFM tables parses the pages, so links, tables and code blocks are found where a renderer
+finds them (a '|' inside a fenced block is not a table, a link inside a code span is not a link).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+MARKDOWN = MarkdownIt("commonmark").enable("table")
+
+# A cell separator: a '|' that no backslash escapes (GFM requires '\|' even inside code spans in tables).
+_SEPARATOR = re.compile(r"(?<!\\)\|")
+
+
+def pages(root: Path) -> list[Path]:
+    """Every Markdown file under `root`, sorted."""
+    return sorted(root.rglob("*.md"))
+
+
+def _inline_tokens(tokens: list[Token]) -> Iterator[Token]:
+    for token in tokens:
+        yield token
+        if token.children:
+            yield from _inline_tokens(token.children)
+
+
+def links(text: str) -> list[str]:
+    """The target of every link and image."""
+    found = []
+    for token in _inline_tokens(MARKDOWN.parse(text)):
+        if token.type == "link_open":
+            found.append(str(token.attrGet("href")))
+        elif token.type == "image":
+            found.append(str(token.attrGet("src")))
+    return found
+
+
+def code_blocks(text: str, language: str) -> list[str]:
+    """The content of every fenced code block tagged `language`."""
+    return [token.content for token in MARKDOWN.parse(text) if token.type == "fence" and token.info == language]
+
+
+def tables(text: str) -> list[list[str]]:
+    """Every table as its source lines: header, delimiter row, body rows."""
+    lines = text.splitlines()
+    return [
+        lines[token.map[0] : token.map[1]] for token in MARKDOWN.parse(text) if token.type == "table_open" and token.map
+    ]
+
+
+def cell_count(row: str) -> int:
+    """Cells of one table row, counted as GFM splits them: on unescaped '|', outer pipes excluded."""
+    row = row.strip()
+    separators = len(_SEPARATOR.findall(row))
+    return separators - 1 if row.startswith("|") and row.endswith("|") and not row.endswith("\\|") else separators + 1
+
+
+def rendered_cells(row_source: str, header: str) -> list[str]:
+    """The HTML of each cell of `row_source` when rendered under `header`."""
+    delimiter = "|" + " --- |" * cell_count(header)
+    html = MARKDOWN.render(f"{header}\n{delimiter}\n{row_source}\n")
+    return re.findall(r"<td>(.*?)</td>", html, re.DOTALL)

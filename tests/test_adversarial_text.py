@@ -1,0 +1,89 @@
+"""Spec text that could break out of what it is rendered into (docstrings, string literals, Jinja, Markdown)
+still generates a package that compiles, passes mypy --strict, and says exactly what the spec said.
+
+Docs rendering is not built yet, so only the Python package is checked here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from project_copy import ROOT
+from spec_examples import OPERATION_PATH, SPEC_PATH
+
+from generator.config import load_settings
+from generator.pipeline import build
+from generator.spec import load_spec, node_at
+
+# Each fragment has broken a code generator somewhere: closing quotes, escapes, template syntax, table pipes,
+# markup, and text outside ASCII.
+ADVERSARIAL = (
+    'Quotes """ and \'\'\' and "", a backslash \\ and \\n and \\u0041, Jinja {{ model }} {% if x %}{% endif %} '
+    "{# note #}, a Markdown | pipe | table |, HTML <script>alert('x')</script> &amp; <b>, "
+    "and Korean: 스트림 작업 공간을 만듭니다."
+)
+ENDS_WITH_QUOTE = 'A summary that ends on a quote "'
+ENDS_WITH_BACKSLASH = "A description that ends on a backslash \\"
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The client generated from the curated spec with adversarial text in every kind of description."""
+    scratch = tmp_path_factory.mktemp("adversarial")
+    data = load_spec(SPEC_PATH).data
+    operation = node_at(data, OPERATION_PATH)
+    operation["summary"] = ENDS_WITH_QUOTE
+    operation["description"] = ADVERSARIAL
+    tenant = data["components"]["schemas"]["StreamsTenant"]
+    tenant["description"] = ADVERSARIAL
+    tenant["properties"]["name"]["description"] = ENDS_WITH_BACKSLASH
+    data["components"]["parameters"]["groupId"]["description"] = ADVERSARIAL
+    spec = scratch / "streams.json"  # JSON is YAML, and spares us quoting the text for YAML
+    spec.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    settings = dataclasses.replace(load_settings(ROOT / "pyproject.toml"), spec=spec)
+    out_dir = scratch / "atlas-streams-client"
+    build(settings, out_dir)
+    return out_dir
+
+
+def run_python(package: Path, code: str) -> str:
+    result = subprocess.run([sys.executable, "-c", code], cwd=package, capture_output=True, text=True, check=True)
+    return result.stdout
+
+
+def squashed(text: str) -> str:
+    """Docstrings are word-wrapped, so compare with runs of whitespace made one space."""
+    return " ".join(text.split())
+
+
+def test_adversarial_text_generates_a_package_that_passes_mypy_strict(package: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", "/dev/null", "atlas_streams"],
+        cwd=package,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_adversarial_text_reaches_the_model_docstring_unchanged(package: Path) -> None:
+    doc = run_python(package, "from atlas_streams.models import StreamsTenant; print(StreamsTenant.__doc__)")
+
+    assert squashed(ADVERSARIAL) in squashed(doc)
+    assert squashed(ENDS_WITH_BACKSLASH) in squashed(doc)
+
+
+def test_adversarial_text_reaches_the_endpoint_docstring_unchanged(package: Path) -> None:
+    doc = run_python(
+        package, "from atlas_streams.api.streams import create_stream_workspace as e; print(e.sync_detailed.__doc__)"
+    )
+
+    assert squashed(ENDS_WITH_QUOTE) in squashed(doc)
+    assert squashed(ADVERSARIAL) in squashed(doc)

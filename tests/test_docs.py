@@ -1,0 +1,261 @@
+"""The generated reference docs (generator/docs.py, templates/docs/): pages, links, tables, escaping, locales.
+
+The Python examples on the pages are run by tests/test_docs_examples.py; bad locale files are in
+tests/test_bad_input.py.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import shutil
+from pathlib import Path
+
+from markdown_pages import cell_count, links, pages, rendered_cells, tables
+from project_copy import ROOT, copy_project
+from ruamel.yaml import YAML
+
+from generator.config import load_settings
+from generator.docs import json_pointer, md_cell, md_code, md_fence, md_text, python_source
+from generator.pipeline import build_tree
+from generator.spec import load_spec
+
+PACKAGE = ROOT / "generated/atlas-streams-client"
+OPERATION_PAGE = "docs/operations/create_stream_workspace.md"
+OPERATION = ("paths", "/api/atlas/v2/groups/{groupId}/streams", "post")
+KO_OVERLAY = Path("spec/i18n/ko.yaml")
+
+
+def generate_docs(project: Path) -> dict[str, str]:
+    """The Markdown files that generating `project` (a copy of this one) would write, by relative path."""
+    tree = build_tree(load_settings(project / "pyproject.toml"))
+    return {name: content.decode("utf-8") for name, content in tree.items() if name.endswith(".md")}
+
+
+def committed_docs() -> dict[str, str]:
+    return {page.relative_to(PACKAGE).as_posix(): page.read_text(encoding="utf-8") for page in pages(PACKAGE)}
+
+
+def assert_tables_keep_their_cells(docs: dict[str, str]) -> int:
+    """Every row of every table has as many cells as its header; returns how many rows were checked."""
+    rows = 0
+    for name, text in docs.items():
+        for table in tables(text):
+            header, *body = table
+            for row in body:
+                assert cell_count(row) == cell_count(header), f"{name}: {row}"
+                rows += 1
+    return rows
+
+
+def table_row(text: str, first_cell: str) -> tuple[str, str]:
+    """(row, its table's header) of the row whose first cell is `first_cell`."""
+    for table in tables(text):
+        for row in table[2:]:
+            if row.startswith(f"| {first_cell} |"):
+                return row, table[0]
+    raise AssertionError(f"no table row starts with {first_cell!r}")
+
+
+def overlay_keys(project: Path) -> dict[str, str]:
+    data: dict[str, str] = YAML(typ="safe").load((project / KO_OVERLAY).read_text(encoding="utf-8"))
+    return data
+
+
+def write_overlay(project: Path, overlay: dict[str, str]) -> None:
+    yaml = YAML()
+    yaml.width = 4096
+    with (project / KO_OVERLAY).open("w", encoding="utf-8") as file:
+        yaml.dump(overlay, file)
+
+
+# --- the committed pages -----------------------------------------------------------------------------------
+
+
+def test_every_locale_has_an_index_and_a_page_per_operation_and_schema() -> None:
+    schemas = load_spec(ROOT / "spec/streams.yaml").data["components"]["schemas"]
+    expected = {"index.md", "operations/create_stream_workspace.md", *(f"models/{name}.md" for name in schemas)}
+
+    docs = committed_docs()
+
+    english = {name.removeprefix("docs/") for name in docs if name.startswith("docs/") and "/ko/" not in name}
+    korean = {name.removeprefix("docs/ko/") for name in docs if name.startswith("docs/ko/")}
+    assert english == expected
+    assert korean == expected | {"untranslated.md"}
+
+
+def test_every_relative_link_between_pages_resolves() -> None:
+    checked = 0
+    for page in pages(PACKAGE):
+        for target in links(page.read_text(encoding="utf-8")):
+            if target.startswith(("https://", "http://", "mailto:")):
+                continue
+            assert not target.startswith("#"), f"{page}: in-page anchor {target!r} (spec links must be made absolute)"
+            resolved = (page.parent / target.partition("#")[0]).resolve()
+            assert resolved.is_file(), f"{page.relative_to(PACKAGE)}: broken link {target!r}"
+            assert PACKAGE in resolved.parents, f"{page}: link {target!r} leaves the package"
+            checked += 1
+    assert checked > 500  # guards against a parser that finds no links
+
+
+def test_every_table_row_has_as_many_cells_as_its_header() -> None:
+    assert assert_tables_keep_their_cells(committed_docs()) > 300
+
+
+def test_atlas_reference_anchors_in_descriptions_become_absolute_links() -> None:
+    text = (PACKAGE / OPERATION_PAGE).read_text(encoding="utf-8")
+
+    assert (
+        "(https://mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Projects/operation/listProjects)" in text
+    )
+
+
+def committed_row(page: str, first_cell: str) -> list[str]:
+    """The rendered cells of a table row of a committed page."""
+    return rendered_cells(*table_row((PACKAGE / page).read_text(encoding="utf-8"), first_cell))
+
+
+def test_query_parameters_show_the_server_defaults_of_the_spec() -> None:
+    assert committed_row(OPERATION_PAGE, "`envelope`")[1:5] == [
+        "<code>envelope: bool | Unset</code>",
+        "boolean",
+        "no",
+        "<code>false</code>",
+    ]
+
+
+def test_model_fields_show_python_attribute_and_type_beside_the_json_name() -> None:
+    assert committed_row("docs/models/StreamsTenant.md", "`_id`")[:5] == [
+        "<code>_id</code>",
+        "<code>field_id</code>",
+        "<code>str | Unset</code>",
+        "no",
+        "read-only",
+    ]
+
+
+def test_discriminated_union_page_maps_values_and_names_the_fallback() -> None:
+    text = (PACKAGE / "docs/models/StreamsConnection.md").read_text(encoding="utf-8")
+
+    assert "| `S3` | [StreamsS3Connection](StreamsS3Connection.md) |" in text
+    assert "is read as [StreamsConnectionBase](StreamsConnectionBase.md)." in text
+
+
+def test_korean_pages_use_the_overlay_and_the_korean_interface_strings() -> None:
+    text = (PACKAGE / "docs/ko/operations/create_stream_workspace.md").read_text(encoding="utf-8")
+    overlay = overlay_keys(ROOT)
+
+    assert text.startswith("[English](../../operations/create_stream_workspace.md) · **한국어**\n")
+    assert f"# {overlay[json_pointer((*OPERATION, 'summary'))]}\n" in text
+    for heading in ("## 경로 매개변수", "## 쿼리 매개변수", "### 요청 예시", "#### 응답 예시(200)"):
+        assert f"\n{heading}\n" in text
+    for parameter in ("groupId", "envelope", "pretty"):
+        first_sentence = overlay[f"/components/parameters/{parameter}/description"].split(". ")[0]
+        assert f" | {first_sentence}" in text
+
+
+# --- spec text that could break the Markdown ---------------------------------------------------------------
+
+HOSTILE = 'Name | with a pipe, <b>bold</b> & `a|b` code\nand a "second" line'
+
+
+def test_pipes_html_and_line_breaks_in_spec_text_keep_tables_whole(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    spec = project / "spec/streams.yaml"
+    text = spec.read_text(encoding="utf-8")
+    text = text.replace("description: Name of the stream workspace.", f"description: {json.dumps(HOSTILE)}")
+    text = text.replace("description: Set to true to receive an", "description: A | B <i>. Set to true to receive an")
+    spec.write_text(text, encoding="utf-8")
+
+    docs = generate_docs(project)
+
+    assert_tables_keep_their_cells(docs)
+    row, header = table_row(docs["docs/models/StreamsTenant.md"], "`name`")
+    assert rendered_cells(row, header)[-1] == (
+        "Name | with a pipe, &lt;b&gt;bold&lt;/b&gt; &amp; <code>a|b</code> code<br>and a &quot;second&quot; line"
+    )
+    row, header = table_row(docs[OPERATION_PAGE], "`pretty`")
+    assert rendered_cells(row, header)[-1].startswith("A | B &lt;i&gt;. Set to true")
+
+
+def test_md_cell_escapes_every_pipe_and_html_outside_code_spans() -> None:
+    assert md_cell("a | b `c | <d>` <e> & f") == "a \\| b `c \\| <d>` &lt;e&gt; &amp; f"
+
+
+def test_md_cell_turns_line_breaks_into_br() -> None:
+    assert md_cell("one\ntwo\r\nthree") == "one<br>two<br>three"
+
+
+def test_md_text_keeps_markdown_but_shows_html_as_text() -> None:
+    assert md_text("[x](https://e.org?a=1) `<b>` <b>") == "[x](https://e.org?a=1) `<b>` &lt;b&gt;"
+
+
+def test_md_code_wraps_text_with_backticks_in_a_longer_fence() -> None:
+    assert md_code("a`b") == "``a`b``"
+    assert md_code("`a`") == "`` `a` ``"
+
+
+def test_md_fence_is_longer_than_any_backtick_run_inside() -> None:
+    assert md_fence("x = '```'", "python") == "````python\nx = '```'\n````"
+
+
+def test_python_source_is_python_for_the_same_data() -> None:
+    data = {"a": [True, None, 1.5, {"q": 'say "hi"\n'}], "b": {}, "c": [], "ü": "ß"}
+
+    assert ast.literal_eval(python_source(data)) == data
+
+
+def test_json_pointer_escapes_tilde_and_slash() -> None:
+    assert json_pointer(("paths", "/a~b/{id}", "post", 0)) == "/paths/~1a~0b~1{id}/post/0"
+
+
+# --- locales -------------------------------------------------------------------------------------------------
+
+
+def test_untranslated_page_lists_exactly_the_locations_without_a_korean_entry(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    overlay = overlay_keys(project)
+    removed = {json_pointer((*OPERATION, "summary")), "/components/schemas/Link/properties/rel/description"}
+    write_overlay(project, {key: text for key, text in overlay.items() if key not in removed})
+
+    docs = generate_docs(project)
+
+    listed = {row.split("`")[1] for table in tables(docs["docs/ko/untranslated.md"]) for row in table[2:]}
+    assert listed == removed
+    assert "\n# Create One Stream Workspace\n" in docs["docs/ko/operations/create_stream_workspace.md"]
+
+
+def test_committed_untranslated_page_matches_the_overlay(tmp_path: Path) -> None:
+    # Every location shown is either translated or listed: with an empty overlay, all of them are listed,
+    # and they are exactly the committed overlay's keys plus what the committed page lists.
+    project = copy_project(tmp_path)
+    write_overlay(project, {})
+
+    docs = generate_docs(project)
+
+    every_location = {row.split("`")[1] for table in tables(docs["docs/ko/untranslated.md"]) for row in table[2:]}
+    committed = (PACKAGE / "docs/ko/untranslated.md").read_text(encoding="utf-8")
+    committed_listed = {row.split("`")[1] for table in tables(committed) for row in table[2:]}
+    assert every_location == set(overlay_keys(ROOT)) | committed_listed
+    assert not set(overlay_keys(ROOT)) & committed_listed
+
+
+def test_adding_a_locale_takes_its_strings_file_and_its_overlay(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    strings = project / "templates/docs/locales"
+    english = (strings / "en.yaml").read_text(encoding="utf-8")
+    (strings / "xx.yaml").write_text(
+        english.replace("language_name: English", "language_name: Xxish").replace(
+            "path_parameters: Path parameters", "path_parameters: Xx path parameters"
+        ),
+        encoding="utf-8",
+    )
+    shutil.copy(project / KO_OVERLAY, project / "spec/i18n/xx.yaml")
+
+    docs = generate_docs(project)
+
+    xx_page = docs["docs/xx/operations/create_stream_workspace.md"]
+    assert "docs/xx/index.md" in docs and "docs/xx/untranslated.md" in docs
+    assert "\n## Xx path parameters\n" in xx_page
+    assert f"\n# {overlay_keys(ROOT)[json_pointer((*OPERATION, 'summary'))]}\n" in xx_page
+    assert "[Xxish](../xx/operations/create_stream_workspace.md)" in docs[OPERATION_PAGE]
