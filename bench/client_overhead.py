@@ -13,7 +13,7 @@ from atlas_streams.models import StreamsTenant
 
 from bench.measure import interleaved, per_call
 from bench.profiling import cumulative, profile_calls, top_functions, total
-from bench.report import Section, Target, duration, table, times
+from bench.report import Section, duration, ratio_at_most, table
 from tests.loopback import CannedResponse, LoopbackServer
 from tests.spec_examples import REQUEST_MEDIA_TYPE, request_example, response_example
 
@@ -69,10 +69,7 @@ def run(repeat: int = DEFAULT_REPEAT, warmup: int = 1, batch: int = DEFAULT_BATC
         ours=OURS,
         baseline=RAW,
     )
-    measured = section.ratio or 0.0
-    section.targets.append(
-        Target(f"ours ≤ {TARGET_RATIO}× raw httpx per call", times(measured), measured <= TARGET_RATIO)
-    )
+    section.targets.append(ratio_at_most(section, TARGET_RATIO, "raw httpx per call"))
     if breakdown:
         section.details.append(breakdown)
     return section

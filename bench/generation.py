@@ -9,7 +9,7 @@ from pathlib import Path
 from bench import SCRIPTS
 from bench.measure import interleaved, run_command
 from bench.profiling import Function, cumulative, profile_module, total
-from bench.report import Section, Target, duration, table, times
+from bench.report import Section, duration, ratio_at_most, table
 from tests.project_copy import copy_project
 
 METHOD = (
@@ -105,10 +105,7 @@ def run(repeat: int = DEFAULT_REPEAT, warmup: int = 1, profile: bool = True) -> 
             ours=OURS,
             baseline=BARE,
         )
-        measured = section.ratio or 0.0
-        section.targets.append(
-            Target(f"ours ≤ {TARGET_RATIO}× the bare CLI's wall time", times(measured), measured <= TARGET_RATIO)
-        )
+        section.targets.append(ratio_at_most(section, TARGET_RATIO, "the bare CLI's wall time"))
         if profile:
             section.details.append(_profile(project, ours_args, bare_args, scratch))
     return section

@@ -171,22 +171,27 @@ class StreamsHttpsConnection(StreamsConnectionBase):
     url: str | None = None
 
 
-class StreamsAWSLambdaConnection(StreamsConnectionBase):
-    type: Literal["AWSLambda"]
-    aws: StreamsAWSConnectionConfig | None = None
+# Several connection types share the same extra properties; a hand-written model would share them too.
+class _PrivateLinkNetworked(StreamsConnectionBase):
     public_private_networking: StreamsPublicPrivateLinkNetworking | None = None
 
 
-class StreamsS3Connection(StreamsConnectionBase):
+class _AwsOverKafkaNetworking(StreamsConnectionBase):
+    aws: StreamsAWSConnectionConfig | None = None
+    networking: StreamsKafkaNetworking | None = None
+
+
+class StreamsAWSLambdaConnection(_PrivateLinkNetworked):
+    type: Literal["AWSLambda"]
+    aws: StreamsAWSConnectionConfig | None = None
+
+
+class StreamsS3Connection(_AwsOverKafkaNetworking):
     type: Literal["S3"]
-    aws: StreamsAWSConnectionConfig | None = None
-    networking: StreamsKafkaNetworking | None = None
 
 
-class StreamsAWSKinesisDataStreamsConnection(StreamsConnectionBase):
+class StreamsAWSKinesisDataStreamsConnection(_AwsOverKafkaNetworking):
     type: Literal["AWSKinesisDataStreams"]
-    aws: StreamsAWSConnectionConfig | None = None
-    networking: StreamsKafkaNetworking | None = None
 
 
 class StreamsSchemaRegistryConnection(StreamsConnectionBase):
@@ -196,16 +201,14 @@ class StreamsSchemaRegistryConnection(StreamsConnectionBase):
     schema_registry_urls: Annotated[list[str], Field(max_length=10)]
 
 
-class StreamsAzureBlobStorageConnection(StreamsConnectionBase):
+class StreamsAzureBlobStorageConnection(_PrivateLinkNetworked):
     type: Literal["AzureBlobStorage"]
     azure: AzureConnection | None = None
-    public_private_networking: StreamsPublicPrivateLinkNetworking | None = None
 
 
-class StreamsGCPPubSubConnection(StreamsConnectionBase):
+class StreamsGCPPubSubConnection(_PrivateLinkNetworked):
     type: Literal["GCPPubSub"]
     gcp: StreamsGCPConnectionConfig | None = None
-    public_private_networking: StreamsPublicPrivateLinkNetworking | None = None
 
 
 StreamsConnection = Annotated[

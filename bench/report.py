@@ -56,6 +56,13 @@ class Section:
         return ratio(ours, baseline) if ours and baseline else None
 
 
+def ratio_at_most(section: Section, limit: float, baseline_name: str) -> Target:
+    """The target "ours takes at most `limit` times what the baseline takes", by medians."""
+    measured = section.ratio
+    met = measured <= limit if measured is not None else None
+    return Target(f"ours ≤ {limit}× {baseline_name}", times(measured) if measured is not None else "—", met)
+
+
 def duration(seconds: float) -> str:
     if seconds >= 1:
         return f"{seconds:.2f} s"
