@@ -4,8 +4,9 @@ pyproject.toml declares (templates/pyproject.toml.jinja), so output does not dep
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
+
+from ruff import find_ruff_bin  # type: ignore[import-untyped]  # ruff ships no py.typed
 
 from generator.errors import CodegenError
 
@@ -16,10 +17,10 @@ _COMMANDS = (
 
 
 def format_tree(project_dir: Path) -> None:
+    # The pinned ruff's own binary, not `python -m ruff`: that would start an interpreter just to exec it.
+    ruff: str = find_ruff_bin()
     for arguments in _COMMANDS:
-        result = subprocess.run(
-            [sys.executable, "-m", "ruff", *arguments], cwd=project_dir, capture_output=True, text=True, check=False
-        )
+        result = subprocess.run([ruff, *arguments], cwd=project_dir, capture_output=True, text=True, check=False)
         if result.returncode != 0:
             first_line = (result.stderr or result.stdout).strip().splitlines()[:1]
             raise CodegenError(f"ruff {arguments[0]} failed on generated code: {' '.join(first_line)}")

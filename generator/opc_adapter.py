@@ -101,9 +101,10 @@ def render_project(
 
 def _python_names(data: dict[str, Any], openapi: GeneratorData, config: Config, package_name: str) -> PythonNames:
     operations_by_location = {}
+    spec_operations = _spec_operations_by_endpoint(data)
     for tag, collection in openapi.endpoint_collections_by_tag.items():
         for endpoint in collection.endpoints:
-            path, method, operation = _spec_operation(data, endpoint)
+            path, method, operation = spec_operations[endpoint.name]
             parameters = [*endpoint.path_parameters, *endpoint.query_parameters, *endpoint.header_parameters]
             operations_by_location[(path, method)] = OperationNames(
                 module=f"{package_name}.api.{tag}.{endpoint.name}",
@@ -157,12 +158,14 @@ def _command_option(parameter: PropertyProtocol) -> str:
     return f"--{kebab_case(parameter.python_name)}"
 
 
-def _spec_operation(data: dict[str, Any], endpoint: Endpoint) -> tuple[str, str, dict[str, Any]]:
-    """(path, method, operation) of the spec operation that `endpoint` was generated from."""
+def _spec_operations_by_endpoint(data: dict[str, Any]) -> dict[str, tuple[str, str, dict[str, Any]]]:
+    """(path, method, operation) of each spec operation, by the name of the endpoint generated from it
+    (snake_case of its operationId; the first of equal names wins). Built once per use: a scan of every
+    operation per endpoint made generation quadratic in the number of operations."""
+    found: dict[str, tuple[str, str, dict[str, Any]]] = {}
     for path, method, operation in located_operations(data):
-        if snake_case(str(operation.get("operationId", ""))) == endpoint.name:
-            return path, method, operation
-    raise KeyError(endpoint.name)
+        found.setdefault(snake_case(str(operation.get("operationId", ""))), (path, method, operation))
+    return found
 
 
 def template_loader(template_layers: Sequence[Path]) -> BaseLoader:
@@ -288,8 +291,10 @@ def _template_globals(data: dict[str, Any], config: Config) -> dict[str, Any]:
     def class_name(schema_name: str) -> str:
         return ClassName(schema_name, config.field_prefix)
 
+    spec_operations = _spec_operations_by_endpoint(data)
+
     def operation(endpoint: Any) -> dict[str, Any]:
-        return _spec_operation(data, endpoint)[2]
+        return spec_operations[endpoint.name][2]
 
     def read_only_json_names(class_name: str) -> list[str]:
         return sorted(read_only.get(class_name, frozenset()))
