@@ -8,16 +8,17 @@ skipped as a CodegenError: a silently dropped schema would otherwise ship as a b
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib.metadata
 import importlib.resources
 import io
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader
+from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader, TemplateSyntaxError
 from openapi_python_client import Project
 from openapi_python_client import schema as oai
 from openapi_python_client.config import ClassOverride, Config, ConfigFile, MetaType
@@ -28,7 +29,8 @@ from openapi_python_client.parser.properties import ModelProperty, Schemas, buil
 from openapi_python_client.parser.properties.none import NoneProperty
 from openapi_python_client.parser.properties.protocol import PropertyProtocol
 from openapi_python_client.parser.properties.union import UnionProperty
-from openapi_python_client.strings import ClassName, kebab_case, snake_case
+from openapi_python_client.schema.untrusted_string import UntrustedString
+from openapi_python_client.strings import ClassName, PythonCode, kebab_case, snake_case
 
 from generator.config import Settings
 from generator.errors import CodegenError
@@ -60,6 +62,26 @@ UPSTREAM_DISTRIBUTION = "openapi-python-client"
 UPSTREAM_VERSION = importlib.metadata.version(UPSTREAM_DISTRIBUTION)
 
 _SAFE_RENDERED_TYPES = (str, int, float, bool)
+
+# Spec text and generated code as the library hands them to templates: only an escaping filter may turn
+# them into text.
+_WRAPPED_TYPES = (UntrustedString, PythonCode)
+# The filters that do: the library's escaping filters, and its identifier filters, which keep only
+# identifier characters. Every other filter refuses a wrapped value (see _refusing_wrapped_values).
+_ESCAPING_FILTERS = frozenset(
+    {
+        "in_double_quote_literal",
+        "in_f_string_literal",
+        "safe_for_docstring",
+        "as_unembedded_code",
+        "snakecase",
+        "kebabcase",
+        "pascalcase",
+    }
+)
+_ESCAPE_HINT = (
+    "escape it first: | safe_for_docstring, | in_double_quote_literal, | in_f_string_literal or | as_unembedded_code"
+)
 
 
 @dataclass(frozen=True)
@@ -245,15 +267,31 @@ class _StreamsProject(Project):
         self.env.finalize = _refuse_unescaped
         self.env.globals.update(_template_globals(data, config))
         self.env.filters["python_literal"] = python_literal
+        self.env.filters.update(
+            {
+                name: function if name in _ESCAPING_FILTERS else _refusing_wrapped_values(name, function)
+                for name, function in self.env.filters.items()
+            }
+        )
 
     def build(self) -> Sequence[GeneratorError]:
+        """The library's build plus our extra files; a template that fails, for whatever reason, is bad
+        input reported at its line, and the half-written output is discarded by the caller."""
         try:
-            problems = super().build()
-            if not problems:
-                self._build_extra_files()
+            with _wrapped_values_refuse_text():
+                problems = super().build()
+                if not problems:
+                    self._build_extra_files()
         except _UnescapedValue as err:
             template, line = _template_location(err)
-            raise CodegenError(str(err), template, line, hint="pass it through an escaping filter") from None
+            raise CodegenError(str(err), template, line, hint=_ESCAPE_HINT) from None
+        except TemplateSyntaxError as err:
+            raise CodegenError(f"template syntax: {err.message}", err.filename, err.lineno) from None
+        except Exception as err:
+            template, line = _template_location(err)
+            if template is None:
+                raise  # not raised by a template: a bug of ours or of the library, so keep the traceback
+            raise CodegenError(f"template fails: {type(err).__name__}: {err}", template, line) from None
         return problems
 
     def _build_extra_files(self) -> None:
@@ -272,6 +310,46 @@ def _refuse_unescaped(value: object) -> object:
     if value is None or isinstance(value, _SAFE_RENDERED_TYPES):
         return value
     raise _UnescapedValue(f"template renders a {type(value).__name__} without an escaping filter")
+
+
+def _refusing_wrapped_values(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    """`function`, a Jinja filter, refusing spec text and code objects: Jinja's own filters would turn them
+    into "<...UntrustedString object at 0x...>" (`lower`, `replace`) or fail with a raw traceback
+    (`wordwrap`). functools.wraps keeps Jinja's pass_context/pass_environment marks."""
+
+    @functools.wraps(function)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        for value in (*args, *kwargs.values()):
+            if isinstance(value, _WRAPPED_TYPES):
+                raise _UnescapedValue(
+                    f"template passes a {type(value).__name__} to the filter '{name}' without an escaping filter"
+                )
+        return function(*args, **kwargs)
+
+    return checked
+
+
+@contextlib.contextmanager
+def _wrapped_values_refuse_text() -> Iterator[None]:
+    """While templates render, str() and repr() of spec text or a code object raise: the ways into text that
+    no filter sees (`~`, `%`, `.format()`, a list of them given to `join` or `python_literal`) would otherwise
+    put "<...UntrustedString object at 0x...>" into the output. The library's classes get their methods back
+    afterwards."""
+
+    def refuse(self: object) -> str:
+        raise _UnescapedValue(f"template converts a {type(self).__name__} to text without an escaping filter")
+
+    originals = [(cls, name, cls.__dict__.get(name)) for cls in _WRAPPED_TYPES for name in ("__str__", "__repr__")]
+    for cls, name, _ in originals:
+        setattr(cls, name, refuse)
+    try:
+        yield
+    finally:
+        for cls, name, original in originals:
+            if original is None:
+                delattr(cls, name)
+            else:
+                setattr(cls, name, original)
 
 
 def _template_location(err: BaseException) -> tuple[str | None, int | None]:
