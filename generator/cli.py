@@ -8,19 +8,17 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from generator import __version__
-from generator.api_diff import Change, diff_specs, render_json, render_text
-from generator.changelog import changelog_path, record_release
 from generator.config import Settings, find_pyproject, load_settings
 from generator.errors import CodegenError, as_typed
-from generator.facts import normal_form
-from generator.lint import lint
-from generator.output import compare, read_tree, unified_diff
-from generator.spec import load_spec
-from generator.spec_apply import DESCRIPTION_PLACEHOLDER, apply_upstream
-from generator.upstream import extract, load_upstream, pair_operations
+
+# Each command imports the modules it runs inside its function: loaded here, lint's validators
+# (openapi-spec-validator, pydantic: a quarter second) and openapi-python-client (most of a second)
+# would slow `--help` and every command that does not use them.
+if TYPE_CHECKING:
+    from generator.api_diff import Change
 
 FIX_COMMAND = "make generate"
 
@@ -113,8 +111,6 @@ def _template_layers(settings: Settings, args: argparse.Namespace) -> list[Path]
 
 
 # --------------------------------------------------------------------------- generation
-# generator.pipeline and generator.templates_registry load openapi-python-client (most of a second),
-# which the spec commands do not need: they are imported where used.
 
 
 def _generate(settings: Settings, args: argparse.Namespace) -> int:
@@ -130,6 +126,9 @@ def _generate(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _lint(settings: Settings, args: argparse.Namespace) -> int:
+    from generator.lint import lint
+    from generator.spec import load_spec
+
     findings = lint(load_spec(args.spec or settings.spec))
     for finding in findings:
         print(finding)
@@ -138,6 +137,7 @@ def _lint(settings: Settings, args: argparse.Namespace) -> int:
 
 def _check(settings: Settings, args: argparse.Namespace) -> int:
     from generator import pipeline
+    from generator.output import compare, read_tree, unified_diff
 
     layers = _template_layers(settings, args)
     fresh = pipeline.build_tree(settings, layers[:-1])
@@ -156,6 +156,11 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _upstream_diff(settings: Settings, args: argparse.Namespace) -> int:
+    from generator.api_diff import diff_specs
+    from generator.facts import normal_form
+    from generator.spec import load_spec
+    from generator.upstream import extract, load_upstream, pair_operations
+
     spec = load_spec(settings.spec)
     upstream = load_upstream(args.upstream)
     fragment = extract(upstream, pair_operations(spec.data, upstream, args.operation, args.upstream), args.upstream)
@@ -164,6 +169,9 @@ def _upstream_diff(settings: Settings, args: argparse.Namespace) -> int:
     if not args.apply or not changes:
         _report(changes, args.format, str(where), str(args.upstream))
         return 1 if changes and not args.apply else 0
+
+    from generator.lint import lint
+    from generator.spec_apply import DESCRIPTION_PLACEHOLDER, apply_upstream
 
     applied = apply_upstream(spec, fragment)
     original = settings.spec.read_text(encoding="utf-8")
@@ -188,6 +196,11 @@ def _upstream_diff(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _changes(settings: Settings, args: argparse.Namespace) -> int:
+    from generator.api_diff import diff_specs
+    from generator.changelog import changelog_path, record_release
+    from generator.facts import normal_form
+    from generator.spec import load_spec
+
     new_path = args.new or settings.spec
     old, new = load_spec(args.old), load_spec(new_path)
     changes = diff_specs(normal_form(old.data, old.path), normal_form(new.data, new.path))
@@ -206,6 +219,8 @@ def _changes(settings: Settings, args: argparse.Namespace) -> int:
 def _report(
     changes: list[Change], report_format: str, old: str, new: str, extra: dict[str, object] | None = None
 ) -> None:
+    from generator.api_diff import render_json, render_text
+
     if report_format == "json":
         sys.stdout.write(render_json(changes, old, new, extra))
     else:
