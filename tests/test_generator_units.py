@@ -110,3 +110,14 @@ def test_write_only_facts_include_inherited_properties(spec_data: dict[str, obje
 
     assert facts["ConfluentUserInfoAuthentication"] == {"password"}
     assert facts["StreamsKafkaAuthentication"] == {"clientSecret", "password", "sslKey", "sslKeyPassword"}
+
+
+def test_command_line_loads_no_heavy_module_before_a_command_needs_it() -> None:
+    # `--help` and upstream-diff must stay fast: lint's validators and openapi-python-client take
+    # most of a second to import.
+    heavy = ("generator.lint", "generator.pipeline", "openapi_spec_validator", "openapi_python_client", "pydantic")
+    probe = f"import sys, generator.cli; print([m for m in {heavy!r} if m in sys.modules])"
+
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
+
+    assert loaded.stdout == "[]\n"
