@@ -19,6 +19,8 @@ from generator.errors import CodegenError, as_typed
 # would slow `--help` and every command that does not use them.
 if TYPE_CHECKING:
     from generator.api_diff import Change
+    from generator.spec import Spec
+    from generator.spec_apply import Applied
 
 FIX_COMMAND = "make generate"
 
@@ -166,14 +168,38 @@ def _upstream_diff(settings: Settings, args: argparse.Namespace) -> int:
     fragment = extract(upstream, pair_operations(spec.data, upstream, args.operation, args.upstream), args.upstream)
     changes = diff_specs(normal_form(spec.data, spec.path), normal_form(fragment, args.upstream))
     where = settings.relative(settings.spec)
-    if not args.apply or not changes:
+    if not args.apply:
         _report(changes, args.format, str(where), str(args.upstream))
-        return 1 if changes and not args.apply else 0
+        return 1 if changes else 0
 
+    # Only --apply writes and lints: the plain report does without their modules.
     from generator.lint import lint
     from generator.spec_apply import DESCRIPTION_PLACEHOLDER, apply_upstream
 
-    applied = apply_upstream(spec, fragment)
+    needed: list[str] = []
+    if changes:
+        spec, needed = _write_applied(apply_upstream(spec, fragment), settings)
+    _report(
+        changes, args.format, str(where), str(args.upstream), {"applied": bool(changes), "descriptions_needed": needed}
+    )
+    log = _log(args.format)
+    if changes:
+        print(f"applied {len(changes)} change(s) to {where}", file=log)
+    for location in needed:
+        print(f"{location}: write a description in place of '{DESCRIPTION_PLACEHOLDER}'", file=log)
+    # Upstream's new facts can break our curation (a missing override, an example that no longer fits):
+    # the applied spec stays for the maintainer to finish, and lint says what is left to do, on every
+    # --apply, so that applying again does not report success while the spec is still unfinished.
+    findings = lint(spec)
+    for finding in findings:
+        print(finding, file=log)
+    return 1 if any(finding.severity == "error" for finding in findings) else 0
+
+
+def _write_applied(applied: Applied, settings: Settings) -> tuple[Spec, list[str]]:
+    """Write the applied spec; returns it as loaded back, and the `file:line` of each description to write."""
+    from generator.spec import load_spec
+
     original = settings.spec.read_text(encoding="utf-8")
     settings.spec.write_text(applied.text, encoding="utf-8")
     try:
@@ -181,18 +207,10 @@ def _upstream_diff(settings: Settings, args: argparse.Namespace) -> int:
     except CodegenError:
         settings.spec.write_text(original, encoding="utf-8")  # a merge that breaks YAML is our bug: undo it
         raise
-    needed = [f"{where}:{written.position_of((*location, 'description'))[0]}" for location in applied.placeholders]
-    _report(changes, args.format, str(where), str(args.upstream), {"applied": True, "descriptions_needed": needed})
-    log = _log(args.format)
-    print(f"applied {len(changes)} change(s) to {where}", file=log)
-    for location in needed:
-        print(f"{location}: write a description in place of '{DESCRIPTION_PLACEHOLDER}'", file=log)
-    # Upstream's new facts can break our curation (a missing override, an example that no longer fits):
-    # the applied spec stays for the maintainer to finish, and lint says what is left to do.
-    findings = lint(written)
-    for finding in findings:
-        print(finding, file=log)
-    return 1 if any(finding.severity == "error" for finding in findings) else 0
+    where = settings.relative(settings.spec)
+    return written, [
+        f"{where}:{written.position_of((*location, 'description'))[0]}" for location in applied.placeholders
+    ]
 
 
 def _changes(settings: Settings, args: argparse.Namespace) -> int:

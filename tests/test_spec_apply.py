@@ -76,10 +76,32 @@ def test_applying_again_changes_nothing(project: Path, capsys: pytest.CaptureFix
     apply(capsys, upstream)
     once = (project / SPEC).read_bytes()
 
+    _, out = apply(capsys, upstream)
+
+    assert out.startswith(f"spec/streams.yaml -> {upstream}: no changes\n")
+    assert (project / SPEC).read_bytes() == once
+
+
+def test_applying_again_fails_while_lint_finds_errors(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    upstream = shared_file(OLDER_UPSTREAM)
+    apply(capsys, upstream)
+
+    code, out = apply(capsys, upstream)
+
+    assert code == 1
+    assert out.splitlines()[1:] == [line for line in out.splitlines() if ": error: " in line]
+    assert "has no x-xgen-operation-id-override" in out
+    assert main(["lint"]) == 1
+
+
+def test_applying_an_upstream_that_agrees_reports_no_changes_and_lints_clean(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    upstream = shared_file(CURRENT_UPSTREAM)
+
     code, out = apply(capsys, upstream)
 
     assert (code, out) == (0, f"spec/streams.yaml -> {upstream}: no changes\n")
-    assert (project / SPEC).read_bytes() == once
 
 
 def test_applying_back_restores_every_fact_and_the_cycle_split(
