@@ -3,13 +3,18 @@
 The changelog's source is CHANGELOG.md beside the spec (spec/CHANGELOG.md): generated/ is output, so
 `generate` copies it into the package. `changes OLD NEW --changelog` adds an entry there, newest
 first, and bumps `package-version` in pyproject.toml: major when a change is breaking, minor when
-something was added, patch for any other compatible change.
+something was added, patch for any other compatible change. Each entry carries a digest of its
+change list in an HTML comment (invisible on the rendered page), so that recording the same changes
+again, as a second run of the same command would, is noticed and does nothing.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import shutil
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from generator.api_diff import Change
@@ -18,7 +23,14 @@ from generator.errors import CodegenError
 
 CHANGELOG_NAME = "CHANGELOG.md"
 _SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
-_FIRST_ENTRY = re.compile(r"^## ", re.MULTILINE)
+_ENTRY_HEADING = re.compile(r"^## (\S+)$", re.MULTILINE)
+_DIGEST_COMMENT = "<!-- changes: {} -->"
+
+
+@dataclass(frozen=True)
+class Release:
+    version: str
+    written: bool  # False: the newest entry already recorded these changes, and nothing was touched
 
 
 def changelog_path(settings: Settings) -> Path:
@@ -43,8 +55,14 @@ def next_version(current: str, changes: list[Change]) -> str:
     return f"{major}.{minor}.{patch + 1}"
 
 
+def change_digest(changes: list[Change]) -> str:
+    """A short fingerprint of a change list (64 bits of the sha256 of all its fields)."""
+    listed = json.dumps([asdict(change) for change in changes], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(listed.encode("utf-8")).hexdigest()[:16]
+
+
 def entry(version: str, changes: list[Change]) -> str:
-    lines = [f"## {version}", ""]
+    lines = [f"## {version}", "", _DIGEST_COMMENT.format(change_digest(changes)), ""]
     for title, breaking in (("Breaking", True), ("Compatible", False)):
         group = [change for change in changes if change.breaking is breaking]
         if group:
@@ -54,13 +72,18 @@ def entry(version: str, changes: list[Change]) -> str:
     return "\n".join(lines)
 
 
-def record_release(settings: Settings, changes: list[Change]) -> str:
-    """Add the entry for `changes` to the changelog and bump package-version; returns the new version."""
-    version = next_version(settings.package_version, changes)
+def record_release(settings: Settings, changes: list[Change]) -> Release:
+    """Add the entry for `changes` to the changelog and bump package-version, unless the newest entry
+    already records exactly these changes."""
     path = changelog_path(settings)
     text = path.read_text(encoding="utf-8") if path.is_file() else "# Changelog\n\n"
-    first = _FIRST_ENTRY.search(text)
-    position = first.start() if first else len(text)
+    headings = list(_ENTRY_HEADING.finditer(text))
+    if headings:
+        newest_entry = text[headings[0].start() : headings[1].start() if len(headings) > 1 else len(text)]
+        if _DIGEST_COMMENT.format(change_digest(changes)) in newest_entry:
+            return Release(headings[0][1], written=False)
+    version = next_version(settings.package_version, changes)
+    position = headings[0].start() if headings else len(text)
     path.write_text(text[:position] + entry(version, changes) + "\n" + text[position:], encoding="utf-8")
     set_package_version(settings.root / "pyproject.toml", version)
-    return version
+    return Release(version, written=True)

@@ -226,11 +226,17 @@ def _changes(settings: Settings, args: argparse.Namespace) -> int:
         _report(changes, args.format, str(as_typed(args.old)), str(as_typed(new_path)))
         return 1 if changes and not args.changelog else 0
     previous = settings.package_version
-    version = record_release(settings, changes)
-    _report(changes, args.format, str(as_typed(args.old)), str(as_typed(new_path)), {"version": version})
+    release = record_release(settings, changes)
+    _report(changes, args.format, str(as_typed(args.old)), str(as_typed(new_path)), {"version": release.version})
     log = _log(args.format)
-    print(f"{settings.relative(changelog_path(settings))}: added the entry for {version}", file=log)
-    print(f"pyproject.toml: package-version {previous} -> {version}; to regenerate, run: {FIX_COMMAND}", file=log)
+    changelog = settings.relative(changelog_path(settings))
+    if not release.written:
+        print(f"{changelog}: the entry for {release.version} already records these changes; nothing to do", file=log)
+        return 0
+    print(f"{changelog}: added the entry for {release.version}", file=log)
+    print(
+        f"pyproject.toml: package-version {previous} -> {release.version}; to regenerate, run: {FIX_COMMAND}", file=log
+    )
     return 0
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -70,12 +71,48 @@ def test_changelog_entry_and_major_bump_for_a_breaking_change(
     pyproject_after = (project / "pyproject.toml").read_text(encoding="utf-8")
     assert code == 0
     assert "pyproject.toml: package-version 0.1.0 -> 1.0.0; to regenerate, run: make generate" in out
-    assert (
-        "## 1.0.0\n\n### Breaking\n\n- `StreamConfig.tier`: value 'SP1' removed (enum-value-removed)\n\n## 0.1.0"
-        in (changelog)
+    assert re.search(
+        r"## 1\.0\.0\n\n<!-- changes: [0-9a-f]{16} -->\n\n### Breaking\n\n"
+        r"- `StreamConfig\.tier`: value 'SP1' removed \(enum-value-removed\)\n\n## 0\.1\.0",
+        changelog,
     )
     assert pyproject_after == pyproject_before.replace('package-version = "0.1.0"', 'package-version = "1.0.0"')
     assert pyproject_after != pyproject_before
+
+
+def test_changelog_for_changes_already_recorded_does_nothing(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    older_spec(project, TIER_ENUM, TIER_ENUM.replace("- SP2\n", "- SP2\n          - SP1\n"))
+    main(["changes", "old.yaml", "--changelog"])
+    capsys.readouterr()
+    recorded = [(project / name).read_bytes() for name in ("spec/CHANGELOG.md", "pyproject.toml")]
+
+    code = main(["changes", "old.yaml", "--changelog"])
+
+    out = capsys.readouterr().out
+    assert code == 0
+    assert out.endswith("spec/CHANGELOG.md: the entry for 1.0.0 already records these changes; nothing to do\n")
+    assert [(project / name).read_bytes() for name in ("spec/CHANGELOG.md", "pyproject.toml")] == recorded
+
+
+def test_changelog_for_other_changes_adds_an_entry(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    older_spec(project, TIER_ENUM, TIER_ENUM.replace("- SP2\n", "- SP2\n          - SP1\n"))
+    main(["changes", "old.yaml", "--changelog"])
+    older_spec(project, TIER_ENUM, TIER_ENUM.replace("          - SP2\n", ""))
+
+    code = main(["changes", "old.yaml", "--changelog"])
+
+    assert code == 0
+    assert "pyproject.toml: package-version 1.0.0 -> 1.1.0" in capsys.readouterr().out
+
+
+def test_breaking_changes_exit_1_without_changelog_and_0_once_recorded(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    older_spec(project, TIER_ENUM, TIER_ENUM.replace("- SP2\n", "- SP2\n          - SP1\n"))
+
+    codes = [main(["changes", "old.yaml"]), main(["changes", "old.yaml", "--changelog"])]
+
+    assert codes == [1, 0]
 
 
 def test_generate_copies_the_changelog_into_the_package(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
