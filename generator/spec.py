@@ -44,10 +44,20 @@ class Spec:
         return position
 
 
-# A symptom in ruamel.yaml's problem text -> how to fix it.
+# A symptom in ruamel.yaml's problem or context text -> how to fix it; the first match wins. `{opened}` is
+# the line ruamel names as the context (where the unclosed bracket, quote or key began).
 _YAML_HINTS = {
     "'\\t'": "indent with spaces: YAML does not allow tabs there",
     "duplicate key": "a key may appear only once in a mapping: merge the two entries",
+    "expected ',' or ']'": "close the [ opened on line {opened}, or quote the value if it contains ':'",
+    "expected ',' or '}'": "close the { opened on line {opened}, or quote the value if it contains ':'",
+    "mapping values are not allowed here": "quote the value if it contains ': ', or indent it under its key",
+    "that cannot start any token": "quote the value: a plain YAML value cannot start with this character",
+    "found undefined alias": "define the anchor (&name) before the alias (*name), or quote the value if * is text",
+    "while scanning a quoted scalar": "close the quote opened on line {opened}",
+    "unknown escape character": "in double quotes write a backslash as \\\\, or use single quotes",
+    "expected <block end>": "indent this line like the other entries of its mapping or list, or under its key",
+    "could not find expected ':'": "write ': ' after the key on line {opened}, or quote its value",
 }
 
 
@@ -68,13 +78,21 @@ def load_yaml_mapping(path: Path, what: str, expected: str) -> Spec:
         line = mark.line + 1 if mark is not None else None
         column = mark.column + 1 if mark is not None else None
         problem = err.problem or err.context or "invalid YAML"
-        hint = next((hint for symptom, hint in _YAML_HINTS.items() if symptom in problem), None)
-        raise CodegenError(f"YAML: {problem}", path, line, column, hint) from err
+        raise CodegenError(f"YAML: {problem}", path, line, column, _yaml_hint(err)) from err
     except YAMLError as err:
         raise CodegenError(f"YAML: {err}", path) from err
     if not isinstance(tree, CommentedMap):
         raise CodegenError(f"the {what} must be a YAML mapping ({expected})", path, 1)
     return Spec(path=path, text=text, tree=tree, data=_plain(tree))
+
+
+def _yaml_hint(err: MarkedYAMLError) -> str | None:
+    symptoms = f"{err.problem} {err.context}"
+    hint = next((hint for symptom, hint in _YAML_HINTS.items() if symptom in symptoms), None)
+    if hint is None or "{opened}" not in hint:
+        return hint
+    # replace(), not format(): a hint may name a brace ("close the { opened on line ...").
+    return hint.replace("{opened}", str(err.context_mark.line + 1)) if err.context_mark is not None else None
 
 
 def round_trip_yaml() -> YAML:

@@ -54,7 +54,87 @@ BROKEN_SPECS = [
         "yaml-syntax-error",
         "summary: Create One Stream Workspace",
         "summary: [unclosed",
-        ("{next}:11: error: YAML: expected ',' or ']', but got ':'",),
+        (
+            "{next}:11: error: YAML: expected ',' or ']', but got ':' "
+            "(hint: close the [ opened on line {line}, or quote the value if it contains ':')",
+        ),
+        unreadable=True,
+    ),
+    BrokenSpec(
+        "yaml-unclosed-flow-mapping",
+        "summary: Create One Stream Workspace",
+        "summary: {text: Create One Stream Workspace",
+        (
+            "{next}:11: error: YAML: expected ',' or '}}', but got ':' "
+            "(hint: close the {{ opened on line {line}, or quote the value if it contains ':')",
+        ),
+        unreadable=True,
+    ),
+    BrokenSpec(
+        "yaml-colon-in-plain-value",
+        "summary: Create One Stream Workspace",
+        "summary: Create: One Stream Workspace",
+        (
+            "{line}:22: error: YAML: mapping values are not allowed here "
+            "(hint: quote the value if it contains ': ', or indent it under its key)",
+        ),
+        unreadable=True,
+    ),
+    BrokenSpec(
+        "yaml-reserved-first-character",
+        "summary: Create One Stream Workspace",
+        "summary: `Create` One Stream Workspace",
+        (
+            "{line}:16: error: YAML: found character '`' that cannot start any token "
+            "(hint: quote the value: a plain YAML value cannot start with this character)",
+        ),
+        unreadable=True,
+    ),
+    BrokenSpec(
+        "yaml-undefined-alias",
+        "summary: Create One Stream Workspace",
+        "summary: *summary",
+        (
+            "{line}:16: error: YAML: found undefined alias 'summary' "
+            "(hint: define the anchor (&name) before the alias (*name), or quote the value if * is text)",
+        ),
+        unreadable=True,
+    ),
+    BrokenSpec(
+        "yaml-unclosed-quote",
+        "          tokenUrl: https://cloud.mongodb.com/api/oauth/token\n      type: oauth2\n",
+        "          tokenUrl: 'https://cloud.mongodb.com/api/oauth/token\n      type: oauth2\n",
+        ("{next2}:1: error: YAML: found unexpected end of stream (hint: close the quote opened on line {line})",),
+        unreadable=True,
+    ),
+    BrokenSpec(
+        "yaml-unknown-escape",
+        "summary: Create One Stream Workspace",
+        'summary: "Create One Stream Workspace \\q"',
+        (
+            "{line}:46: error: YAML: found unknown escape character 'q' "
+            "(hint: in double quotes write a backslash as \\\\, or use single quotes)",
+        ),
+        unreadable=True,
+    ),
+    BrokenSpec(
+        "yaml-bad-indentation",
+        "      summary: Create One Stream Workspace",
+        "     summary: Create One Stream Workspace",
+        (
+            "{line}:6: error: YAML: expected <block end>, but found '<block mapping start>' "
+            "(hint: indent this line like the other entries of its mapping or list, or under its key)",
+        ),
+        unreadable=True,
+    ),
+    BrokenSpec(
+        "yaml-key-without-colon",
+        "summary: Create One Stream Workspace",
+        "summary Create One Stream Workspace",
+        (
+            "{next}:7: error: YAML: could not find expected ':' "
+            "(hint: write ': ' after the key on line {line}, or quote its value)",
+        ),
         unreadable=True,
     ),
     BrokenSpec(
