@@ -1,23 +1,18 @@
 """Reference docs of the generated package: a Markdown page per operation and per component schema, an index,
-in English and in every other locale that has its two files.
+in English and in every other locale (generator/locales.py) that has its two files.
 
 The pages describe the spec as written, not as spec_fixes adjusts it for the code generator (so server-side
 defaults such as `envelope=false` show), with the names that the generated code uses from opc_adapter's
-PythonNames. English is the base locale: its interface strings are templates/docs/locales/en.yaml and its
-descriptions are the spec's own. Another locale `xx` is two files, templates/docs/locales/xx.yaml (the same
-keys, translated) and spec/i18n/xx.yaml (translated descriptions keyed by JSON pointer into the spec); it is
-rendered into docs/xx/, and whatever it does not translate falls back to English and is listed on its
-untranslated.md page.
+PythonNames. Here: the docs model of the spec, built once per locale, and its rendering through
+templates/docs/ (spec text escaped by generator/markdown.py's filters). Another locale `xx` is rendered into
+docs/xx/, and whatever it does not translate is listed on its untranslated.md page.
 """
 
 from __future__ import annotations
 
-import html
 import json
 import posixpath
-import re
 import shlex
-import string
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,20 +21,23 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.config import Settings
-from generator.errors import CodegenError
+from generator.locales import (
+    BASE_LOCALE,
+    TEMPLATES_SUBDIR,
+    Locale,
+    Texts,
+    check_overlay,
+    load_locales,
+    overlay_path,
+    strings_path,
+)
+from generator.markdown import md_cell, md_code, md_fence, md_text
 from generator.opc_adapter import OperationNames, PythonNames
 from generator.schema_facts import SCHEMA_PREFIX, discriminators, read_only_properties
-from generator.spec import Spec, load_yaml_mapping
+from generator.spec import Pointer, Spec
 from generator.spec_fixes import located_operations
 
-BASE_LOCALE = "en"
-DOCS_DIR = "docs"  # inside the generated project
-TEMPLATES_SUBDIR = "docs"  # inside the templates directory
-LOCALES_SUBDIR = "locales"  # inside the docs templates: <lang>.yaml interface strings
-I18N_SUBDIR = "i18n"  # beside the spec: <lang>.yaml description overlays
 UNTRANSLATED_PAGE = "untranslated.md"  # in every locale but the base one
-
-Pointer = tuple[str | int, ...]
 
 
 # --- the docs model ------------------------------------------------------------------------------------------
@@ -171,121 +169,6 @@ class Site:
     operations: list[Operation]
     models: list[Model]
     security: list[SecurityScheme]
-
-
-# --- locales -------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Locale:
-    code: str
-    strings: dict[str, str]  # interface strings, English where this locale lacks one
-    untranslated_strings: list[str]  # keys that fell back to English
-    overlay: dict[str, str]  # JSON pointer -> translated description
-    overlay_file: Spec | None  # where the overlay came from, for error lines
-
-    @property
-    def prefix(self) -> str:
-        """Where its pages go, relative to the generated project."""
-        return f"{DOCS_DIR}/" if self.code == BASE_LOCALE else f"{DOCS_DIR}/{self.code}/"
-
-
-def _strings_path(templates: Path, code: str) -> Path:
-    return templates / TEMPLATES_SUBDIR / LOCALES_SUBDIR / f"{code}.yaml"
-
-
-def _overlay_path(spec: Path, code: str) -> Path:
-    return spec.parent / I18N_SUBDIR / f"{code}.yaml"
-
-
-def load_locales(settings: Settings) -> list[Locale]:
-    """The base locale first, then every other locale that has an interface strings file, by code."""
-    templates, spec_path = settings.templates, settings.spec
-    strings_dir = _strings_path(templates, BASE_LOCALE).parent
-    overlays_dir = _overlay_path(spec_path, BASE_LOCALE).parent
-    base = _load_strings(strings_dir / f"{BASE_LOCALE}.yaml", None)
-    codes = sorted(path.stem for path in strings_dir.glob("*.yaml") if path.stem != BASE_LOCALE)
-    for orphan in sorted(overlays_dir.glob("*.yaml")):
-        if orphan.stem not in codes:
-            raise CodegenError(
-                f"translations for locale {orphan.stem!r} but no interface strings for it",
-                orphan,
-                hint=f"add {settings.relative(strings_dir / orphan.name)}, starting from a copy of {BASE_LOCALE}.yaml",
-            )
-    locales = [Locale(BASE_LOCALE, base.data, [], {}, None)]
-    for code in codes:
-        strings = _load_strings(_strings_path(templates, code), base)
-        overlay_file = _overlay_path(spec_path, code)
-        overlay = _load_overlay(overlay_file) if overlay_file.exists() else None
-        missing = sorted(set(base.data) - set(strings.data))
-        locales.append(
-            Locale(
-                code=code,
-                strings={**base.data, **strings.data},
-                untranslated_strings=missing,
-                overlay=overlay.data if overlay else {},
-                overlay_file=overlay,
-            )
-        )
-    return locales
-
-
-def _load_strings(path: Path, base: Spec | None) -> Spec:
-    strings = load_yaml_mapping(path, "locale strings", "interface string key: text")
-    for key, text in strings.data.items():
-        line = strings.position_of((key,))[0]
-        if not isinstance(text, str):
-            raise CodegenError(f"locale string {key!r} is not text", path, line)
-        if base is None:
-            continue
-        if key not in base.data:
-            raise CodegenError(
-                f"unknown locale string {key!r}", path, line, hint=f"the keys are those of {base.path.name}"
-            )
-        if _placeholders(text) != _placeholders(base.data[key]):
-            expected = ", ".join(sorted(_placeholders(base.data[key]))) or "none"
-            raise CodegenError(
-                f"locale string {key!r} has placeholders {{{', '.join(sorted(_placeholders(text)))}}}",
-                path,
-                line,
-                hint=f"use exactly those of {base.path.name}: {expected}",
-            )
-    return strings
-
-
-def _placeholders(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
-
-
-def _load_overlay(path: Path) -> Spec:
-    overlay = load_yaml_mapping(path, "translations", "JSON pointer into the spec: translated text")
-    for key, text in overlay.data.items():
-        if not isinstance(text, str) or not text.strip():
-            raise CodegenError(f"translation of {key!r} is not text", path, overlay.position_of((key,))[0])
-    return overlay
-
-
-class Texts:
-    """The spec's descriptions in one locale: the translation where the overlay has one, else English.
-    Remembers every location asked for, so that the untranslated ones can be listed."""
-
-    def __init__(self, overlay: Mapping[str, str], rewrite: Callable[[str], str]) -> None:
-        self._overlay = overlay
-        self._rewrite = rewrite
-        self.english: dict[str, str] = {}  # JSON pointer -> English text, of every location the pages show
-
-    def __call__(self, location: Pointer, english: str) -> str:
-        pointer = json_pointer(location)
-        self.english[pointer] = english
-        return self._rewrite(self._overlay.get(pointer, english))
-
-    def untranslated(self) -> list[tuple[str, str]]:
-        return sorted((pointer, text) for pointer, text in self.english.items() if pointer not in self._overlay)
-
-
-def json_pointer(location: Pointer) -> str:
-    """RFC 6901: '~' as '~0', '/' as '~1'."""
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in location)
 
 
 # --- building the model from the spec -------------------------------------------------------------------------
@@ -623,6 +506,11 @@ def python_source(value: Any, indent: int = 0) -> str:
     return repr(value)
 
 
+def shell_json(value: Any) -> str:
+    """JSON data as one shell word."""
+    return shlex.quote(json.dumps(value, separators=(",", ":"), ensure_ascii=False))
+
+
 def _atlas_link_rewriter(data: dict[str, Any]) -> Callable[[str], str]:
     """Atlas descriptions link to other parts of the Atlas reference as in-page anchors ('#tag/...'), which
     would point nowhere on our pages: make them absolute, against the reference page of the operations."""
@@ -631,59 +519,6 @@ def _atlas_link_rewriter(data: dict[str, Any]) -> Callable[[str], str]:
         return lambda text: text
     base = str(urls[0]).partition("#")[0]
     return lambda text: text.replace("](#", f"]({base}#")
-
-
-# --- Markdown escaping ---------------------------------------------------------------------------------------
-
-# A code span: a run of backticks, content, and a run of exactly as many backticks (CommonMark 6.1).
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
-
-
-def _outside_code(text: str, transform: Callable[[str], str]) -> str:
-    """`transform` applied to the text outside code spans (inside them, Markdown shows characters as they are)."""
-    parts = []
-    position = 0
-    for span in _CODE_SPAN.finditer(text):
-        parts.append(transform(text[position : span.start()]))
-        parts.append(span.group(0))
-        position = span.end()
-    parts.append(transform(text[position:]))
-    return "".join(parts)
-
-
-def md_text(text: str) -> str:
-    """Spec prose as Markdown: its Markdown (code, links, emphasis) works, HTML is shown as text."""
-    return _outside_code(text, lambda plain: html.escape(plain, quote=False))
-
-
-def md_cell(text: str) -> str:
-    """Spec text for one table cell (or any other one-line place): like md_text, with line breaks as <br>
-    and every '|' escaped, which GitHub requires even inside code spans so that the row keeps its cells."""
-    one_line = _outside_code(
-        text, lambda plain: html.escape(plain, quote=False).replace("\r\n", "\n").replace("\n", "<br>")
-    )
-    return one_line.replace("\n", " ").replace("|", "\\|")
-
-
-def md_code(text: str) -> str:
-    """Any text as one inline code span, whatever backticks it contains."""
-    text = " ".join(str(text).splitlines())
-    if not text:
-        return ""
-    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
-    padding = " " if text[0] in "` " or text[-1] in "` " else ""
-    return f"{fence}{padding}{text}{padding}{fence}"
-
-
-def shell_json(value: Any) -> str:
-    """JSON data as one shell word."""
-    return shlex.quote(json.dumps(value, separators=(",", ":"), ensure_ascii=False))
-
-
-def md_fence(text: str, language: str = "") -> str:
-    """A fenced code block around `text`, with a fence longer than any backtick run inside it."""
-    fence = "`" * max(3, max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
-    return f"{fence}{language}\n{text.rstrip()}\n{fence}"
 
 
 # --- rendering -----------------------------------------------------------------------------------------------
@@ -721,7 +556,7 @@ def render_docs(spec: Spec, names: PythonNames, settings: Settings, out_dir: Pat
     for locale in locales:
         texts = Texts(locale.overlay, rewrite)
         site = _SiteBuilder(spec.data, names, settings, texts).build()
-        _check_overlay(locale, texts)
+        check_overlay(locale, texts)
         pages = [
             _Page("index.md.jinja", "index.md", {}),
             *(_Page("operation.md.jinja", f"operations/{op.slug}.md", {"operation": op}) for op in site.operations),
@@ -729,8 +564,8 @@ def render_docs(spec: Spec, names: PythonNames, settings: Settings, out_dir: Pat
         ]
         if locale.code != BASE_LOCALE:
             sources = {
-                "overlay_path": settings.relative(_overlay_path(settings.spec, locale.code)).as_posix(),
-                "strings_path": settings.relative(_strings_path(settings.templates, locale.code)).as_posix(),
+                "overlay_path": settings.relative(overlay_path(settings.spec, locale.code)).as_posix(),
+                "strings_path": settings.relative(strings_path(settings.templates, locale.code)).as_posix(),
             }
             pages.append(
                 _Page("untranslated.md.jinja", UNTRANSLATED_PAGE, {"untranslated": texts.untranslated(), **sources})
@@ -750,18 +585,6 @@ def render_docs(spec: Spec, names: PythonNames, settings: Settings, out_dir: Pat
                 **page.context,
             )
             target.write_text(text, encoding="utf-8")
-
-
-def _check_overlay(locale: Locale, texts: Texts) -> None:
-    for pointer in locale.overlay:
-        if pointer not in texts.english:
-            assert locale.overlay_file is not None
-            raise CodegenError(
-                f"translation for {pointer!r}, which the docs do not show",
-                locale.overlay_file.path,
-                locale.overlay_file.position_of((pointer,))[0],
-                hint="keys are JSON pointers to descriptions in the spec; remove it or fix the pointer",
-            )
 
 
 def _languages(locales: list[Locale], current: Locale, page: str) -> list[tuple[str, str | None]]:

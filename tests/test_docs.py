@@ -1,4 +1,5 @@
-"""The generated reference docs (generator/docs.py, templates/docs/): pages, links, tables, escaping, locales.
+"""The generated reference docs (generator/docs.py, locales.py, markdown.py; templates/docs/): pages, links, tables,
+escaping, locales.
 
 The Python examples on the pages are run by tests/test_docs_examples.py; bad locale files are in
 tests/test_bad_input.py.
@@ -16,7 +17,9 @@ from project_copy import ROOT, copy_project
 from ruamel.yaml import YAML
 
 from generator.config import load_settings
-from generator.docs import json_pointer, md_cell, md_code, md_fence, md_text, python_source
+from generator.docs import python_source
+from generator.locales import json_pointer
+from generator.markdown import md_cell, md_code, md_fence, md_text
 from generator.pipeline import build_tree
 from generator.spec import load_spec
 
