@@ -67,3 +67,36 @@ def rendered_cells(row_source: str, header: str) -> list[str]:
     delimiter = "|" + " --- |" * cell_count(header)
     html = MARKDOWN.render(f"{header}\n{delimiter}\n{row_source}\n")
     return re.findall(r"<td>(.*?)</td>", html, re.DOTALL)
+
+
+def visible_text(text: str) -> str:
+    """What a reader sees of a page: the text of every inline element (entities decoded, markup gone), a
+    space between elements."""
+    parts = []
+    for token in _inline_tokens(MARKDOWN.parse(text)):
+        if token.type in ("text", "code_inline", "html_inline"):
+            parts.append(token.content)
+        elif token.type in ("softbreak", "hardbreak") or token.type.endswith("_close"):
+            parts.append(" ")
+    return "".join(parts)
+
+
+def assert_tables_keep_their_cells(docs: dict[str, str]) -> int:
+    """Every row of every table has as many cells as its header; returns how many rows were checked."""
+    rows = 0
+    for name, text in docs.items():
+        for table in tables(text):
+            header, *body = table
+            for row in body:
+                assert cell_count(row) == cell_count(header), f"{name}: {row}"
+                rows += 1
+    return rows
+
+
+def table_row(text: str, first_cell: str) -> tuple[str, str]:
+    """(row, its table's header) of the row whose first cell is `first_cell`."""
+    for table in tables(text):
+        for row in table[2:]:
+            if row.startswith(f"| {first_cell} |"):
+                return row, table[0]
+    raise AssertionError(f"no table row starts with {first_cell!r}")

@@ -1,18 +1,20 @@
 """Spec text that could break out of what it is rendered into (docstrings, string literals, Jinja, Markdown)
-still generates a package that compiles, passes mypy --strict, and says exactly what the spec said.
-
-Docs rendering is not built yet, so only the Python package is checked here.
+still generates a package that compiles, passes mypy --strict, and says exactly what the spec said, and
+reference docs whose tables keep their columns and that show the text as written, HTML and template
+syntax included, as text.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import html
 import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from markdown_pages import MARKDOWN, assert_tables_keep_their_cells, pages, rendered_cells, table_row, visible_text
 from project_copy import ROOT
 from spec_examples import OPERATION_PATH, SPEC_PATH
 
@@ -87,3 +89,38 @@ def test_adversarial_text_reaches_the_endpoint_docstring_unchanged(package: Path
 
     assert squashed(ENDS_WITH_QUOTE) in squashed(doc)
     assert squashed(ADVERSARIAL) in squashed(doc)
+
+
+def docs_pages(package: Path) -> dict[str, str]:
+    return {page.relative_to(package).as_posix(): page.read_text(encoding="utf-8") for page in pages(package / "docs")}
+
+
+def test_adversarial_text_keeps_every_docs_table_row_whole(package: Path) -> None:
+    assert assert_tables_keep_their_cells(docs_pages(package)) > 300
+
+
+@pytest.mark.parametrize(
+    ("page", "texts"),
+    [
+        ("docs/operations/create_stream_workspace.md", (ENDS_WITH_QUOTE, ADVERSARIAL)),
+        ("docs/models/StreamsTenant.md", (ADVERSARIAL, ENDS_WITH_BACKSLASH)),
+        ("docs/index.md", (ENDS_WITH_QUOTE, ADVERSARIAL)),
+        ("docs/ko/operations/create_stream_workspace.md", (ENDS_WITH_QUOTE, ADVERSARIAL)),
+    ],
+)
+def test_adversarial_text_reads_as_written_on_the_docs_pages(package: Path, page: str, texts: tuple[str, ...]) -> None:
+    seen = squashed(visible_text(docs_pages(package)[page]))
+
+    for text in texts:
+        assert squashed(text) in seen
+
+
+def test_adversarial_text_in_a_docs_table_cell_renders_as_text(package: Path) -> None:
+    row, header = table_row(docs_pages(package)["docs/operations/create_stream_workspace.md"], "`groupId`")
+
+    assert rendered_cells(row, header)[-1] == html.escape(ADVERSARIAL, quote=False).replace('"', "&quot;")
+
+
+def test_adversarial_html_is_never_markup_on_the_docs_pages(package: Path) -> None:
+    for name, text in docs_pages(package).items():
+        assert "<script>" not in MARKDOWN.render(text), name

@@ -12,7 +12,7 @@ import json
 import shutil
 from pathlib import Path
 
-from markdown_pages import cell_count, links, pages, rendered_cells, tables
+from markdown_pages import assert_tables_keep_their_cells, links, pages, rendered_cells, table_row, tables
 from project_copy import ROOT, copy_project
 from ruamel.yaml import YAML
 
@@ -37,27 +37,6 @@ def generate_docs(project: Path) -> dict[str, str]:
 
 def committed_docs() -> dict[str, str]:
     return {page.relative_to(PACKAGE).as_posix(): page.read_text(encoding="utf-8") for page in pages(PACKAGE)}
-
-
-def assert_tables_keep_their_cells(docs: dict[str, str]) -> int:
-    """Every row of every table has as many cells as its header; returns how many rows were checked."""
-    rows = 0
-    for name, text in docs.items():
-        for table in tables(text):
-            header, *body = table
-            for row in body:
-                assert cell_count(row) == cell_count(header), f"{name}: {row}"
-                rows += 1
-    return rows
-
-
-def table_row(text: str, first_cell: str) -> tuple[str, str]:
-    """(row, its table's header) of the row whose first cell is `first_cell`."""
-    for table in tables(text):
-        for row in table[2:]:
-            if row.startswith(f"| {first_cell} |"):
-                return row, table[0]
-    raise AssertionError(f"no table row starts with {first_cell!r}")
 
 
 def overlay_keys(project: Path) -> dict[str, str]:
