@@ -74,75 +74,68 @@ def test_template_rendering_code_object_unescaped_fails(project: Path, capsys: p
     assert "template renders a PythonCode without an escaping filter" in err
 
 
+MODEL_TEMPLATE = "templates/model.py.jinja"
+MODEL_DESCRIPTION = "{{ model.description | safe_for_docstring | wordwrap(116) }}"
 ESCAPE_HINT = (
     "(hint: escape it first: | safe_for_docstring, | in_double_quote_literal, | in_f_string_literal or "
     "| as_unembedded_code)"
 )
-MODEL_DESCRIPTION = "{{ model.description | safe_for_docstring | wordwrap(116) }}"
 
 
-def test_spec_text_given_to_a_text_filter_without_escaping_fails(
-    project: Path, capsys: pytest.CaptureFixture[str]
+def generate_with_description_as(
+    project: Path, capsys: pytest.CaptureFixture[str], replacement: str
+) -> tuple[int, str, int]:
+    """Generate after the model template renders its description as `replacement`: (exit status, stderr, the
+    template line)."""
+    line = replace_line(project / MODEL_TEMPLATE, MODEL_DESCRIPTION, replacement)
+    code, err, _ = run_generate(project, capsys)
+    return code, err, line
+
+
+@pytest.mark.parametrize(
+    ("replacement", "message"),
+    [
+        (
+            "{{ model.description | lower }}",
+            "template passes a UntrustedString to the filter 'lower' without an escaping filter",
+        ),
+        (
+            "{{ model.description | wordwrap(116) }}",
+            "template passes a UntrustedString to the filter 'wordwrap' without an escaping filter",
+        ),
+        (
+            '{{ "Model: " ~ model.description }}',
+            "template converts a UntrustedString to text without an escaping filter",
+        ),
+    ],
+    ids=["lower", "wordwrap", "concatenation"],
+)
+def test_spec_text_turned_into_text_without_escaping_fails(
+    project: Path, capsys: pytest.CaptureFixture[str], replacement: str, message: str
 ) -> None:
-    line = replace_line(project / "templates/model.py.jinja", MODEL_DESCRIPTION, "{{ model.description | lower }}")
+    code, err, line = generate_with_description_as(project, capsys, replacement)
 
-    code, err, _ = run_generate(project, capsys)
-
-    assert code == 2
-    assert err == (
-        f"templates/model.py.jinja:{line}: error: template passes a UntrustedString to the filter 'lower' "
-        f"without an escaping filter {ESCAPE_HINT}\n"
-    )
-
-
-def test_spec_text_given_to_wordwrap_without_escaping_fails(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    line = replace_line(
-        project / "templates/model.py.jinja", MODEL_DESCRIPTION, "{{ model.description | wordwrap(116) }}"
-    )
-
-    code, err, _ = run_generate(project, capsys)
-
-    assert code == 2
-    assert err == (
-        f"templates/model.py.jinja:{line}: error: template passes a UntrustedString to the filter 'wordwrap' "
-        f"without an escaping filter {ESCAPE_HINT}\n"
-    )
-
-
-def test_spec_text_concatenated_without_escaping_fails(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    line = replace_line(project / "templates/model.py.jinja", MODEL_DESCRIPTION, '{{ "Model: " ~ model.description }}')
-
-    code, err, _ = run_generate(project, capsys)
-
-    assert code == 2
-    assert err == (
-        f"templates/model.py.jinja:{line}: error: template converts a UntrustedString to text without an "
-        f"escaping filter {ESCAPE_HINT}\n"
-    )
+    assert (code, err) == (2, f"{MODEL_TEMPLATE}:{line}: error: {message} {ESCAPE_HINT}\n")
 
 
 def test_any_template_failure_is_one_line_at_the_template_line(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    line = replace_line(project / "templates/model.py.jinja", MODEL_DESCRIPTION, "{{ model.no_such_field.name }}")
+    code, err, line = generate_with_description_as(project, capsys, "{{ model.no_such_field.name }}")
 
-    code, err, _ = run_generate(project, capsys)
-
-    assert code == 2
-    assert err == (
-        f"templates/model.py.jinja:{line}: error: template fails: UndefinedError: "
+    assert (code, err) == (
+        2,
+        f"{MODEL_TEMPLATE}:{line}: error: template fails: UndefinedError: "
         "'openapi_python_client.parser.properties.model_property.ModelProperty object' has no attribute "
-        "'no_such_field'\n"
+        "'no_such_field'\n",
     )
 
 
 def test_template_syntax_error_names_its_line(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    line = replace_line(project / "templates/model.py.jinja", MODEL_DESCRIPTION, "{{ model.description | }}")
-
-    code, err, _ = run_generate(project, capsys)
+    code, err, line = generate_with_description_as(project, capsys, "{{ model.description | }}")
 
     assert code == 2
-    assert err.startswith(f"templates/model.py.jinja:{line}: error: template syntax: "), err
+    assert err.startswith(f"{MODEL_TEMPLATE}:{line}: error: template syntax: "), err
     assert err.count("\n") == 1
 
 
