@@ -168,6 +168,37 @@ def test_not_found_error_shows_code_reason_and_detail(atlas_server: LoopbackServ
     )
 
 
+@pytest.mark.off_contract("real Atlas sends ApiError.parameters as strings; the spec says objects")
+def test_error_with_string_parameters_shows_code_reason_and_detail(atlas_server: LoopbackServer) -> None:
+    detail = f"No group with ID {GROUP_ID} exists."
+    body = {
+        "detail": detail,
+        "error": 404,
+        "errorCode": "GROUP_NOT_FOUND",
+        "parameters": [GROUP_ID],
+        "reason": "Not Found",
+    }
+    atlas_server.respond(CannedResponse.json(404, body))
+
+    result = create(atlas_server, *REQUEST_OPTIONS)
+
+    assert (result.returncode, result.stderr) == (
+        5,
+        f"atlas-streams: Atlas error 404: GROUP_NOT_FOUND: Not Found: {detail}\n",
+    )
+
+
+@pytest.mark.off_contract("a 2xx body that breaks the documented schema")
+def test_unreadable_success_body_exits_with_the_server_status(atlas_server: LoopbackServer) -> None:
+    atlas_server.respond(CannedResponse(200, {"Content-Type": "text/html"}, b"<html>ok</html>"))
+
+    result = create(atlas_server, *REQUEST_OPTIONS)
+
+    assert result.returncode == 7
+    assert result.stderr.startswith("atlas-streams: Atlas error 200: unreadable response body (JSONDecodeError: ")
+    assert result.stdout == ""
+
+
 def test_connection_refused_exits_with_the_network_status() -> None:
     result = run("create-workspace", "--base-url", f"http://127.0.0.1:{closed_port()}", "--group-id", GROUP_ID)
 

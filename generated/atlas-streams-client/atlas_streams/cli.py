@@ -27,6 +27,7 @@ from .errors import (
     NotFoundError,
     RateLimitedError,
     RequestValidationError,
+    ResponseParseError,
     ServerError,
     UnauthorizedError,
 )
@@ -49,7 +50,7 @@ EXIT_STATUSES = {
     EXIT_AUTH: "no usable credentials, or Atlas refused them (401, 403)",
     EXIT_NOT_FOUND: "the project or another resource does not exist (404)",
     EXIT_RATE_LIMITED: "too many requests, still after the retries (429)",
-    EXIT_SERVER: "Atlas failed (5xx)",
+    EXIT_SERVER: "Atlas failed (5xx), or its answer was unreadable (a success status with a body that does not parse)",
     EXIT_NETWORK: "no connection to Atlas, or a timeout",
 }
 
@@ -61,6 +62,7 @@ _EXIT_FOR_ERROR: tuple[tuple[type[AtlasApiError], int], ...] = (
     (NotFoundError, EXIT_NOT_FOUND),
     (RateLimitedError, EXIT_RATE_LIMITED),
     (ServerError, EXIT_SERVER),
+    (ResponseParseError, EXIT_SERVER),
 )
 
 

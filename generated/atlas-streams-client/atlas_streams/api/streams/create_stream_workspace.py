@@ -86,7 +86,8 @@ def sync_detailed(
 
     Returns:
         Response[StreamsTenant]: status, headers, raw content, and either
-        `parsed` or `error` (an errors.AtlasApiError); HTTP error statuses do not raise here.
+        `parsed` or `error` (an errors.AtlasApiError); neither HTTP error statuses nor a success body
+        that does not parse (errors.ResponseParseError) raise here.
     """
 
     kwargs = _get_kwargs(
@@ -122,6 +123,7 @@ def sync(
         ValueError: If a parameter breaks its pattern; nothing is sent.
         errors.RequestValidationError: If the body breaks the schema; nothing is sent.
         errors.AtlasApiError: If Atlas answers with an error status (a subclass per class of status).
+        errors.ResponseParseError: If a success body does not parse as the model (an AtlasApiError).
         httpx.TransportError: If the connection fails after the client's retries.
 
     Returns:
@@ -163,7 +165,8 @@ async def asyncio_detailed(
 
     Returns:
         Response[StreamsTenant]: status, headers, raw content, and either
-        `parsed` or `error` (an errors.AtlasApiError); HTTP error statuses do not raise here.
+        `parsed` or `error` (an errors.AtlasApiError); neither HTTP error statuses nor a success body
+        that does not parse (errors.ResponseParseError) raise here.
     """
 
     kwargs = _get_kwargs(
@@ -199,6 +202,7 @@ async def asyncio(
         ValueError: If a parameter breaks its pattern; nothing is sent.
         errors.RequestValidationError: If the body breaks the schema; nothing is sent.
         errors.AtlasApiError: If Atlas answers with an error status (a subclass per class of status).
+        errors.ResponseParseError: If a success body does not parse as the model (an AtlasApiError).
         httpx.TransportError: If the connection fails after the client's retries.
 
     Returns:
