@@ -1,6 +1,7 @@
 """Checks of parameters and request bodies against the spec, before any network I/O, and the
 readOnly stripping of bodies given as plain JSON."""
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -468,7 +469,7 @@ def _problems(value: Any, schema: dict[str, Any], path: str) -> Iterator[Problem
         return
     if "enum" in schema and value not in schema["enum"]:
         yield Problem(path, f"{value!r} is not one of {', '.join(map(str, schema['enum']))}")
-    if "pattern" in schema and isinstance(value, str) and re.search(schema["pattern"], value) is None:
+    if "pattern" in schema and isinstance(value, str) and _regex(schema["pattern"]).search(value) is None:
         yield Problem(path, f"{value!r} does not match the pattern {schema['pattern']}")
     if isinstance(value, list):
         yield from _array_problems(value, schema, path)
@@ -508,6 +509,32 @@ def _object_problems(value: dict[str, Any], schema: dict[str, Any], path: str) -
             yield from _problems(item, properties[name], f"{path}.{name}")
         elif isinstance(extra, dict):
             yield from _problems(item, extra, f"{path}.{name}")
+
+
+@functools.cache
+def _regex(pattern: str) -> re.Pattern[str]:
+    r"""A spec pattern compiled to match as JSON Schema says: as an ECMA-262 regular expression.
+
+    Two Python differences matter: `$` also matches before a final newline (so "...\n" would pass
+    `^...$`), and `\d`, `\w`, `\b` know every script's digits and letters. Each `$` that is neither
+    escaped nor inside a character class becomes `\Z` (the very end), and re.ASCII makes those classes
+    ECMA's. (ECMA's `\s` also knows Unicode spaces, which re.ASCII's does not.)
+    """
+    translated = []
+    escaped = in_class = False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "$":
+            char = r"\Z"
+        translated.append(char)
+    return re.compile("".join(translated), re.ASCII)
 
 
 def _resolve(schema: dict[str, Any]) -> dict[str, Any]:
