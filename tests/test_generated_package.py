@@ -7,6 +7,7 @@ import sys
 import venv
 from pathlib import Path
 
+from atlas_streams.api.streams import create_stream_workspace
 from project_copy import ROOT
 
 CLIENT = ROOT / "generated/atlas-streams-client"
@@ -50,3 +51,11 @@ def test_generated_package_installs_into_a_fresh_venv(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert probe.stdout.strip() == "sync", probe.stderr
+
+
+def test_operation_docstrings_describe_each_parameter() -> None:
+    for function in (create_stream_workspace.sync, create_stream_workspace.asyncio_detailed):
+        text = " ".join((function.__doc__ or "").split())
+        assert "group_id (str): 24-character hexadecimal ID of the project that will own" in text
+        assert "envelope (bool | Unset): Set to true to have Atlas wrap the response" in text
+        assert "pretty (bool | Unset): Set to true to receive an indented" in text

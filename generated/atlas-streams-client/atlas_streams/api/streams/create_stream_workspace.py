@@ -74,9 +74,16 @@ def sync_detailed(
     the workspace as Atlas stored it.
 
     Args:
-        group_id (str):  Example: 32b6e34b3d91647abb20e7b8.
-        envelope (bool | Unset):
-        pretty (bool | Unset):
+        group_id (str): 24-character hexadecimal ID of the project that will own the new stream
+            workspace. The [/groups](#tag/Projects/operation/listProjects) endpoint lists every
+            project your credentials can reach. Atlas treats "group" and "project" as the same thing,
+            so the group ID is simply the project ID and never changes. Example:
+            32b6e34b3d91647abb20e7b8.
+        envelope (bool | Unset): Set to true to have Atlas wrap the response in an `envelope` JSON
+            object that also reports the HTTP status, which helps clients that cannot read status
+            codes or response headers. List endpoints use their `results` object as the envelope.
+        pretty (bool | Unset): Set to true to receive an indented, human-readable (pretty-printed)
+            response body.
         body (StreamsTenant):
 
     Raises:
@@ -114,9 +121,16 @@ def sync(
     the workspace as Atlas stored it.
 
     Args:
-        group_id (str):  Example: 32b6e34b3d91647abb20e7b8.
-        envelope (bool | Unset):
-        pretty (bool | Unset):
+        group_id (str): 24-character hexadecimal ID of the project that will own the new stream
+            workspace. The [/groups](#tag/Projects/operation/listProjects) endpoint lists every
+            project your credentials can reach. Atlas treats "group" and "project" as the same thing,
+            so the group ID is simply the project ID and never changes. Example:
+            32b6e34b3d91647abb20e7b8.
+        envelope (bool | Unset): Set to true to have Atlas wrap the response in an `envelope` JSON
+            object that also reports the HTTP status, which helps clients that cannot read status
+            codes or response headers. List endpoints use their `results` object as the envelope.
+        pretty (bool | Unset): Set to true to receive an indented, human-readable (pretty-printed)
+            response body.
         body (StreamsTenant):
 
     Raises:
@@ -153,9 +167,16 @@ async def asyncio_detailed(
     the workspace as Atlas stored it.
 
     Args:
-        group_id (str):  Example: 32b6e34b3d91647abb20e7b8.
-        envelope (bool | Unset):
-        pretty (bool | Unset):
+        group_id (str): 24-character hexadecimal ID of the project that will own the new stream
+            workspace. The [/groups](#tag/Projects/operation/listProjects) endpoint lists every
+            project your credentials can reach. Atlas treats "group" and "project" as the same thing,
+            so the group ID is simply the project ID and never changes. Example:
+            32b6e34b3d91647abb20e7b8.
+        envelope (bool | Unset): Set to true to have Atlas wrap the response in an `envelope` JSON
+            object that also reports the HTTP status, which helps clients that cannot read status
+            codes or response headers. List endpoints use their `results` object as the envelope.
+        pretty (bool | Unset): Set to true to receive an indented, human-readable (pretty-printed)
+            response body.
         body (StreamsTenant):
 
     Raises:
@@ -193,9 +214,16 @@ async def asyncio(
     the workspace as Atlas stored it.
 
     Args:
-        group_id (str):  Example: 32b6e34b3d91647abb20e7b8.
-        envelope (bool | Unset):
-        pretty (bool | Unset):
+        group_id (str): 24-character hexadecimal ID of the project that will own the new stream
+            workspace. The [/groups](#tag/Projects/operation/listProjects) endpoint lists every
+            project your credentials can reach. Atlas treats "group" and "project" as the same thing,
+            so the group ID is simply the project ID and never changes. Example:
+            32b6e34b3d91647abb20e7b8.
+        envelope (bool | Unset): Set to true to have Atlas wrap the response in an `envelope` JSON
+            object that also reports the HTTP status, which helps clients that cannot read status
+            codes or response headers. List endpoints use their `results` object as the envelope.
+        pretty (bool | Unset): Set to true to receive an indented, human-readable (pretty-printed)
+            response body.
         body (StreamsTenant):
 
     Raises:
