@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -380,8 +381,12 @@ UNREADABLE_SUCCESS = [
 UNREADABLE = pytest.mark.off_contract("a 2xx body that breaks the documented schema")
 
 
-@UNREADABLE
-@pytest.mark.parametrize(("answer", "cause"), UNREADABLE_SUCCESS)
+def with_unreadable_success_bodies(test: Callable[..., None]) -> Callable[..., None]:
+    """`test` once per body of UNREADABLE_SUCCESS (as `answer`, with the `cause` that parsing raises)."""
+    return UNREADABLE(pytest.mark.parametrize(("answer", "cause"), UNREADABLE_SUCCESS)(test))
+
+
+@with_unreadable_success_bodies
 def test_sync_detailed_returns_an_unreadable_success_body_as_response_parse_error(
     atlas_server: LoopbackServer, client: Client, answer: CannedResponse, cause: type[Exception]
 ) -> None:
@@ -400,8 +405,7 @@ def test_sync_detailed_returns_an_unreadable_success_body_as_response_parse_erro
     assert response.error.headers["content-type"] == answer.headers["Content-Type"]
 
 
-@UNREADABLE
-@pytest.mark.parametrize(("answer", "cause"), UNREADABLE_SUCCESS)
+@with_unreadable_success_bodies
 def test_sync_raises_response_parse_error_for_an_unreadable_success_body(
     atlas_server: LoopbackServer, client: Client, answer: CannedResponse, cause: type[Exception]
 ) -> None:
