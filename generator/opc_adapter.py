@@ -12,6 +12,7 @@ import functools
 import importlib.metadata
 import importlib.resources
 import io
+import re
 import traceback
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from openapi_python_client.parser import GeneratorData
 from openapi_python_client.parser.errors import GeneratorError
 from openapi_python_client.parser.openapi import Endpoint
 from openapi_python_client.parser.properties import ModelProperty, Schemas, build_schemas
+from openapi_python_client.parser.properties.boolean import BooleanProperty
 from openapi_python_client.parser.properties.none import NoneProperty
 from openapi_python_client.parser.properties.protocol import PropertyProtocol
 from openapi_python_client.parser.properties.union import UnionProperty
@@ -178,6 +180,17 @@ def _command_name(operation: dict[str, Any], endpoint: Endpoint) -> str:
 def _command_option(parameter: PropertyProtocol) -> str:
     # As templates/cli.py.jinja spells it: "--" and the Python argument in kebab case.
     return f"--{kebab_case(parameter.python_name)}"
+
+
+def _option_help(parameter: dict[str, Any]) -> str:
+    """A parameter's line in the command's --help: the first sentence of its description, and its pattern."""
+    text = _first_sentence(str(parameter.get("description", "")))
+    pattern = parameter.get("schema", {}).get("pattern")
+    return f"{text} Pattern: {pattern}" if pattern else text
+
+
+def _first_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s", " ".join(text.split()), maxsplit=1)[0]
 
 
 def _spec_operations_by_endpoint(data: dict[str, Any]) -> dict[str, tuple[str, str, dict[str, Any]]]:
@@ -425,9 +438,22 @@ def _template_globals(data: dict[str, Any], config: Config) -> dict[str, Any]:
         return validation_schema(body_schema(endpoint))
 
     def cli_command(endpoint: Any) -> dict[str, Any]:
-        """The generated command line's view of an operation: its command name and one option per
-        body field that x-codegen-cli lists."""
+        """The generated command line's view of an operation: its command name, one option per path and
+        query parameter, and one option per body field that x-codegen-cli lists."""
         spec_operation = operation(endpoint)
+        spec_parameters = {p["name"]: p for p in (resolved(data, p) for p in spec_operation.get("parameters", []))}
+        parameters = [
+            {
+                "option": _command_option(parameter),
+                "argument": str(parameter.python_name),
+                "name": _json_name(parameter),
+                "required": bool(parameter.required),
+                # a boolean query parameter is a flag: present means true
+                "flag": parameter in endpoint.query_parameters and isinstance(parameter, BooleanProperty),
+                "help": _option_help(spec_parameters[_json_name(parameter)]),
+            }
+            for parameter in [*endpoint.path_parameters, *endpoint.query_parameters]
+        ]
         cli = spec_operation.get("x-codegen-cli", {})
         options = []
         for option, json_path in cli.get("options", {}).items():
@@ -440,7 +466,7 @@ def _template_globals(data: dict[str, Any], config: Config) -> dict[str, Any]:
                     "choices": tuple(enum_values(data, schema)),
                 }
             )
-        return {"name": _command_name(spec_operation, endpoint), "body_options": options}
+        return {"name": _command_name(spec_operation, endpoint), "parameters": parameters, "body_options": options}
 
     def validation_schemas() -> dict[str, Any]:
         return {name: validation_schema(schema) for name, schema in data["components"]["schemas"].items()}

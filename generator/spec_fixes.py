@@ -17,6 +17,7 @@ def apply_spec_fixes(data: dict[str, Any]) -> dict[str, Any]:
     for operation in operations(fixed):
         _use_operation_id_override(operation)
     _send_query_parameters_only_when_set(fixed)
+    _describe_parameters_in_their_schemas(fixed)
     _accept_unknown_subtypes(fixed)
     _require_write_only_properties_in_requests_only(fixed)
     return fixed
@@ -54,14 +55,27 @@ def _use_operation_id_override(operation: dict[str, Any]) -> None:
         operation["operationId"] = name
 
 
+def _parameters(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The component parameters and those written inline in operations (not the references to components)."""
+    parameters = list(data.get("components", {}).get("parameters", {}).values())
+    return parameters + [p for operation in operations(data) for p in operation.get("parameters", [])]
+
+
 def _send_query_parameters_only_when_set(data: dict[str, Any]) -> None:
     # A query default (envelope=false, pretty=false) is the server's to apply. Without it the
     # generated argument defaults to UNSET and is sent only when the caller passes it.
-    parameters = list(data.get("components", {}).get("parameters", {}).values())
-    parameters += [p for operation in operations(data) for p in operation.get("parameters", [])]
-    for parameter in parameters:
+    for parameter in _parameters(data):
         if parameter.get("in") == "query" and isinstance(parameter.get("schema"), dict):
             parameter["schema"].pop("default", None)
+
+
+def _describe_parameters_in_their_schemas(data: dict[str, Any]) -> None:
+    # openapi-python-client documents a function's argument with its schema's description and never reads
+    # the parameter's own, so the docstrings said `group_id (str):  Example: ...` and nothing of what it is.
+    for parameter in _parameters(data):
+        schema = parameter.get("schema")
+        if isinstance(schema, dict) and "$ref" not in schema and "description" in parameter:
+            schema.setdefault("description", parameter["description"])
 
 
 def _accept_unknown_subtypes(data: dict[str, Any]) -> None:

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
@@ -384,6 +386,27 @@ def test_fifty_concurrent_async_calls_fetch_one_token(atlas_server: LoopbackServ
     assert [tenant.to_dict() for tenant in tenants] == [response_example(200)] * 50
     assert len(endpoint.token_requests) == 1
     assert api_requests(atlas_server) == [f"Bearer {endpoint.issued[0]}"] * 50
+
+
+def test_twenty_threads_sharing_one_client_fetch_one_token(atlas_server: LoopbackServer) -> None:
+    # The barrier releases every thread at once and the slow token endpoint keeps the first fetch in flight,
+    # so all twenty find no token: only the auth's thread lock makes the other nineteen wait for that fetch.
+    endpoint = OAuthTokenEndpoint(CLIENT_ID, CLIENT_SECRET, delay=0.3).install(atlas_server)
+    atlas_server.respond(*[documented_response(200)] * 20)
+    barrier = threading.Barrier(20)
+
+    with loopback_client(atlas_server.url, auth=ServiceAccountAuth(CLIENT_ID, CLIENT_SECRET), retries=1) as client:
+
+        def call(_: int) -> StreamsTenant:
+            barrier.wait(timeout=10)
+            return create(client)
+
+        with ThreadPoolExecutor(max_workers=20) as pool:
+            tenants = list(pool.map(call, range(20)))
+
+    assert [tenant.to_dict() for tenant in tenants] == [response_example(200)] * 20
+    assert len(endpoint.token_requests) == 1
+    assert api_requests(atlas_server) == [f"Bearer {endpoint.issued[0]}"] * 20
 
 
 def test_bad_service_account_credentials_raise_authentication_error_naming_the_client_id(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -28,6 +29,7 @@ from atlas_streams.errors import (
     ForbiddenError,
     NotFoundError,
     RateLimitedError,
+    ResponseParseError,
     ServerError,
 )
 from atlas_streams.models import StreamsTenant
@@ -197,6 +199,83 @@ def test_bad_request_detail_and_parameters_are_on_the_error(atlas_server: Loopba
     assert plain(error.bad_request_detail) == payload["badRequestDetail"]
 
 
+# What real Atlas sends for an unknown project: `parameters` holds strings, where the spec (as upstream's)
+# says objects.
+GROUP_NOT_FOUND = {
+    "detail": f"No group with ID {GROUP_ID} exists.",
+    "error": 404,
+    "errorCode": "GROUP_NOT_FOUND",
+    "parameters": [GROUP_ID],
+    "reason": "Not Found",
+}
+STRING_PARAMETERS = pytest.mark.off_contract("real Atlas sends ApiError.parameters as strings; the spec says objects")
+
+
+@STRING_PARAMETERS
+def test_error_fields_are_read_when_parameters_are_strings(atlas_server: LoopbackServer, client: Client) -> None:
+    atlas_server.respond(CannedResponse.json(404, GROUP_NOT_FOUND))
+
+    error = raised_by(client)
+
+    assert (error.error_code, error.reason, error.detail, error.parameters) == (
+        "GROUP_NOT_FOUND",
+        "Not Found",
+        f"No group with ID {GROUP_ID} exists.",
+        [GROUP_ID],
+    )
+    assert str(error) == f"404: GROUP_NOT_FOUND: Not Found: No group with ID {GROUP_ID} exists."
+
+
+@STRING_PARAMETERS
+def test_api_error_model_is_none_when_the_body_does_not_fit_it(atlas_server: LoopbackServer, client: Client) -> None:
+    atlas_server.respond(CannedResponse.json(404, GROUP_NOT_FOUND))
+
+    assert raised_by(client).api_error is None
+
+
+def test_api_error_model_is_kept_when_the_body_fits_it(atlas_server: LoopbackServer, client: Client) -> None:
+    atlas_server.respond(documented_response(404))
+
+    api_error = raised_by(client).api_error
+
+    assert api_error is not None
+    assert api_error.to_dict() == response_example(404)
+
+
+BAD_REQUEST = {
+    "error": 400,
+    "errorCode": "INVALID_ENUM_VALUE",
+    "detail": "An invalid enumeration value SP999 was specified.",
+    "reason": "Bad Request",
+    "parameters": ["SP999"],
+    "badRequestDetail": {"fields": [{"field": "streamConfig.tier", "description": "unknown tier"}]},
+}
+ERROR_ATTRIBUTES = {
+    "errorCode": "error_code",
+    "detail": "detail",
+    "reason": "reason",
+    "parameters": "parameters",
+    "badRequestDetail": "bad_request_detail",
+}
+
+
+@pytest.mark.off_contract("an error body with a badly typed field, and string parameters")
+@pytest.mark.parametrize(
+    ("field", "bad_value"),
+    [("errorCode", 400), ("detail", {"text": "x"}), ("reason", ["Bad"]), ("parameters", "SP999"),
+     ("badRequestDetail", {"fields": "streamConfig.tier"})],
+)  # fmt: skip
+def test_a_badly_typed_error_field_is_none_and_the_others_are_kept(
+    atlas_server: LoopbackServer, client: Client, field: str, bad_value: object
+) -> None:
+    atlas_server.respond(CannedResponse.json(400, {**BAD_REQUEST, field: bad_value}))
+
+    error = raised_by(client)
+
+    read = {name: plain(getattr(error, attribute)) for name, attribute in ERROR_ATTRIBUTES.items()}
+    assert read == {name: None if name == field else BAD_REQUEST[name] for name in ERROR_ATTRIBUTES}
+
+
 def test_rate_limited_error_exposes_retry_after_seconds(atlas_server: LoopbackServer, client: Client) -> None:
     atlas_server.respond(documented_response(429, headers={"Retry-After": "7"}))
 
@@ -290,6 +369,65 @@ def test_sync_detailed_does_not_raise_for_a_non_json_error(atlas_server: Loopbac
 
     assert isinstance(response.error, ServerError)
     assert (response.parsed, response.content, response.error.text) == (None, HTML_502, HTML_502.decode())
+
+
+# 2xx bodies that do not parse: a required field missing, or not JSON at all (a proxy's page).
+UNREADABLE_SUCCESS = [
+    pytest.param(
+        CannedResponse.json(200, {"name": "x", "dataProcessRegion": {"region": "VIRGINIA_USA"}}), KeyError, id="missing"
+    ),
+    pytest.param(raw(200, b"<html>ok</html>", "text/html"), json.JSONDecodeError, id="html"),
+]
+UNREADABLE = pytest.mark.off_contract("a 2xx body that breaks the documented schema")
+
+
+def with_unreadable_success_bodies(test: Callable[..., None]) -> Callable[..., None]:
+    """`test` once per body of UNREADABLE_SUCCESS (as `answer`, with the `cause` that parsing raises)."""
+    return UNREADABLE(pytest.mark.parametrize(("answer", "cause"), UNREADABLE_SUCCESS)(test))
+
+
+@with_unreadable_success_bodies
+def test_sync_detailed_returns_an_unreadable_success_body_as_response_parse_error(
+    atlas_server: LoopbackServer, client: Client, answer: CannedResponse, cause: type[Exception]
+) -> None:
+    atlas_server.respond(answer)
+
+    response = create_stream_workspace.sync_detailed(GROUP_ID, client=client, body=request_body())
+
+    assert (response.status_code, response.parsed) == (200, None)
+    assert isinstance(response.error, ResponseParseError)
+    assert isinstance(response.error.cause, cause)
+    assert (response.error.status_code, response.error.content, response.error.text) == (
+        200,
+        answer.body,
+        answer.body.decode(),
+    )
+    assert response.error.headers["content-type"] == answer.headers["Content-Type"]
+
+
+@with_unreadable_success_bodies
+def test_sync_raises_response_parse_error_for_an_unreadable_success_body(
+    atlas_server: LoopbackServer, client: Client, answer: CannedResponse, cause: type[Exception]
+) -> None:
+    atlas_server.respond(answer)
+
+    error = raised_by(client)
+
+    assert type(error) is ResponseParseError
+    assert isinstance(error.__cause__, cause)
+    assert str(error).startswith(f"200: unreadable response body ({cause.__name__}: ")
+
+
+@UNREADABLE
+def test_asyncio_raises_response_parse_error_for_an_unreadable_success_body(atlas_server: LoopbackServer) -> None:
+    atlas_server.respond(raw(200, b"<html>ok</html>", "text/html"))
+
+    async def call() -> None:
+        async with loopback_client(atlas_server.url, retries=1) as client:
+            await create_stream_workspace.asyncio(GROUP_ID, client=client, body=request_body())
+
+    with pytest.raises(ResponseParseError):
+        asyncio.run(call())
 
 
 def test_unwrap_raises_the_response_error(atlas_server: LoopbackServer, client: Client) -> None:

@@ -25,9 +25,11 @@ from atlas_fakes import (
     request_body,
 )
 from atlas_streams import Client
+from atlas_streams._validation import check_parameter, check_request_body
 from atlas_streams.api.streams import create_stream_workspace
 from atlas_streams.errors import (
     AtlasApiError,
+    InvalidParameterError,
     NotFoundError,
     RequestValidationError,
 )
@@ -50,6 +52,7 @@ INVALID_GROUP_IDS = [
     "my-project",
     "../../../orgs/32b6e34b3d91647abb20e7b8",
     "",
+    "32b6e34b3d91647abb20e7b8\n",  # a final newline: Python's `$` would match before it, ECMA's does not
 ]
 
 
@@ -142,6 +145,47 @@ def test_three_failover_regions_raise_request_validation_error_naming_max_items(
 
     assert "$.failoverRegions" in message
     assert "2" in message
+
+
+def test_a_body_pattern_refuses_a_final_newline() -> None:
+    # The request body has no writable field with a pattern; StreamsKafkaNetworkingAccess.connectionId is one.
+    schema = {"$ref": "#/components/schemas/StreamsKafkaNetworkingAccess"}
+
+    with pytest.raises(RequestValidationError) as excinfo:
+        check_request_body({"type": "PRIVATE_LINK", "connectionId": GROUP_ID + "\n"}, schema)
+
+    assert [problem.location for problem in excinfo.value.problems] == ["$.connectionId"]
+
+
+# JSON Schema patterns are ECMA-262 regular expressions: `$` matches only at the very end of the value.
+ECMA_PATTERN_CASES = [
+    ("^ab$", "ab", True),
+    ("^ab$", "ab\n", False),
+    ("^(a$|b)c?$", "a\n", False),  # a `$` inside a group
+    ("^a(?!$)", "a\n", True),  # inside a lookahead (upstream's IP address patterns have `(?!$)`)
+    ("^[$]+$", "$$", True),  # in a character class `$` is itself
+    (r"^[^/\\ \"$]{1,3}$", "a$", False),  # also negated, as in upstream's database name pattern
+    (r"^\$$", "$", True),  # escaped, too
+    (r"^\\$", "\\\n", False),  # an escaped backslash does not escape the `$` after it
+    ("ab", "xaby", True),  # unanchored patterns match anywhere
+    (r"^\d+$", "\u0663", False),  # ECMA `\d` is [0-9]; Python's also matches other scripts' digits
+]
+
+
+def pattern_problem(pattern: str, value: str) -> str | None:
+    """What check_parameter says about `value` under `pattern`, or None when it matches."""
+    try:
+        check_parameter("p", value, {"type": "string", "pattern": pattern})
+    except InvalidParameterError as error:
+        return str(error.problem)
+    return None
+
+
+@pytest.mark.parametrize(("pattern", "value", "matches"), ECMA_PATTERN_CASES)
+def test_patterns_match_as_ecma_262_regular_expressions(pattern: str, value: str, matches: bool) -> None:
+    expected = None if matches else f"p: {value!r} does not match the pattern {pattern}"
+
+    assert pattern_problem(pattern, value) == expected
 
 
 def test_two_failover_regions_are_sent(atlas_server: LoopbackServer, client: Client) -> None:

@@ -12,6 +12,7 @@ import json
 import shutil
 from pathlib import Path
 
+from atlas_streams.cli import EXIT_STATUSES
 from markdown_pages import assert_tables_keep_their_cells, links, pages, rendered_cells, table_row, tables
 from project_copy import ROOT, copy_project
 from ruamel.yaml import YAML
@@ -134,6 +135,26 @@ def test_korean_pages_use_the_overlay_and_the_korean_interface_strings() -> None
     for parameter in ("groupId", "envelope", "pretty"):
         first_sentence = overlay[f"/components/parameters/{parameter}/description"].split(". ")[0]
         assert f" | {first_sentence}" in text
+
+
+def exit_status_table(text: str, header: str) -> dict[int, str]:
+    """The exit-status table (under `header`) of a page: code -> meaning."""
+    (table,) = [table for table in tables(text) if table[0] == header]
+    return {int(row.split(" | ")[0].strip("| ")): row.split(" | ")[1].strip(" |") for row in table[2:]}
+
+
+def test_operation_page_lists_the_exit_statuses_of_the_command_line() -> None:
+    text = (PACKAGE / OPERATION_PAGE).read_text(encoding="utf-8")
+
+    assert exit_status_table(text, "| Exit status | Meaning |") == EXIT_STATUSES
+
+
+def test_korean_operation_page_lists_every_exit_status_in_korean() -> None:
+    text = (PACKAGE / "docs/ko/operations/create_stream_workspace.md").read_text(encoding="utf-8")
+
+    table = exit_status_table(text, "| 종료 상태 | 의미 |")
+
+    assert (sorted(table), table[0], table[5]) == (sorted(EXIT_STATUSES), "성공", "프로젝트나 다른 리소스가 없음(404)")
 
 
 # --- spec text that could break the Markdown ---------------------------------------------------------------

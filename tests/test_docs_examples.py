@@ -1,10 +1,10 @@
-"""Every Python and command-line example in the generated docs, in every language, runs against a loopback
-Atlas.
+"""Every Python and command-line example in the generated docs, in every language, and in the package's
+README.md, runs against a loopback Atlas.
 
-Each example takes its credentials and base URL from the environment (`Client.from_env()`), which the test
-points at the loopback server, with either kind of credentials that the docs describe and that the fakes of
-tests/atlas_fakes.py check. The server answers the documented 200 example, so the example's request and its
-printed result can be checked.
+Each example takes its credentials and base URL from the environment (`Client.from_env()`, or `os.environ`
+where it builds the auth itself), which the test points at the loopback server, with either kind of
+credentials that the docs describe and that the fakes of tests/atlas_fakes.py check. The server answers the
+documented 200 example, so the example's request and its printed result can be checked.
 """
 
 from __future__ import annotations
@@ -14,17 +14,18 @@ import os
 import shlex
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from atlas_fakes import STREAMS_PATH, DigestVerifier, OAuthTokenEndpoint, documented_response
-from loopback import LoopbackServer
+from loopback import LoopbackServer, RecordedRequest
 from markdown_pages import code_blocks, pages
 from project_copy import ROOT
 from spec_examples import request_example, response_example
 
-DOCS = ROOT / "generated/atlas-streams-client/docs"
+PACKAGE = ROOT / "generated/atlas-streams-client"
+DOCS = PACKAGE / "docs"
+README = PACKAGE / "README.md"
 COMMAND = "atlas-streams"  # the generated console script, installed into this environment
 CLIENT_ID = "mdb_sa_id_docs_example"
 CLIENT_SECRET = "mdb_sa_sk_docs_example_secret"
@@ -44,61 +45,115 @@ def _service_account(server: LoopbackServer, monkeypatch: pytest.MonkeyPatch) ->
     OAuthTokenEndpoint(CLIENT_ID, CLIENT_SECRET).install(server)
 
 
-CREDENTIALS = [pytest.param(_api_key, id="api-key"), pytest.param(_service_account, id="service-account")]
+CREDENTIALS = {"api-key": _api_key, "service-account": _service_account}
+# The variables that an example naming them needs; one that names none (Client.from_env()) runs with each kind.
+CREDENTIAL_VARIABLES = {
+    "api-key": ("MONGODB_ATLAS_PUBLIC_API_KEY", "MONGODB_ATLAS_PRIVATE_API_KEY"),
+    "service-account": ("MONGODB_ATLAS_CLIENT_ID", "MONGODB_ATLAS_CLIENT_SECRET"),
+}
+
+
+def _example_pages() -> list[Path]:
+    """The pages whose examples run: every docs page, and the package README."""
+    return [*pages(DOCS), README]
+
+
+def _page_name(page: Path) -> str:
+    return page.relative_to(DOCS if page.is_relative_to(DOCS) else PACKAGE).as_posix()
+
+
+def _credential_kinds(code: str) -> list[str]:
+    named = [kind for kind, variables in CREDENTIAL_VARIABLES.items() if any(name in code for name in variables)]
+    return named or list(CREDENTIALS)
 
 
 def _examples() -> list[tuple[str, str]]:
     return [
-        (f"{page.relative_to(DOCS).as_posix()}#{number}", code)
-        for page in pages(DOCS)
+        (f"{_page_name(page)}#{number}", code)
+        for page in _example_pages()
         for number, code in enumerate(code_blocks(page.read_text(encoding="utf-8"), "python"), start=1)
     ]
 
 
 EXAMPLES = _examples()
+DOCS_EXAMPLES = [(name, code) for name, code in EXAMPLES if not name.startswith("README.md")]
+README_EXAMPLES = [
+    pytest.param(name, code, kind, id=f"{name}-{kind}")
+    for name, code in EXAMPLES
+    if name.startswith("README.md")
+    for kind in _credential_kinds(code)
+]
 
 
-def test_each_language_documents_sync_async_and_detailed_calls() -> None:
-    # Guards the parametrization below against silently losing examples.
+def test_each_language_documents_sync_async_and_detailed_calls_and_the_readme_its_own() -> None:
+    # Guards the parametrizations below against silently losing examples.
     assert sorted(name for name, _ in EXAMPLES) == [
-        f"{prefix}operations/create_stream_workspace.md#{number}" for prefix in ("ko/", "") for number in (1, 2, 3)
+        "README.md#1",
+        "README.md#2",
+        "README.md#3",
+        "README.md#4",
+        *(f"{prefix}operations/create_stream_workspace.md#{number}" for prefix in ("ko/", "") for number in (1, 2, 3)),
     ]
 
 
-@pytest.mark.parametrize("credentials", CREDENTIALS)
-@pytest.mark.parametrize(("name", "code"), EXAMPLES, ids=[name for name, _ in EXAMPLES])
+def _point_at(server: LoopbackServer, monkeypatch: pytest.MonkeyPatch, credentials: str) -> None:
+    """The environment of an example: only the loopback base URL and one kind of credentials."""
+    for variable in [key for key in os.environ if key.startswith("MONGODB_ATLAS_")]:
+        monkeypatch.delenv(variable)
+    monkeypatch.setenv("MONGODB_ATLAS_OPS_MANAGER_URL", server.url)
+    CREDENTIALS[credentials](server, monkeypatch)
+
+
+def _authenticated_calls(server: LoopbackServer) -> list[RecordedRequest]:
+    # Digest auth sends each request once without credentials first, to get the challenge.
+    return [call for call in server.requests_to(STREAMS_PATH) if "Authorization" in call.headers]
+
+
+@pytest.mark.parametrize("credentials", list(CREDENTIALS))
+@pytest.mark.parametrize(("name", "code"), DOCS_EXAMPLES, ids=[name for name, _ in DOCS_EXAMPLES])
 def test_python_example_runs_against_atlas(
     name: str,
     code: str,
-    credentials: Callable[[LoopbackServer, pytest.MonkeyPatch], None],
+    credentials: str,
     atlas_server: LoopbackServer,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    for variable in [key for key in os.environ if key.startswith("MONGODB_ATLAS_")]:
-        monkeypatch.delenv(variable)
-    monkeypatch.setenv("MONGODB_ATLAS_OPS_MANAGER_URL", atlas_server.url)
-    credentials(atlas_server, monkeypatch)
+    _point_at(atlas_server, monkeypatch, credentials)
     atlas_server.respond(documented_response(200))
 
     exec(compile(code, name, "exec"), {"__name__": "__main__"})
 
-    # Digest auth sends each request once without credentials first, to get the challenge.
-    calls = [call for call in atlas_server.requests_to(STREAMS_PATH) if "Authorization" in call.headers]
+    calls = _authenticated_calls(atlas_server)
     assert [(call.method, call.json(), call.query) for call in calls] == [("POST", request_example(), [])]
     assert repr(response_example(200)["_id"]) in capsys.readouterr().out
 
 
+@pytest.mark.parametrize(("name", "code", "credentials"), README_EXAMPLES)
+def test_readme_python_example_runs_as_written(
+    name: str, code: str, credentials: str, atlas_server: LoopbackServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _point_at(atlas_server, monkeypatch, credentials)
+    atlas_server.respond(documented_response(200))
+
+    exec(compile(code, name, "exec"), {"__name__": "__main__"})
+
+    # What an example sends, it sends to the base URL of the environment, authenticated (the contract
+    # check of the atlas_server fixture validates its body).
+    assert len(_authenticated_calls(atlas_server)) == ("create_stream_workspace." in code)
+
+
 def _command_lines() -> list[tuple[str, list[str]]]:
-    """(page, its shell lines that run the generated command) of every operation page."""
+    """(page, its shell lines that run the generated command) of every page that has some. A line ending in
+    a backslash goes on on the next, as in the shell."""
     return [
-        (page.relative_to(DOCS).as_posix(), lines)
-        for page in pages(DOCS)
+        (_page_name(page), lines)
+        for page in _example_pages()
         if (
             lines := [
                 line
                 for block in code_blocks(page.read_text(encoding="utf-8"), "sh")
-                for line in block.splitlines()
+                for line in block.replace("\\\n", " ").splitlines()
                 if line.startswith(f"{COMMAND} ")
             ]
         )
@@ -108,10 +163,11 @@ def _command_lines() -> list[tuple[str, list[str]]]:
 COMMAND_LINES = _command_lines()
 
 
-def test_each_language_documents_the_command_line() -> None:
+def test_each_language_and_the_readme_document_the_command_line() -> None:
     assert [page for page, _ in COMMAND_LINES] == [
         "ko/operations/create_stream_workspace.md",
         "operations/create_stream_workspace.md",
+        "README.md",
     ]
 
 
@@ -119,7 +175,7 @@ def test_each_language_documents_the_command_line() -> None:
 def test_command_line_example_runs_against_atlas(
     lines: list[str], atlas_server: LoopbackServer, tmp_path: Path
 ) -> None:
-    # The page says to save the request example as body.json first.
+    # The pages say to save the request example as body.json first.
     (tmp_path / "body.json").write_text(json.dumps(request_example()), encoding="utf-8")
     env = {key: value for key, value in os.environ.items() if not key.startswith("MONGODB_ATLAS_")}
     env |= {
@@ -128,15 +184,21 @@ def test_command_line_example_runs_against_atlas(
         "MONGODB_ATLAS_PRIVATE_API_KEY": PRIVATE_KEY,
     }
     DigestVerifier(PUBLIC_KEY, PRIVATE_KEY).install(atlas_server)
-    atlas_server.respond(documented_response(200))
+    atlas_server.respond(*[documented_response(200)] * len(lines))
 
     for line in lines:
-        command, *arguments = shlex.split(line)
+        sent_before = len(_authenticated_calls(atlas_server))
+        command, *arguments = shlex.split(line, comments=True)
         executable = Path(sys.executable).parent / command
         result = subprocess.run(
             [executable, *arguments], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60, check=False
         )
         assert result.returncode == 0, f"{line}: {result.stderr}"
 
-    calls = [call for call in atlas_server.requests_to(STREAMS_PATH) if "Authorization" in call.headers]
-    assert [(call.method, call.json()) for call in calls] == [("POST", request_example())]
+        sent = [call.json() for call in _authenticated_calls(atlas_server)[sent_before:]]
+        if "--help" in arguments or "--dry-run" in arguments:
+            assert sent == [], line
+        elif arguments[-2:] == ["--file", "body.json"]:
+            assert sent == [request_example()], line
+        else:
+            assert len(sent) == 1, line  # a body built from options; the contract check validates it

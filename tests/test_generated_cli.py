@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pty
 import subprocess
 import sys
 from pathlib import Path
@@ -26,13 +27,38 @@ REQUEST_OPTIONS = [
 ]  # fmt: skip
 
 
-def run(*args: str, stdin: str = "", credentials: bool = True) -> subprocess.CompletedProcess[str]:
+def command_env(credentials: bool = True) -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith("MONGODB_ATLAS_")}
     if credentials:
         env |= {"MONGODB_ATLAS_PUBLIC_API_KEY": "public-key", "MONGODB_ATLAS_PRIVATE_API_KEY": PRIVATE_KEY}
+    return env
+
+
+def run(*args: str, stdin: str = "", credentials: bool = True) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(COMMAND), *args], input=stdin, capture_output=True, text=True, env=env, timeout=60, check=False
+        [str(COMMAND), *args], input=stdin, capture_output=True, text=True, env=command_env(credentials), timeout=60
     )
+
+
+def run_on_a_terminal(*args: str) -> tuple[int, str]:
+    """Exit status and stdout of the command with stdout on a pseudo-terminal (stderr stays a pipe)."""
+    terminal, follower = pty.openpty()
+    with subprocess.Popen(
+        [str(COMMAND), *args], stdin=subprocess.DEVNULL, stdout=follower, stderr=subprocess.PIPE, env=command_env()
+    ) as process:
+        os.close(follower)
+        output = b""
+        while True:
+            try:
+                chunk = os.read(terminal, 4096)
+            except OSError:  # EIO: the command exited and closed its side of the terminal
+                break
+            if not chunk:
+                break
+            output += chunk
+        status = process.wait(timeout=60)
+    os.close(terminal)
+    return status, output.decode().replace("\r\n", "\n")  # the terminal turns each "\n" into "\r\n"
 
 
 def create(server: LoopbackServer, *args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
@@ -47,6 +73,18 @@ def test_create_workspace_prints_the_response_json_and_exits_0(atlas_server: Loo
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == response_example(200)
     assert result.stdout.count("\n") == 1  # compact when stdout is not a terminal
+
+
+def test_response_json_is_indented_when_stdout_is_a_terminal(atlas_server: LoopbackServer) -> None:
+    atlas_server.respond(documented_response(200))
+
+    status, output = run_on_a_terminal(
+        "create-workspace", "--base-url", atlas_server.url, "--group-id", GROUP_ID, *REQUEST_OPTIONS
+    )
+
+    assert status == 0
+    assert json.loads(output) == response_example(200)
+    assert output == json.dumps(json.loads(output), indent=2) + "\n"
 
 
 def test_body_options_build_the_documented_request(atlas_server: LoopbackServer) -> None:
@@ -106,6 +144,18 @@ def test_dry_run_prints_the_request_with_masked_credentials_and_sends_nothing(at
     assert atlas_server.requests == []
 
 
+def test_dry_run_prints_the_body_bytes_that_would_be_sent(atlas_server: LoopbackServer) -> None:
+    atlas_server.respond(documented_response(200))
+    create(atlas_server, *REQUEST_OPTIONS)
+    (sent,) = atlas_server.requests
+
+    result = create(atlas_server, *REQUEST_OPTIONS, "--dry-run")
+
+    headers, _, body = result.stdout.partition("\n\n")
+    assert body == sent.body.decode() + "\n"
+    assert f"content-length: {len(sent.body)}" in headers.splitlines()
+
+
 def test_invalid_group_id_is_reported_by_option_before_sending(atlas_server: LoopbackServer) -> None:
     result = run("create-workspace", "--base-url", atlas_server.url, "--group-id", "not-a-project", *REQUEST_OPTIONS)
 
@@ -129,6 +179,35 @@ def test_help_lists_enum_choices_from_the_spec_and_the_exit_statuses() -> None:
     assert "one of: SP50, SP30, SP10, SP5, SP2" in text
     assert "US_EAST4" in text
     assert "5 the project or another resource does not exist (404)" in text
+
+
+def test_help_describes_each_parameter_from_the_spec_with_its_pattern() -> None:
+    result = run("create-workspace", "--help")
+
+    text = " ".join(result.stdout.split())
+    assert (
+        "--group-id VALUE 24-character hexadecimal ID of the project that will own the new stream workspace. "
+        "Pattern: ^([a-f0-9]{24})$"
+    ) in text
+    assert "--envelope Set to true to have Atlas wrap the response in an `envelope` JSON object" in text
+    assert "--pretty Set to true to receive an indented, human-readable (pretty-printed) response body." in text
+
+
+def test_bad_request_lists_atlas_field_problems_after_the_error_line(atlas_server: LoopbackServer) -> None:
+    fields = [{"field": "name", "description": "bad name"}, {"field": "streamConfig.tier", "description": "no"}]
+    error = {"error": 400, "errorCode": "VALIDATION_ERROR", "reason": "Bad Request", "detail": "Invalid request."}
+    atlas_server.respond(CannedResponse.json(400, {**error, "badRequestDetail": {"fields": fields}}))
+
+    result = create(atlas_server, *REQUEST_OPTIONS)
+
+    assert (result.returncode, result.stderr.splitlines()) == (
+        3,
+        [
+            "atlas-streams: Atlas error 400: VALIDATION_ERROR: Bad Request: Invalid request.",
+            "atlas-streams: name: bad name",
+            "atlas-streams: streamConfig.tier: no",
+        ],
+    )
 
 
 @pytest.mark.parametrize(
@@ -166,6 +245,37 @@ def test_not_found_error_shows_code_reason_and_detail(atlas_server: LoopbackServ
     assert result.stderr == (
         f"atlas-streams: Atlas error 404: {example['errorCode']}: {example['reason']}: {example['detail']}\n"
     )
+
+
+@pytest.mark.off_contract("real Atlas sends ApiError.parameters as strings; the spec says objects")
+def test_error_with_string_parameters_shows_code_reason_and_detail(atlas_server: LoopbackServer) -> None:
+    detail = f"No group with ID {GROUP_ID} exists."
+    body = {
+        "detail": detail,
+        "error": 404,
+        "errorCode": "GROUP_NOT_FOUND",
+        "parameters": [GROUP_ID],
+        "reason": "Not Found",
+    }
+    atlas_server.respond(CannedResponse.json(404, body))
+
+    result = create(atlas_server, *REQUEST_OPTIONS)
+
+    assert (result.returncode, result.stderr) == (
+        5,
+        f"atlas-streams: Atlas error 404: GROUP_NOT_FOUND: Not Found: {detail}\n",
+    )
+
+
+@pytest.mark.off_contract("a 2xx body that breaks the documented schema")
+def test_unreadable_success_body_exits_with_the_server_status(atlas_server: LoopbackServer) -> None:
+    atlas_server.respond(CannedResponse(200, {"Content-Type": "text/html"}, b"<html>ok</html>"))
+
+    result = create(atlas_server, *REQUEST_OPTIONS)
+
+    assert result.returncode == 7
+    assert result.stderr.startswith("atlas-streams: Atlas error 200: unreadable response body (JSONDecodeError: ")
+    assert result.stdout == ""
 
 
 def test_connection_refused_exits_with_the_network_status() -> None:

@@ -105,6 +105,23 @@ def test_spec_fix_requires_write_only_properties_in_requests_only(spec_data: dic
     assert schemas["SchemaRegistryAuthenticationBase"]["required"] == ["type"]  # nothing writeOnly there
 
 
+def test_spec_fix_gives_each_parameter_schema_the_parameter_description(spec_data: dict[str, object]) -> None:
+    fixed = apply_spec_fixes(spec_data)
+
+    parameters = fixed["components"]["parameters"]  # type: ignore[index]
+    assert {name: p["schema"].get("description") for name, p in parameters.items()} == {
+        name: p["description"] for name, p in parameters.items()
+    }
+
+
+def test_spec_fix_keeps_a_parameter_schema_description_of_its_own() -> None:
+    parameter = {"name": "n", "in": "query", "description": "The parameter.", "schema": {"description": "The value."}}
+
+    fixed = apply_spec_fixes({"components": {"parameters": {"n": parameter}}})
+
+    assert fixed["components"]["parameters"]["n"]["schema"]["description"] == "The value."
+
+
 def test_write_only_facts_include_inherited_properties(spec_data: dict[str, object]) -> None:
     facts = write_only_properties(spec_data)
 

@@ -6,14 +6,15 @@ from typing import Any, TypeVar
 
 import httpx
 
-from .errors import AtlasApiError
+from .errors import AtlasApiError, ResponseParseError
 from .types import Response
 
 T = TypeVar("T")
 
 
 def build_response(response: httpx.Response, *, envelope: bool, parse: Callable[[Any], T]) -> Response[T]:
-    """`parse` turns a 2xx JSON payload into the operation's model; any other status becomes `error`.
+    """`parse` turns a 2xx JSON payload into the operation's model; any other status becomes `error`,
+    and so does a 2xx body that is not JSON or that `parse` refuses (a ResponseParseError).
 
     With `envelope`, Atlas answers 200 with `{"status": <code>, "content": <body>}`: the inner status
     and body are the ones that count.
@@ -24,12 +25,20 @@ def build_response(response: httpx.Response, *, envelope: bool, parse: Callable[
         status_code = int(payload["status"])
         payload = payload["content"]
     if 200 <= status_code < 300:
-        if payload is None:
-            payload = json.loads(response.content)  # raises with the decoder's own account of the problem
-        return Response(
-            status_code=status_code, content=response.content, headers=response.headers, parsed=parse(payload)
+        try:
+            if payload is None:
+                payload = json.loads(response.content)  # raises with the decoder's own account of the problem
+            parsed = parse(payload)
+        except (KeyError, TypeError, ValueError, AttributeError) as cause:
+            error: AtlasApiError = ResponseParseError(
+                status_code, headers=response.headers, content=response.content, cause=cause
+            )
+        else:
+            return Response(status_code=status_code, content=response.content, headers=response.headers, parsed=parsed)
+    else:
+        error = AtlasApiError.for_status(
+            status_code, headers=response.headers, content=response.content, payload=payload
         )
-    error = AtlasApiError.for_status(status_code, headers=response.headers, content=response.content, payload=payload)
     return Response(
         status_code=status_code, content=response.content, headers=response.headers, parsed=None, error=error
     )

@@ -22,9 +22,10 @@ def to_request_dict(model: Any, schema: dict[str, Any] | None = None) -> dict[st
 
 def _drop_read_only(value: Any, data: Any) -> None:
     """Delete, in place, the readOnly keys of `data`, the JSON that `value` serialized to."""
-    if isinstance(value, list) and isinstance(data, list):
+    if isinstance(data, list) and isinstance(value, list):
         for item, item_data in zip(value, data):
-            _drop_read_only(item, item_data)
+            if isinstance(item_data, (dict, list)):
+                _drop_read_only(item, item_data)
         return
     json_names: dict[str, str] | None = getattr(type(value), "_JSON_NAMES", None)
     if json_names is None or not isinstance(data, dict):
@@ -33,5 +34,7 @@ def _drop_read_only(value: Any, data: Any) -> None:
     for attribute, key in json_names.items():
         if key in read_only:
             data.pop(key, None)
-        elif key in data:
+        # Only models and lists of them can hold readOnly keys: strings, numbers and enum members
+        # (whose class answers a missing attribute slowly) are not looked into.
+        elif isinstance(data.get(key), (dict, list)):
             _drop_read_only(getattr(value, attribute), data[key])

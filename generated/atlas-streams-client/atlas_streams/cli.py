@@ -27,9 +27,11 @@ from .errors import (
     NotFoundError,
     RateLimitedError,
     RequestValidationError,
+    ResponseParseError,
     ServerError,
     UnauthorizedError,
 )
+from .types import Unset
 
 EXIT_OK = 0
 EXIT_API_ERROR = 1
@@ -49,7 +51,7 @@ EXIT_STATUSES = {
     EXIT_AUTH: "no usable credentials, or Atlas refused them (401, 403)",
     EXIT_NOT_FOUND: "the project or another resource does not exist (404)",
     EXIT_RATE_LIMITED: "too many requests, still after the retries (429)",
-    EXIT_SERVER: "Atlas failed (5xx)",
+    EXIT_SERVER: "Atlas failed (5xx), or its answer was unreadable (a success status with a body that does not parse)",
     EXIT_NETWORK: "no connection to Atlas, or a timeout",
 }
 
@@ -61,6 +63,7 @@ _EXIT_FOR_ERROR: tuple[tuple[type[AtlasApiError], int], ...] = (
     (NotFoundError, EXIT_NOT_FOUND),
     (RateLimitedError, EXIT_RATE_LIMITED),
     (ServerError, EXIT_SERVER),
+    (ResponseParseError, EXIT_SERVER),
 )
 
 
@@ -73,6 +76,7 @@ class Parameter:
     name: str  # name in the spec
     required: bool
     flag: bool  # a boolean query parameter: present means true
+    help: str  # the first sentence of its description in the spec, and its pattern
 
 
 @dataclass(frozen=True)
@@ -111,6 +115,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="groupId",
                 required=True,
                 flag=False,
+                help="24-character hexadecimal ID of the project that will own the new stream workspace. Pattern: ^([a-f0-9]{24})$",
             ),
             Parameter(
                 option="--envelope",
@@ -118,6 +123,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="envelope",
                 required=False,
                 flag=True,
+                help="Set to true to have Atlas wrap the response in an `envelope` JSON object that also reports the HTTP status, which helps clients that cannot read status codes or response headers.",
             ),
             Parameter(
                 option="--pretty",
@@ -125,6 +131,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="pretty",
                 required=False,
                 flag=True,
+                help="Set to true to receive an indented, human-readable (pretty-printed) response body.",
             ),
         ),
         body_options=(
@@ -225,7 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except httpx.TransportError as error:
         return _fail(EXIT_NETWORK, f"network error: {type(error).__name__}: {error}")
     if response.error is not None:
-        return _fail(_exit_for(response.error), f"Atlas error {response.error}")
+        return _fail(_exit_for(response.error), f"Atlas error {response.error}", *_field_problems(response.error))
     indent = 2 if sys.stdout.isatty() else None
     print(json.dumps(response.parsed.to_dict() if response.parsed is not None else None, indent=indent))
     return EXIT_OK
@@ -254,7 +261,7 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--base-url", default=None, help=f"Atlas base URL (default: {DEFAULT_BASE_URL})")
         sub.add_argument("--dry-run", action="store_true", help="print the HTTP request and send nothing")
         for parameter in command.parameters:
-            help_text = f"the {parameter.name} parameter"
+            help_text = parameter.help.replace("%", "%%")  # argparse %-formats help; a pattern may hold %2F
             if parameter.flag:
                 sub.add_argument(
                     parameter.option,
@@ -335,6 +342,14 @@ def _option_for_path(command: Command, json_path: str) -> str:
     return next((o.option for o in command.body_options if o.json_path == json_path), json_path)
 
 
+def _field_problems(error: AtlasApiError) -> list[str]:
+    """Atlas's account of each offending field of a 400, one line each."""
+    detail = error.bad_request_detail
+    if detail is None or isinstance(detail.fields, Unset):
+        return []
+    return [f"{violation.field}: {violation.description}" for violation in detail.fields]
+
+
 def _exit_for(error: AtlasApiError) -> int:
     return next((code for kind, code in _EXIT_FOR_ERROR if isinstance(error, kind)), EXIT_API_ERROR)
 
@@ -354,7 +369,7 @@ def _print_dry_run(base_url: str | None, kwargs: Mapping[str, Any]) -> None:
         print(f"{name}: {value}")
     print(f"authorization: {_masked_credentials()}")
     print()
-    print(json.dumps(json.loads(request.content), indent=2) if request.content else "")
+    print(request.content.decode("utf-8"))  # the bytes sent, so they agree with content-length
 
 
 def _masked_credentials() -> str:

@@ -1,16 +1,17 @@
 """Errors raised by the operation functions."""
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 
 from ._retry import retry_after_seconds
 from .models.api_error import ApiError
 from .models.bad_request_detail import BadRequestDetail
-from .types import Unset
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,10 @@ class RequestValidationError(ValueError):
 class AtlasApiError(Exception):
     """Atlas answered with an error status (or wrapped one in an envelope).
 
-    The fields of Atlas's error body are attributes (None when the body did not carry them), and
-    the raw response stays available as `headers`, `content` and `text`.
+    The fields of Atlas's error body are attributes, each read on its own: one that is absent or of
+    the wrong type is None and the others are still read (real Atlas sends `parameters` as strings,
+    where the spec says objects). `api_error` is the whole body as the spec's model, when it fits it.
+    The raw response stays available as `headers`, `content` and `text`.
     """
 
     def __init__(
@@ -59,24 +62,21 @@ class AtlasApiError(Exception):
         self.headers = httpx.Headers(headers or {})
         self.content = content
         self.text = content.decode("utf-8", errors="replace")
-        self.error_code: str | None = None
-        self.detail: str | None = None
-        self.reason: str | None = None
-        self.parameters: list[Any] | None = None
-        self.bad_request_detail: BadRequestDetail | None = None
-        self.api_error: ApiError | None = _as_api_error(payload)
-        if self.api_error is not None:
-            self.error_code = self.api_error.error_code
-            self.detail = _optional(self.api_error.detail)
-            self.reason = _optional(self.api_error.reason)
-            self.parameters = _optional(self.api_error.parameters)
-            self.bad_request_detail = _optional(self.api_error.bad_request_detail)
+        body: Mapping[str, Any] = payload if isinstance(payload, dict) else {}
+        self.error_code: str | None = _of_type(body.get("errorCode"), str)
+        self.detail: str | None = _of_type(body.get("detail"), str)
+        self.reason: str | None = _of_type(body.get("reason"), str)
+        self.parameters: list[Any] | None = _of_type(body.get("parameters"), list)
+        self.bad_request_detail: BadRequestDetail | None = _parsed(
+            BadRequestDetail.from_dict, body.get("badRequestDetail")
+        )
+        self.api_error: ApiError | None = _parsed(ApiError.from_dict, payload)
         super().__init__(self._message())
 
     def _message(self) -> str:
-        if self.api_error is not None:
-            parts = [str(self.status_code), self.error_code, self.reason, self.detail]
-            return ": ".join(part for part in parts if part)
+        parts = [self.error_code, self.reason, self.detail]
+        if any(parts):
+            return ": ".join([str(self.status_code), *(part for part in parts if part)])
         snippet = " ".join(self.text.split())[:200]
         return f"{self.status_code}: {snippet}" if snippet else f"{self.status_code}: (empty body)"
 
@@ -86,6 +86,27 @@ class AtlasApiError(Exception):
     ) -> "AtlasApiError":
         """The error of the class that `status_code` belongs to."""
         return _class_for(status_code)(status_code, headers=headers, content=content, payload=payload)
+
+
+class ResponseParseError(AtlasApiError):
+    """A success status whose body this client cannot read as the operation's model: not JSON, or JSON
+    of another shape (such as a required field missing). The status says the request succeeded (a
+    workspace may have been created); `cause` is what parsing raised, and the raw body is in
+    `content` and `text`.
+
+    It is an AtlasApiError, so `except AtlasApiError` and `Response.error` cover every answer that did
+    not become the model. The attributes of Atlas's error body are None.
+    """
+
+    def __init__(
+        self, status_code: int, *, headers: Mapping[str, str] | None = None, content: bytes = b"", cause: Exception
+    ) -> None:
+        self.cause = cause
+        super().__init__(status_code, headers=headers, content=content)
+        self.__cause__ = cause
+
+    def _message(self) -> str:
+        return f"{self.status_code}: unreadable response body ({type(self.cause).__name__}: {self.cause})"
 
 
 class BadRequestError(AtlasApiError):
@@ -158,18 +179,19 @@ def _json(content: bytes) -> Any:
         return None
 
 
-def _as_api_error(payload: Any) -> ApiError | None:
-    """Atlas's error body, or None when the payload is not one (HTML, empty, another shape)."""
-    if not isinstance(payload, dict) or "errorCode" not in payload:
+def _of_type(value: Any, kind: type[T]) -> T | None:
+    return value if isinstance(value, kind) else None
+
+
+def _parsed(from_dict: Callable[[dict[str, Any]], T], value: Any) -> T | None:
+    """`value` parsed by a model's `from_dict`, or None when it does not fit (not an object, a required
+    field missing, a list where an object belongs)."""
+    if not isinstance(value, dict):
         return None
     try:
-        return ApiError.from_dict(payload)
-    except (KeyError, TypeError, ValueError):
+        return from_dict(value)
+    except (KeyError, TypeError, ValueError, AttributeError):
         return None
-
-
-def _optional(value: Any) -> Any:
-    return None if isinstance(value, Unset) else value
 
 
 __all__ = [
@@ -183,6 +205,7 @@ __all__ = [
     "Problem",
     "RateLimitedError",
     "RequestValidationError",
+    "ResponseParseError",
     "ServerError",
     "UnauthorizedError",
 ]

@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.api_error_parameters_item import ApiErrorParametersItem
-    from ..models.bad_request_detail import BadRequestDetail
-
 
 T = TypeVar("T", bound="ApiError")
 
@@ -56,8 +51,6 @@ class ApiError:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.bad_request_detail import BadRequestDetail  # noqa: PLC0415
-
         error = self.error
 
         error_code = self.error_code
@@ -110,9 +103,6 @@ class ApiError:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.api_error_parameters_item import ApiErrorParametersItem  # noqa: PLC0415
-        from ..models.bad_request_detail import BadRequestDetail  # noqa: PLC0415
-
         d = dict(src_dict)
         error = d.pop("error")
 
@@ -189,3 +179,10 @@ class ApiError:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported after the class rather than in its methods (the library's way):
+# a model that refers back to this one (an allOf or oneOf cycle) finds it defined, and no call of
+# to_dict or from_dict pays for import statements.
+from ..models.api_error_parameters_item import ApiErrorParametersItem
+from ..models.bad_request_detail import BadRequestDetail

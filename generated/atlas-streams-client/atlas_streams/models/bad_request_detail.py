@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.field_violation import FieldViolation
-
 
 T = TypeVar("T", bound="BadRequestDetail")
 
@@ -50,8 +46,6 @@ class BadRequestDetail:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.field_violation import FieldViolation  # noqa: PLC0415
-
         d = dict(src_dict)
         _fields = d.pop("fields", UNSET)
         fields: list[FieldViolation] | Unset = UNSET
@@ -84,3 +78,9 @@ class BadRequestDetail:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported after the class rather than in its methods (the library's way):
+# a model that refers back to this one (an allOf or oneOf cycle) finds it defined, and no call of
+# to_dict or from_dict pays for import statements.
+from ..models.field_violation import FieldViolation

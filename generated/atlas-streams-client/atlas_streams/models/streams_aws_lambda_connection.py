@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,12 +9,6 @@ from attrs import field as _attrs_field
 from ..models.streams_connection_base_state import StreamsConnectionBaseState
 from ..models.streams_connection_base_type import StreamsConnectionBaseType
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.link import Link
-    from ..models.streams_aws_connection_config import StreamsAWSConnectionConfig
-    from ..models.streams_public_private_link_networking import StreamsPublicPrivateLinkNetworking
-
 
 T = TypeVar("T", bound="StreamsAWSLambdaConnection")
 
@@ -120,10 +114,6 @@ class StreamsAWSLambdaConnection:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.link import Link  # noqa: PLC0415
-        from ..models.streams_aws_connection_config import StreamsAWSConnectionConfig  # noqa: PLC0415
-        from ..models.streams_public_private_link_networking import StreamsPublicPrivateLinkNetworking  # noqa: PLC0415
-
         d = dict(src_dict)
         id = d.pop("id", UNSET)
 
@@ -197,3 +187,11 @@ class StreamsAWSLambdaConnection:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported after the class rather than in its methods (the library's way):
+# a model that refers back to this one (an allOf or oneOf cycle) finds it defined, and no call of
+# to_dict or from_dict pays for import statements.
+from ..models.link import Link
+from ..models.streams_aws_connection_config import StreamsAWSConnectionConfig
+from ..models.streams_public_private_link_networking import StreamsPublicPrivateLinkNetworking

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,11 +9,6 @@ from attrs import field as _attrs_field
 from ..models.streams_connection_base_state import StreamsConnectionBaseState
 from ..models.streams_connection_base_type import StreamsConnectionBaseType
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.db_role_to_execute import DBRoleToExecute
-    from ..models.link import Link
-
 
 T = TypeVar("T", bound="StreamsClusterConnection")
 
@@ -70,8 +65,6 @@ class StreamsClusterConnection:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.db_role_to_execute import DBRoleToExecute  # noqa: PLC0415
-
         id = self.id
 
         links: list[dict[str, Any]] | Unset = UNSET
@@ -135,9 +128,6 @@ class StreamsClusterConnection:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.db_role_to_execute import DBRoleToExecute  # noqa: PLC0415
-        from ..models.link import Link  # noqa: PLC0415
-
         d = dict(src_dict)
         id = d.pop("id", UNSET)
 
@@ -226,3 +216,10 @@ class StreamsClusterConnection:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported after the class rather than in its methods (the library's way):
+# a model that refers back to this one (an allOf or oneOf cycle) finds it defined, and no call of
+# to_dict or from_dict pays for import statements.
+from ..models.db_role_to_execute import DBRoleToExecute
+from ..models.link import Link

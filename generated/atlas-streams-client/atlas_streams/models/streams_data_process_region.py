@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -11,10 +11,6 @@ from ..models.api_streams_azure_region_view import ApiStreamsAzureRegionView
 from ..models.api_streams_gcp_region_view import ApiStreamsGCPRegionView
 from ..models.streams_data_process_region_cloud_provider import StreamsDataProcessRegionCloudProvider
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.link import Link
-
 
 T = TypeVar("T", bound="StreamsDataProcessRegion")
 
@@ -81,8 +77,6 @@ class StreamsDataProcessRegion:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.link import Link  # noqa: PLC0415
-
         d = dict(src_dict)
         cloud_provider = StreamsDataProcessRegionCloudProvider(d.pop("cloudProvider"))
 
@@ -135,3 +129,9 @@ class StreamsDataProcessRegion:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported after the class rather than in its methods (the library's way):
+# a model that refers back to this one (an allOf or oneOf cycle) finds it defined, and no call of
+# to_dict or from_dict pays for import statements.
+from ..models.link import Link

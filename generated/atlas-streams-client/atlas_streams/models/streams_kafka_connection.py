@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,14 +9,6 @@ from attrs import field as _attrs_field
 from ..models.streams_connection_base_state import StreamsConnectionBaseState
 from ..models.streams_connection_base_type import StreamsConnectionBaseType
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.link import Link
-    from ..models.streams_kafka_authentication import StreamsKafkaAuthentication
-    from ..models.streams_kafka_connection_config import StreamsKafkaConnectionConfig
-    from ..models.streams_kafka_networking import StreamsKafkaNetworking
-    from ..models.streams_kafka_security import StreamsKafkaSecurity
-
 
 T = TypeVar("T", bound="StreamsKafkaConnection")
 
@@ -148,12 +140,6 @@ class StreamsKafkaConnection:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.link import Link  # noqa: PLC0415
-        from ..models.streams_kafka_authentication import StreamsKafkaAuthentication  # noqa: PLC0415
-        from ..models.streams_kafka_connection_config import StreamsKafkaConnectionConfig  # noqa: PLC0415
-        from ..models.streams_kafka_networking import StreamsKafkaNetworking  # noqa: PLC0415
-        from ..models.streams_kafka_security import StreamsKafkaSecurity  # noqa: PLC0415
-
         d = dict(src_dict)
         id = d.pop("id", UNSET)
 
@@ -246,3 +232,13 @@ class StreamsKafkaConnection:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported after the class rather than in its methods (the library's way):
+# a model that refers back to this one (an allOf or oneOf cycle) finds it defined, and no call of
+# to_dict or from_dict pays for import statements.
+from ..models.link import Link
+from ..models.streams_kafka_authentication import StreamsKafkaAuthentication
+from ..models.streams_kafka_connection_config import StreamsKafkaConnectionConfig
+from ..models.streams_kafka_networking import StreamsKafkaNetworking
+from ..models.streams_kafka_security import StreamsKafkaSecurity

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -10,13 +10,6 @@ from ..models.streams_connection_base_state import StreamsConnectionBaseState
 from ..models.streams_connection_base_type import StreamsConnectionBaseType
 from ..models.streams_schema_registry_connection_provider import StreamsSchemaRegistryConnectionProvider
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.confluent_sasl_inherit_authentication import ConfluentSaslInheritAuthentication
-    from ..models.confluent_user_info_authentication import ConfluentUserInfoAuthentication
-    from ..models.link import Link
-    from ..models.schema_registry_authentication_base import SchemaRegistryAuthenticationBase
-
 
 T = TypeVar("T", bound="StreamsSchemaRegistryConnection")
 
@@ -76,9 +69,6 @@ class StreamsSchemaRegistryConnection:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.confluent_sasl_inherit_authentication import ConfluentSaslInheritAuthentication  # noqa: PLC0415
-        from ..models.confluent_user_info_authentication import ConfluentUserInfoAuthentication  # noqa: PLC0415
-
         provider = self.provider.value
 
         schema_registry_authentication: dict[str, Any]
@@ -138,11 +128,6 @@ class StreamsSchemaRegistryConnection:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.confluent_sasl_inherit_authentication import ConfluentSaslInheritAuthentication  # noqa: PLC0415
-        from ..models.confluent_user_info_authentication import ConfluentUserInfoAuthentication  # noqa: PLC0415
-        from ..models.link import Link  # noqa: PLC0415
-        from ..models.schema_registry_authentication_base import SchemaRegistryAuthenticationBase  # noqa: PLC0415
-
         d = dict(src_dict)
         provider = StreamsSchemaRegistryConnectionProvider(d.pop("provider"))
 
@@ -222,3 +207,12 @@ class StreamsSchemaRegistryConnection:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported after the class rather than in its methods (the library's way):
+# a model that refers back to this one (an allOf or oneOf cycle) finds it defined, and no call of
+# to_dict or from_dict pays for import statements.
+from ..models.confluent_sasl_inherit_authentication import ConfluentSaslInheritAuthentication
+from ..models.confluent_user_info_authentication import ConfluentUserInfoAuthentication
+from ..models.link import Link
+from ..models.schema_registry_authentication_base import SchemaRegistryAuthenticationBase

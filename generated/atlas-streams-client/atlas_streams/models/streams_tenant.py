@@ -1,30 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import Any, ClassVar, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.link import Link
-    from ..models.stream_config import StreamConfig
-    from ..models.streams_aws_kinesis_data_streams_connection import StreamsAWSKinesisDataStreamsConnection
-    from ..models.streams_aws_lambda_connection import StreamsAWSLambdaConnection
-    from ..models.streams_azure_blob_storage_connection import StreamsAzureBlobStorageConnection
-    from ..models.streams_cluster_connection import StreamsClusterConnection
-    from ..models.streams_connection_base import StreamsConnectionBase
-    from ..models.streams_data_process_region import StreamsDataProcessRegion
-    from ..models.streams_gcp_pub_sub_connection import StreamsGCPPubSubConnection
-    from ..models.streams_https_connection import StreamsHttpsConnection
-    from ..models.streams_kafka_connection import StreamsKafkaConnection
-    from ..models.streams_s3_connection import StreamsS3Connection
-    from ..models.streams_sample_connection import StreamsSampleConnection
-    from ..models.streams_sample_connections import StreamsSampleConnections
-    from ..models.streams_schema_registry_connection import StreamsSchemaRegistryConnection
-
 
 T = TypeVar("T", bound="StreamsTenant")
 
@@ -106,18 +88,6 @@ class StreamsTenant:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.stream_config import StreamConfig  # noqa: PLC0415
-        from ..models.streams_aws_kinesis_data_streams_connection import StreamsAWSKinesisDataStreamsConnection  # noqa: PLC0415
-        from ..models.streams_aws_lambda_connection import StreamsAWSLambdaConnection  # noqa: PLC0415
-        from ..models.streams_azure_blob_storage_connection import StreamsAzureBlobStorageConnection  # noqa: PLC0415
-        from ..models.streams_cluster_connection import StreamsClusterConnection  # noqa: PLC0415
-        from ..models.streams_gcp_pub_sub_connection import StreamsGCPPubSubConnection  # noqa: PLC0415
-        from ..models.streams_https_connection import StreamsHttpsConnection  # noqa: PLC0415
-        from ..models.streams_kafka_connection import StreamsKafkaConnection  # noqa: PLC0415
-        from ..models.streams_s3_connection import StreamsS3Connection  # noqa: PLC0415
-        from ..models.streams_sample_connection import StreamsSampleConnection  # noqa: PLC0415
-        from ..models.streams_schema_registry_connection import StreamsSchemaRegistryConnection  # noqa: PLC0415
-
         field_id = self.field_id
 
         connections: list[dict[str, Any]] | Unset = UNSET
@@ -216,22 +186,6 @@ class StreamsTenant:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        from ..models.link import Link  # noqa: PLC0415
-        from ..models.stream_config import StreamConfig  # noqa: PLC0415
-        from ..models.streams_aws_kinesis_data_streams_connection import StreamsAWSKinesisDataStreamsConnection  # noqa: PLC0415
-        from ..models.streams_aws_lambda_connection import StreamsAWSLambdaConnection  # noqa: PLC0415
-        from ..models.streams_azure_blob_storage_connection import StreamsAzureBlobStorageConnection  # noqa: PLC0415
-        from ..models.streams_cluster_connection import StreamsClusterConnection  # noqa: PLC0415
-        from ..models.streams_connection_base import StreamsConnectionBase  # noqa: PLC0415
-        from ..models.streams_data_process_region import StreamsDataProcessRegion  # noqa: PLC0415
-        from ..models.streams_gcp_pub_sub_connection import StreamsGCPPubSubConnection  # noqa: PLC0415
-        from ..models.streams_https_connection import StreamsHttpsConnection  # noqa: PLC0415
-        from ..models.streams_kafka_connection import StreamsKafkaConnection  # noqa: PLC0415
-        from ..models.streams_s3_connection import StreamsS3Connection  # noqa: PLC0415
-        from ..models.streams_sample_connection import StreamsSampleConnection  # noqa: PLC0415
-        from ..models.streams_sample_connections import StreamsSampleConnections  # noqa: PLC0415
-        from ..models.streams_schema_registry_connection import StreamsSchemaRegistryConnection  # noqa: PLC0415
-
         d = dict(src_dict)
         field_id = d.pop("_id", UNSET)
 
@@ -387,3 +341,23 @@ class StreamsTenant:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one refers to, imported after the class rather than in its methods (the library's way):
+# a model that refers back to this one (an allOf or oneOf cycle) finds it defined, and no call of
+# to_dict or from_dict pays for import statements.
+from ..models.link import Link
+from ..models.stream_config import StreamConfig
+from ..models.streams_aws_kinesis_data_streams_connection import StreamsAWSKinesisDataStreamsConnection
+from ..models.streams_aws_lambda_connection import StreamsAWSLambdaConnection
+from ..models.streams_azure_blob_storage_connection import StreamsAzureBlobStorageConnection
+from ..models.streams_cluster_connection import StreamsClusterConnection
+from ..models.streams_connection_base import StreamsConnectionBase
+from ..models.streams_data_process_region import StreamsDataProcessRegion
+from ..models.streams_gcp_pub_sub_connection import StreamsGCPPubSubConnection
+from ..models.streams_https_connection import StreamsHttpsConnection
+from ..models.streams_kafka_connection import StreamsKafkaConnection
+from ..models.streams_s3_connection import StreamsS3Connection
+from ..models.streams_sample_connection import StreamsSampleConnection
+from ..models.streams_sample_connections import StreamsSampleConnections
+from ..models.streams_schema_registry_connection import StreamsSchemaRegistryConnection

@@ -39,8 +39,9 @@ def _get_kwargs(
         "url": "/api/atlas/v2/groups/{group_id}/streams".format(
             group_id=quote(str(group_id), safe=""),
         ),
-        "params": params,
     }
+    if params:  # even empty, `params` makes httpx parse the URL again: a quarter of its request setup
+        _kwargs["params"] = params
 
     _kwargs["json"] = to_request_dict(body, _BODY_SCHEMA)
     check_request_body(_kwargs["json"], _BODY_SCHEMA)
@@ -74,9 +75,16 @@ def sync_detailed(
     the workspace as Atlas stored it.
 
     Args:
-        group_id (str):  Example: 32b6e34b3d91647abb20e7b8.
-        envelope (bool | Unset):
-        pretty (bool | Unset):
+        group_id (str): 24-character hexadecimal ID of the project that will own the new stream
+            workspace. The [/groups](#tag/Projects/operation/listProjects) endpoint lists every
+            project your credentials can reach. Atlas treats "group" and "project" as the same thing,
+            so the group ID is simply the project ID and never changes. Example:
+            32b6e34b3d91647abb20e7b8.
+        envelope (bool | Unset): Set to true to have Atlas wrap the response in an `envelope` JSON
+            object that also reports the HTTP status, which helps clients that cannot read status
+            codes or response headers. List endpoints use their `results` object as the envelope.
+        pretty (bool | Unset): Set to true to receive an indented, human-readable (pretty-printed)
+            response body.
         body (StreamsTenant):
 
     Raises:
@@ -86,7 +94,8 @@ def sync_detailed(
 
     Returns:
         Response[StreamsTenant]: status, headers, raw content, and either
-        `parsed` or `error` (an errors.AtlasApiError); HTTP error statuses do not raise here.
+        `parsed` or `error` (an errors.AtlasApiError); neither HTTP error statuses nor a success body
+        that does not parse (errors.ResponseParseError) raise here.
     """
 
     kwargs = _get_kwargs(
@@ -113,15 +122,23 @@ def sync(
     the workspace as Atlas stored it.
 
     Args:
-        group_id (str):  Example: 32b6e34b3d91647abb20e7b8.
-        envelope (bool | Unset):
-        pretty (bool | Unset):
+        group_id (str): 24-character hexadecimal ID of the project that will own the new stream
+            workspace. The [/groups](#tag/Projects/operation/listProjects) endpoint lists every
+            project your credentials can reach. Atlas treats "group" and "project" as the same thing,
+            so the group ID is simply the project ID and never changes. Example:
+            32b6e34b3d91647abb20e7b8.
+        envelope (bool | Unset): Set to true to have Atlas wrap the response in an `envelope` JSON
+            object that also reports the HTTP status, which helps clients that cannot read status
+            codes or response headers. List endpoints use their `results` object as the envelope.
+        pretty (bool | Unset): Set to true to receive an indented, human-readable (pretty-printed)
+            response body.
         body (StreamsTenant):
 
     Raises:
         ValueError: If a parameter breaks its pattern; nothing is sent.
         errors.RequestValidationError: If the body breaks the schema; nothing is sent.
         errors.AtlasApiError: If Atlas answers with an error status (a subclass per class of status).
+        errors.ResponseParseError: If a success body does not parse as the model (an AtlasApiError).
         httpx.TransportError: If the connection fails after the client's retries.
 
     Returns:
@@ -151,9 +168,16 @@ async def asyncio_detailed(
     the workspace as Atlas stored it.
 
     Args:
-        group_id (str):  Example: 32b6e34b3d91647abb20e7b8.
-        envelope (bool | Unset):
-        pretty (bool | Unset):
+        group_id (str): 24-character hexadecimal ID of the project that will own the new stream
+            workspace. The [/groups](#tag/Projects/operation/listProjects) endpoint lists every
+            project your credentials can reach. Atlas treats "group" and "project" as the same thing,
+            so the group ID is simply the project ID and never changes. Example:
+            32b6e34b3d91647abb20e7b8.
+        envelope (bool | Unset): Set to true to have Atlas wrap the response in an `envelope` JSON
+            object that also reports the HTTP status, which helps clients that cannot read status
+            codes or response headers. List endpoints use their `results` object as the envelope.
+        pretty (bool | Unset): Set to true to receive an indented, human-readable (pretty-printed)
+            response body.
         body (StreamsTenant):
 
     Raises:
@@ -163,7 +187,8 @@ async def asyncio_detailed(
 
     Returns:
         Response[StreamsTenant]: status, headers, raw content, and either
-        `parsed` or `error` (an errors.AtlasApiError); HTTP error statuses do not raise here.
+        `parsed` or `error` (an errors.AtlasApiError); neither HTTP error statuses nor a success body
+        that does not parse (errors.ResponseParseError) raise here.
     """
 
     kwargs = _get_kwargs(
@@ -190,15 +215,23 @@ async def asyncio(
     the workspace as Atlas stored it.
 
     Args:
-        group_id (str):  Example: 32b6e34b3d91647abb20e7b8.
-        envelope (bool | Unset):
-        pretty (bool | Unset):
+        group_id (str): 24-character hexadecimal ID of the project that will own the new stream
+            workspace. The [/groups](#tag/Projects/operation/listProjects) endpoint lists every
+            project your credentials can reach. Atlas treats "group" and "project" as the same thing,
+            so the group ID is simply the project ID and never changes. Example:
+            32b6e34b3d91647abb20e7b8.
+        envelope (bool | Unset): Set to true to have Atlas wrap the response in an `envelope` JSON
+            object that also reports the HTTP status, which helps clients that cannot read status
+            codes or response headers. List endpoints use their `results` object as the envelope.
+        pretty (bool | Unset): Set to true to receive an indented, human-readable (pretty-printed)
+            response body.
         body (StreamsTenant):
 
     Raises:
         ValueError: If a parameter breaks its pattern; nothing is sent.
         errors.RequestValidationError: If the body breaks the schema; nothing is sent.
         errors.AtlasApiError: If Atlas answers with an error status (a subclass per class of status).
+        errors.ResponseParseError: If a success body does not parse as the model (an AtlasApiError).
         httpx.TransportError: If the connection fails after the client's retries.
 
     Returns:
