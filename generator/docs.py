@@ -21,6 +21,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from generator.config import Settings
+from generator.jinja_cache import bytecode_cache
 from generator.locales import (
     BASE_LOCALE,
     TEMPLATES_SUBDIR,
@@ -617,6 +618,7 @@ def _environment(templates: Path) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=bytecode_cache("docs"),
     )
     env.filters.update(
         md_text=md_text,

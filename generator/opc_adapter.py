@@ -36,6 +36,7 @@ from openapi_python_client.strings import ClassName, PythonCode, kebab_case, sna
 
 from generator.config import Settings
 from generator.errors import CodegenError
+from generator.jinja_cache import bytecode_cache
 from generator.schema_facts import (
     discriminators,
     enum_values,
@@ -276,6 +277,7 @@ class _StreamsProject(Project):
     ) -> None:
         super().__init__(openapi=openapi, config=config)
         self.env.loader = template_loader(template_layers)
+        self.env.bytecode_cache = bytecode_cache("code")
         self.env.globals["command_name"] = settings.command_name
         self.env.finalize = _refuse_unescaped
         self.env.globals.update(_template_globals(data, config))

@@ -9,8 +9,9 @@ resolver and constructor (memoised per distinct plain value), so values are what
 gives, except timestamps, which stay strings: an OpenAPI document is JSON data, and the round-trip
 loader of our own spec (generator/spec.py) produces strings there too.
 
-Anchors, aliases, merge keys and complex keys are refused with a located error; Atlas specs use none.
-Our own spec keeps the round-trip loader, which knows comments and lines.
+Anchors, aliases, merge keys, complex keys and duplicate keys are refused with a located error; Atlas
+specs use none. Our own YAML files are read with this loader too (generator/spec.py), which builds
+ruamel.yaml's round-trip tree (comments, lines) only when a line must be named or the file rewritten.
 """
 
 from __future__ import annotations
@@ -70,6 +71,11 @@ def load_plain(path: Path) -> Any:
         text = path.read_text(encoding="utf-8")
     except OSError as err:
         raise CodegenError(f"cannot read {path.name}: {err.strerror}", path) from err
+    return load_plain_text(text, path)
+
+
+def load_plain_text(text: str, path: Path) -> Any:
+    """`text`, the content of the YAML file `path`, as plain Python data (a duplicate key is an error)."""
     parser = yaml.CSafeLoader(text)
     try:
         return _build(parser, path)
@@ -100,6 +106,8 @@ def _build(parser: yaml.CSafeLoader, path: Path) -> Any:
         elif keys[-1] is _NO_KEY:
             if isinstance(value, (dict, list)):
                 raise _located("complex mapping keys are not supported", path, event)
+            if value in container:
+                raise _located(f"YAML: duplicate key {value!r}", path, event)
             keys[-1] = value
         else:
             container[keys[-1]] = value

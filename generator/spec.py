@@ -8,6 +8,7 @@ import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from generator.errors import CodegenError
+from generator.plain_yaml import load_plain_text
 
 Pointer = tuple[str | int, ...]  # a JSON pointer as its parts: ("paths", "/x", "post")
 
@@ -24,8 +26,14 @@ Pointer = tuple[str | int, ...]  # a JSON pointer as its parts: ("paths", "/x", 
 class Spec:
     path: Path
     text: str
-    tree: CommentedMap  # round-trip tree: comments and positions
-    data: dict[str, Any]  # the same document as plain JSON-compatible values
+    data: dict[str, Any]  # the document as plain JSON-compatible values
+
+    @cached_property
+    def tree(self) -> CommentedMap:
+        """The round-trip tree (comments and positions), built on first use: ruamel.yaml's pure-Python
+        loader takes most of a generation's time, and only findings and `--apply` need the tree."""
+        tree: CommentedMap = round_trip_yaml().load(self.text)
+        return tree
 
     def position_of(self, pointer: Pointer) -> tuple[int, int]:
         """1-based (line, column) of the node at `pointer`: the key of a mapping entry, the start of a list
@@ -72,18 +80,32 @@ def load_yaml_mapping(path: Path, what: str, expected: str) -> Spec:
     except OSError as err:
         raise CodegenError(f"cannot read {what}: {err.strerror}", path) from err
     try:
-        tree = round_trip_yaml().load(text)
+        data = load_plain_text(text, path)
+    except CodegenError:
+        data = None  # let the round-trip loader name the problem, with its hints (or accept what it can)
+    if data is None:
+        spec = Spec(path=path, text=text, data={})
+        tree = _round_trip_tree(spec)
+        if not isinstance(tree, CommentedMap):
+            raise CodegenError(f"the {what} must be a YAML mapping ({expected})", path, 1)
+        return Spec(path=path, text=text, data=_plain(tree))
+    if not isinstance(data, dict):
+        raise CodegenError(f"the {what} must be a YAML mapping ({expected})", path, 1)
+    return Spec(path=path, text=text, data=_plain(data))
+
+
+def _round_trip_tree(spec: Spec) -> Any:
+    """`spec.tree`, with ruamel.yaml's problems turned into one-line errors with hints."""
+    try:
+        return spec.tree
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else None
         column = mark.column + 1 if mark is not None else None
         problem = err.problem or err.context or "invalid YAML"
-        raise CodegenError(f"YAML: {problem}", path, line, column, _yaml_hint(err)) from err
+        raise CodegenError(f"YAML: {problem}", spec.path, line, column, _yaml_hint(err)) from err
     except YAMLError as err:
-        raise CodegenError(f"YAML: {err}", path) from err
-    if not isinstance(tree, CommentedMap):
-        raise CodegenError(f"the {what} must be a YAML mapping ({expected})", path, 1)
-    return Spec(path=path, text=text, tree=tree, data=_plain(tree))
+        raise CodegenError(f"YAML: {err}", spec.path) from err
 
 
 def _yaml_hint(err: MarkedYAMLError) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -11,9 +12,10 @@ from project_copy import ROOT
 
 from generator.config import load_settings
 from generator.errors import CodegenError
+from generator.lint import lint
 from generator.output import compare, replace_directory
 from generator.schema_facts import discriminators, read_only_properties, write_only_properties
-from generator.spec import load_spec
+from generator.spec import load_spec, round_trip_yaml
 from generator.spec_fixes import apply_spec_fixes
 
 
@@ -138,3 +140,30 @@ def test_command_line_loads_no_heavy_module_before_a_command_needs_it() -> None:
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=ROOT)
 
     assert loaded.stdout == "[]\n"
+
+
+@pytest.mark.parametrize("path", ["spec/streams.yaml", "spec/i18n/ko.yaml", "templates/docs/locales/ko.yaml"])
+def test_fast_loader_and_round_trip_loader_read_the_same_data(path: str) -> None:
+    spec = load_spec(ROOT / path)
+
+    assert spec.data == json.loads(json.dumps(round_trip_yaml().load(spec.text), default=str))
+
+
+def test_a_clean_spec_is_linted_without_building_the_round_trip_tree() -> None:
+    # ruamel.yaml's pure-Python loader is most of a generation's time: only findings need positions.
+    spec = load_spec(ROOT / "spec/streams.yaml")
+
+    findings = lint(spec)
+
+    assert findings == []
+    assert "tree" not in vars(spec)
+
+
+def test_a_duplicate_key_is_named_by_the_round_trip_loader(tmp_path: Path) -> None:
+    path = tmp_path / "dup.yaml"
+    path.write_text("openapi: 3.0.1\nopenapi: 3.0.2\n", encoding="utf-8")
+
+    with pytest.raises(CodegenError, match="duplicate key") as raised:
+        load_spec(path)
+
+    assert raised.value.line == 2 and raised.value.hint is not None

@@ -76,8 +76,8 @@ def test_generate_on_an_up_to_date_tree_changes_nothing(project: Path, capsys: p
     assert ": 0 added, 0 changed, 0 removed in " in capsys.readouterr().out
 
 
-def _generate_with_hash_seed(project: Path, seed: str) -> dict[str, bytes]:
-    env = {**os.environ, "PYTHONHASHSEED": seed}
+def _generate_with_hash_seed(project: Path, seed: str, cache: Path) -> dict[str, bytes]:
+    env = {**os.environ, "PYTHONHASHSEED": seed, "XDG_CACHE_HOME": str(cache)}
     subprocess.run(
         [sys.executable, "-m", "generator", "generate"], cwd=project, env=env, check=True, capture_output=True
     )
@@ -85,8 +85,17 @@ def _generate_with_hash_seed(project: Path, seed: str) -> dict[str, bytes]:
 
 
 def test_output_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
-    first = _generate_with_hash_seed(copy_project(tmp_path / "a"), "1")
-    second = _generate_with_hash_seed(copy_project(tmp_path / "b"), "4242")
+    first = _generate_with_hash_seed(copy_project(tmp_path / "a"), "1", tmp_path / "cache-a")
+    second = _generate_with_hash_seed(copy_project(tmp_path / "b"), "4242", tmp_path / "cache-b")
 
     assert first == second
     assert first == read_tree(ROOT / OUTPUT)
+
+
+def test_output_does_not_depend_on_the_template_cache(tmp_path: Path) -> None:
+    # The first run compiles every template into the empty cache; the second loads them from it.
+    cold = _generate_with_hash_seed(copy_project(tmp_path / "a"), "0", tmp_path / "cache")
+    warm = _generate_with_hash_seed(copy_project(tmp_path / "b"), "0", tmp_path / "cache")
+
+    assert any((tmp_path / "cache").rglob("*.cache"))
+    assert cold == warm == read_tree(ROOT / OUTPUT)
