@@ -5,6 +5,7 @@ problem naming file, line and column)."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -30,10 +31,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         settings = load_settings(args.config or find_pyproject(Path.cwd()))
-        return int(args.run(settings, args))
+        status = int(args.run(settings, args))
+        sys.stdout.flush()  # inside the try: a closed pipe is reported here, not at interpreter exit
+        return status
     except CodegenError as err:
         print(err, file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader stopped early (`streams-codegen templates | head`): not an error of ours. Point stdout
+        # at devnull so that the interpreter's final flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -55,6 +55,7 @@ EXTRA_PACKAGE_FILES = {
     "_retry.py.jinja": "_retry.py",
     "_enums.py.jinja": "_enums.py",
     "_responses.py.jinja": "_responses.py",
+    "_envelope.py.jinja": "_envelope.py",
     "_validation.py.jinja": "_validation.py",
     "cli.py.jinja": "cli.py",
     "__main__.py.jinja": "__main__.py",

@@ -14,12 +14,14 @@ from typing import Any
 import httpx
 import pytest
 from atlas_fakes import (
+    ATLAS_MEDIA_TYPE,
     GROUP_ID,
     SleepRecorder,
     atlas_error,
     closed_port,
     delayed,
     documented_response,
+    enveloped,
     loopback_client,
     request_body,
 )
@@ -70,6 +72,28 @@ def test_429_with_retry_after_is_retried_after_waiting_that_long(atlas_server: L
     assert len(atlas_server.requests) == 2
     assert len(sleeps.delays) == 1
     assert 2.0 <= sleeps.delays[0] <= 30.0
+
+
+def test_429_inside_an_envelope_is_retried(atlas_server: LoopbackServer) -> None:
+    # With envelope=true Atlas answers HTTP 200 and reports the 429 inside the body.
+    sleeps = SleepRecorder()
+    atlas_server.respond(enveloped(429, response_example(429)), enveloped(200, response_example(200)))
+
+    with loopback_client(atlas_server.url, retries=RetryPolicy(sleep=sleeps)) as client:
+        tenant = create_stream_workspace.sync(GROUP_ID, client=client, body=request_body(), envelope=True)
+
+    assert tenant.to_dict() == response_example(200)
+    assert len(atlas_server.requests) == 2
+    assert len(sleeps.delays) == 1
+
+
+def test_an_envelope_is_not_read_when_the_request_did_not_ask_for_one(atlas_server: LoopbackServer) -> None:
+    sleeps = SleepRecorder()
+    atlas_server.respond(CannedResponse.json(200, {"status": 429, "content": response_example(200)}, ATLAS_MEDIA_TYPE))
+
+    create(atlas_server.url, RetryPolicy(sleep=sleeps))
+
+    assert sleeps.delays == []
 
 
 def test_503_three_times_raises_server_error_after_exactly_three_attempts(atlas_server: LoopbackServer) -> None:

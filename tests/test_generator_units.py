@@ -167,3 +167,15 @@ def test_a_duplicate_key_is_named_by_the_round_trip_loader(tmp_path: Path) -> No
         load_spec(path)
 
     assert raised.value.line == 2 and raised.value.hint is not None
+
+
+def test_a_reader_that_stops_early_gets_no_traceback() -> None:
+    script = Path(sys.executable).parent / "streams-codegen"
+    listing = subprocess.Popen([script, "templates"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert listing.stdout is not None
+    listing.stdout.close()  # like `| head -0`: gone before the listing is written
+
+    _, err = listing.communicate()
+
+    assert listing.returncode == 0
+    assert b"Traceback" not in err

@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 
 import httpx
 
+from ._envelope import unwrap
 from .errors import AtlasApiError, ResponseParseError
 from .types import Response
 
@@ -21,9 +22,9 @@ def build_response(response: httpx.Response, *, envelope: bool, parse: Callable[
     """
     status_code = response.status_code
     payload = _json_or_none(response.content)
-    if envelope and isinstance(payload, dict) and "status" in payload and "content" in payload:
-        status_code = int(payload["status"])
-        payload = payload["content"]
+    inner = unwrap(payload) if envelope else None
+    if inner is not None:
+        status_code, payload = inner
     if 200 <= status_code < 300:
         try:
             if payload is None:

@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 
 import httpx
 
+from ._envelope import status_of
+
 logger = logging.getLogger("atlas_streams")
 
 # Failures that happen before the request reaches the server, so sending it again cannot create
@@ -51,9 +53,11 @@ class RetryPolicy:
         if attempt >= self.max_attempts:
             return None
         if response is not None:
-            if response.status_code not in self.retry_statuses:
+            # With envelope=true a 429 or 503 arrives inside an HTTP 200.
+            status = status_of(response)
+            if status not in self.retry_statuses:
                 return None
-            reason = f"status {response.status_code}"
+            reason = f"status {status}"
             request = response.request
             delay = retry_after_seconds(response.headers)
         elif isinstance(error, _UNSENT_ERRORS) and self.retry_connect_errors:

@@ -1,0 +1,33 @@
+"""Atlas's envelope: with `envelope=true` in the query, every answer is HTTP 200 carrying
+`{"status": <the real status>, "content": <the real body>}`."""
+
+import json
+from typing import Any
+
+import httpx
+
+
+def requested(request: httpx.Request) -> bool:
+    return bool(request.url.params.get("envelope") == "true")
+
+
+def unwrap(payload: Any) -> tuple[int, Any] | None:
+    """(status, content) when `payload` is an envelope, else None."""
+    if not isinstance(payload, dict) or "content" not in payload:
+        return None
+    status = payload.get("status")
+    if not isinstance(status, int) or isinstance(status, bool):
+        return None
+    return status, payload["content"]
+
+
+def status_of(response: httpx.Response) -> int:
+    """The status that counts: the envelope's when the request asked for one, else the HTTP status."""
+    if requested(response.request):
+        try:
+            inner = unwrap(json.loads(response.content))
+        except ValueError:
+            inner = None
+        if inner is not None:
+            return inner[0]
+    return response.status_code
