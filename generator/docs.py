@@ -34,8 +34,8 @@ from generator.locales import (
 )
 from generator.markdown import md_cell, md_code, md_fence, md_text
 from generator.opc_adapter import OperationNames, PythonNames
-from generator.schema_facts import SCHEMA_PREFIX, discriminators, read_only_properties
-from generator.spec import Pointer, Spec
+from generator.schema_facts import discriminators, read_only_properties, schema_name
+from generator.spec import Pointer, Spec, node_at, pointer_of
 from generator.spec_fixes import located_operations
 
 UNTRANSLATED_PAGE = "untranslated.md"  # in every locale but the base one
@@ -280,7 +280,7 @@ class _SiteBuilder:
             description=self._description(location, node),
             required=bool(node.get("required")),
             media_type=media_type,
-            model=_schema_name(media.get("schema", {})),
+            model=schema_name(media.get("schema", {})),
             example=example,
             example_json=_pretty_json(example) if example is not None else None,
         )
@@ -295,7 +295,7 @@ class _SiteBuilder:
             status=status,
             description=self._description(location, node),
             media_type=media_type,
-            model=_schema_name(media.get("schema", {})),
+            model=schema_name(media.get("schema", {})),
             headers=[self._header(name, (*location, "headers", name)) for name in node.get("headers", {})],
             example=_pretty_json(example) if example is not None else None,
             error_code=example.get("errorCode") if isinstance(example, dict) and status[0] not in "123" else None,
@@ -351,7 +351,7 @@ class _SiteBuilder:
             description=self._description(at, schema),
             fields=self._fields(name) if kind == "object" else [],
             values=[str(value) for value in schema.get("enum", [])],
-            members=[n for member in schema.get("oneOf", []) if (n := _schema_name(member))],
+            members=[n for member in schema.get("oneOf", []) if (n := schema_name(member))],
             discriminator=discriminator,
             example=_pretty_json(schema["example"]) if "example" in schema else None,
             uses=sorted(set(_schema_refs(schema)) - {name}),
@@ -363,7 +363,7 @@ class _SiteBuilder:
         required = self._required(name)
         for json_name, owner, location in self._properties(("components", "schemas", name), name, None):
             prop = self._at(location)
-            target = self.schemas.get(_schema_name(prop) or "", {})
+            target = self.schemas.get(schema_name(prop) or "", {})
             attribute, python_type = python_fields[json_name]
             found[json_name] = Field(
                 json_name=json_name,
@@ -385,7 +385,7 @@ class _SiteBuilder:
         """(JSON name, schema it is inherited from, location) of every property, allOf members included."""
         node = self._at(at)
         for index, member in enumerate(node.get("allOf", [])):
-            base = _schema_name(member)
+            base = schema_name(member)
             if base is not None:
                 yield from self._properties(("components", "schemas", base), base, owner or base)
             else:
@@ -397,23 +397,20 @@ class _SiteBuilder:
         schema = self.schemas[name]
         required = set(schema.get("required", []))
         for member in schema.get("allOf", []):
-            base = _schema_name(member)
+            base = schema_name(member)
             required |= self._required(base) if base else set(member.get("required", []))
         return required
 
     # shared
 
     def _at(self, location: Pointer) -> dict[str, Any]:
-        node: Any = self.data
-        for part in location:
-            node = node[part]
-        return dict(node)
+        return dict(node_at(self.data, location))
 
     def _deref(self, location: Pointer) -> tuple[Pointer, dict[str, Any]]:
         """The node at `location`, following $refs, and where it really is."""
         node = self._at(location)
         while isinstance(node.get("$ref"), str):
-            location = tuple(_unescape(part) for part in node["$ref"][2:].split("/"))
+            location = pointer_of(node["$ref"])
             node = self._at(location)
         return location, node
 
@@ -426,19 +423,10 @@ class _SiteBuilder:
         return ""
 
 
-def _unescape(part: str) -> str:
-    return part.replace("~1", "/").replace("~0", "~")
-
-
-def _schema_name(node: dict[str, Any]) -> str | None:
-    ref = node.get("$ref")
-    return ref[len(SCHEMA_PREFIX) :] if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX) else None
-
-
 def _schema_refs(node: Any) -> Iterator[str]:
     """Component schemas that `node` refers to, without following the references."""
     if isinstance(node, dict):
-        name = _schema_name(node)
+        name = schema_name(node)
         if name is not None:
             yield name
         for value in node.values():
@@ -450,7 +438,7 @@ def _schema_refs(node: Any) -> Iterator[str]:
 
 def _json_type(schema: dict[str, Any]) -> str:
     if "$ref" in schema:
-        return str(_schema_name(schema))
+        return str(schema_name(schema))
     kind = str(schema.get("type", "object"))
     if kind == "array":
         return f"{_json_type(schema.get('items', {}))}[]"

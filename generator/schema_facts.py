@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from generator.spec import resolved
+
 SCHEMA_PREFIX = "#/components/schemas/"
 # Marks a schema split out of a polymorphic parent to break an allOf cycle (see spec/streams.yaml).
 SPLIT_FROM = "x-codegen-split-from"
@@ -38,7 +40,7 @@ def _properties_marked(data: dict[str, Any], keyword: str) -> dict[str, frozense
 def _marked(schemas: dict[str, Any], schema: dict[str, Any], keyword: str, seen: frozenset[str]) -> set[str]:
     names = {key for key, prop in schema.get("properties", {}).items() if _is_marked(schemas, prop, keyword)}
     for member in schema.get("allOf", []):
-        target = _ref_name(member)
+        target = schema_name(member)
         if target is not None and target not in seen:
             names |= _marked(schemas, schemas.get(target, {}), keyword, seen | {target})
         elif target is None:
@@ -49,7 +51,7 @@ def _marked(schemas: dict[str, Any], schema: dict[str, Any], keyword: str, seen:
 def _is_marked(schemas: dict[str, Any], prop: dict[str, Any], keyword: str) -> bool:
     if prop.get(keyword) is True:
         return True
-    target = _ref_name(prop)
+    target = schema_name(prop)
     return target is not None and schemas.get(target, {}).get(keyword) is True
 
 
@@ -63,14 +65,15 @@ def discriminators(data: dict[str, Any]) -> dict[str, Discriminator]:
         mapping = {
             str(value): target
             for value, ref in discriminator.get("mapping", {}).items()
-            if (target := _ref_name({"$ref": ref})) is not None
+            if (target := schema_name({"$ref": ref})) is not None
         }
         fallback = next((base for base, other in schemas.items() if other.get(SPLIT_FROM) == name), None)
         found[name] = Discriminator(discriminator["propertyName"], mapping, fallback)
     return found
 
 
-def _ref_name(node: dict[str, Any]) -> str | None:
+def schema_name(node: dict[str, Any]) -> str | None:
+    """The component schema a `$ref` node names, or None when it names none."""
     ref = node.get("$ref")
     if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
         return ref[len(SCHEMA_PREFIX) :]
@@ -111,27 +114,20 @@ def validation_schema(schema: dict[str, Any]) -> dict[str, Any]:
 
 def property_schema(data: dict[str, Any], schema: dict[str, Any], path: list[str]) -> dict[str, Any]:
     """The schema of the property at `path` (JSON names) below `schema`, references resolved."""
-    schema = _resolve(data, schema)
+    schema = resolved(data, schema)
     for name in path:
-        candidates = [schema, *(_resolve(data, member) for member in schema.get("allOf", []))]
+        candidates = [schema, *(resolved(data, member) for member in schema.get("allOf", []))]
         found = next((c["properties"][name] for c in candidates if name in c.get("properties", {})), None)
         if found is None:
             raise KeyError(".".join(path))
-        schema = _resolve(data, found)
+        schema = resolved(data, found)
     return schema
 
 
 def enum_values(data: dict[str, Any], schema: dict[str, Any]) -> list[Any]:
     """The values a schema allows when it is an enum, or a oneOf of enums (BaseStreamsRegion)."""
-    schema = _resolve(data, schema)
+    schema = resolved(data, schema)
     values = list(schema.get("enum", []))
     for member in schema.get("oneOf", []):
         values += enum_values(data, member)
     return values
-
-
-def _resolve(data: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
-    schemas = data.get("components", {}).get("schemas", {})
-    while (target := _ref_name(schema)) is not None:
-        schema = schemas[target]
-    return schema

@@ -82,30 +82,25 @@ def load_yaml_mapping(path: Path, what: str, expected: str) -> Spec:
     try:
         data = load_plain_text(text, path)
     except CodegenError:
-        data = None  # let the round-trip loader name the problem, with its hints (or accept what it can)
-    if data is None:
-        spec = Spec(path=path, text=text, data={})
-        tree = _round_trip_tree(spec)
-        if not isinstance(tree, CommentedMap):
-            raise CodegenError(f"the {what} must be a YAML mapping ({expected})", path, 1)
-        return Spec(path=path, text=text, data=_plain(tree))
+        # The round-trip loader names the problem with its hints, or reads what the fast loader refuses.
+        data = _plain(_round_trip_load(text, path))
     if not isinstance(data, dict):
         raise CodegenError(f"the {what} must be a YAML mapping ({expected})", path, 1)
     return Spec(path=path, text=text, data=_plain(data))
 
 
-def _round_trip_tree(spec: Spec) -> Any:
-    """`spec.tree`, with ruamel.yaml's problems turned into one-line errors with hints."""
+def _round_trip_load(text: str, path: Path) -> Any:
+    """ruamel.yaml's round-trip tree of `text`, its problems turned into one-line errors with hints."""
     try:
-        return spec.tree
+        return round_trip_yaml().load(text)
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else None
         column = mark.column + 1 if mark is not None else None
         problem = err.problem or err.context or "invalid YAML"
-        raise CodegenError(f"YAML: {problem}", spec.path, line, column, _yaml_hint(err)) from err
+        raise CodegenError(f"YAML: {problem}", path, line, column, _yaml_hint(err)) from err
     except YAMLError as err:
-        raise CodegenError(f"YAML: {err}", spec.path) from err
+        raise CodegenError(f"YAML: {err}", path) from err
 
 
 def _yaml_hint(err: MarkedYAMLError) -> str | None:

@@ -32,6 +32,7 @@ def located_operations(data: dict[str, Any]) -> list[tuple[str, str, dict[str, A
     return [
         (path, method, operation)
         for path, path_item in data.get("paths", {}).items()
+        if isinstance(path_item, dict)  # a full upstream spec is not linted: skip what is not a path item
         for method, operation in path_item.items()
         if method in HTTP_METHODS and isinstance(operation, dict)
     ]

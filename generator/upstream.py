@@ -17,7 +17,7 @@ from generator.errors import CodegenError
 from generator.plain_yaml import load_plain
 from generator.schema_facts import SCHEMA_PREFIX
 from generator.spec import resolve_pointer, walk
-from generator.spec_fixes import HTTP_METHODS, client_operation_name
+from generator.spec_fixes import client_operation_name, located_operations
 
 COMPONENTS_PREFIX = "#/components/"
 # Top-level keys the cut keeps besides paths and components; `info` only for its x-xgen-sha.
@@ -41,13 +41,7 @@ def load_upstream(path: Path) -> dict[str, Any]:
 
 
 def operations(data: dict[str, Any]) -> dict[OperationKey, dict[str, Any]]:
-    return {
-        OperationKey(path, method): operation
-        for path, item in data.get("paths", {}).items()
-        if isinstance(item, dict)
-        for method, operation in item.items()
-        if method in HTTP_METHODS and isinstance(operation, dict)
-    }
+    return {OperationKey(path, method): operation for path, method, operation in located_operations(data)}
 
 
 def find_by_name(data: dict[str, Any], name: str) -> OperationKey | None:
