@@ -35,7 +35,7 @@ from generator.locales import (
 from generator.markdown import md_cell, md_code, md_fence, md_text
 from generator.opc_adapter import OperationNames, PythonNames
 from generator.schema_facts import discriminators, read_only_properties, schema_name
-from generator.spec import Pointer, Spec, node_at, pointer_of
+from generator.spec import Pointer, Spec, follow_refs, node_at
 from generator.spec_fixes import located_operations
 
 UNTRANSLATED_PAGE = "untranslated.md"  # in every locale but the base one
@@ -408,11 +408,8 @@ class _SiteBuilder:
 
     def _deref(self, location: Pointer) -> tuple[Pointer, dict[str, Any]]:
         """The node at `location`, following $refs, and where it really is."""
-        node = self._at(location)
-        while isinstance(node.get("$ref"), str):
-            location = pointer_of(node["$ref"])
-            node = self._at(location)
-        return location, node
+        location, node = follow_refs(self.data, location)
+        return location, dict(node)
 
     def _description(self, location: Pointer, node: dict[str, Any]) -> str:
         """The node's description; for a bare reference to a component schema, that schema's."""

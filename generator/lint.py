@@ -28,7 +28,7 @@ from generator.errors import Finding, SpecRejected
 from generator.example_values import example_findings
 from generator.schema_errors import explain, json_path
 from generator.schema_facts import SCHEMA_PREFIX, SPLIT_FROM
-from generator.spec import Pointer, Spec, node_at, pointer_of, resolve_pointer, walk
+from generator.spec import Pointer, Spec, follow_refs, pointer_of, resolve_pointer, walk
 from generator.spec_fixes import HTTP_METHODS
 
 # Atlas versions its API by media type; a request or success body under any other type is unversioned.
@@ -225,7 +225,7 @@ def _path_parameter_findings(spec: Spec, report: _Reporter) -> Iterator[Finding]
             (pointer, operation.get("parameters", [])),
         ):
             for index in range(len(parameters)):
-                parameter = node_at(spec.data, _resolved_pointer(spec.data, (*where, "parameters", index)))
+                _, parameter = follow_refs(spec.data, (*where, "parameters", index))
                 if parameter.get("in") == "path":
                     declared[parameter["name"]] = (*where, "parameters", index)
         for missing in (name for name in in_template if name not in declared):
@@ -275,8 +275,8 @@ def _media_type_findings(spec: Spec, report: _Reporter) -> Iterator[Finding]:
         for status in operation.get("responses", {}):
             bodies.append((f"response {status}", (*pointer, "responses", status), str(status).startswith("2")))
         for what, body_pointer, versioned in bodies:
-            body_pointer = _resolved_pointer(spec.data, body_pointer)
-            for media_type, media in node_at(spec.data, body_pointer).get("content", {}).items():
+            body_pointer, body = follow_refs(spec.data, body_pointer)
+            for media_type, media in body.get("content", {}).items():
                 media_pointer = (*body_pointer, "content", media_type)
                 if versioned and not VERSIONED_MEDIA_TYPE.match(media_type):
                     yield report(
@@ -288,15 +288,6 @@ def _media_type_findings(spec: Spec, report: _Reporter) -> Iterator[Finding]:
                     yield report(
                         media_pointer, f"{name} {what} ({media_type}) has no example", "add the documented example"
                     )
-
-
-def _resolved_pointer(data: dict[str, Any], pointer: Pointer) -> Pointer:
-    """`pointer`, or where the `$ref` chain at it leads."""
-    node = node_at(data, pointer)
-    while isinstance(node, dict) and isinstance(node.get("$ref"), str):
-        pointer = pointer_of(node["$ref"])
-        node = node_at(data, pointer)
-    return pointer
 
 
 def _discriminator_findings(spec: Spec, report: _Reporter) -> Iterator[Finding]:

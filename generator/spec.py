@@ -166,6 +166,15 @@ def resolve_pointer(document: dict[str, Any], ref: str) -> Any:
         raise KeyError(ref) from None
 
 
+def follow_refs(document: dict[str, Any], pointer: Pointer) -> tuple[Pointer, Any]:
+    """Where the node at `pointer` really is, following its `$ref` chain, and that node."""
+    node = node_at(document, pointer)
+    while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+        pointer = pointer_of(node["$ref"])
+        node = node_at(document, pointer)
+    return pointer, node
+
+
 def resolved(document: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
     """`node`, or what its `$ref` (chain) points at; KeyError when a reference has no target."""
     while isinstance(node.get("$ref"), str):
