@@ -17,7 +17,7 @@ from ruamel.yaml import YAML
 from bench import ROOT
 from bench.measure import fit_line, interleaved, run_command
 from bench.report import Section, Target, duration, table
-from generator.spec_fixes import HTTP_METHODS
+from generator.spec.vocabulary import HTTP_METHODS
 
 METHOD = (
     "Synthetic specs built from `spec/streams.yaml`: the same components, and N copies of the operation, copy i "

@@ -19,9 +19,9 @@ from generator.errors import CodegenError, as_typed
 # (openapi-spec-validator, pydantic: a quarter second) and openapi-python-client (most of a second)
 # would slow `--help` and every command that does not use them.
 if TYPE_CHECKING:
-    from generator.api_diff import Change
-    from generator.spec import Spec
-    from generator.spec_apply import Applied
+    from generator.evolve.api_diff import Change
+    from generator.evolve.apply import Applied
+    from generator.spec.loading import Spec
 
 FIX_COMMAND = "make generate"
 
@@ -136,8 +136,8 @@ def _generate(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _lint(settings: Settings, args: argparse.Namespace) -> int:
-    from generator.lint import lint
-    from generator.spec import load_spec
+    from generator.lint.stages import lint
+    from generator.spec.loading import load_spec
 
     findings = lint(load_spec(args.spec or settings.spec))
     for finding in findings:
@@ -166,10 +166,10 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _upstream_diff(settings: Settings, args: argparse.Namespace) -> int:
-    from generator.api_diff import diff_specs
-    from generator.facts import normal_form
-    from generator.spec import load_spec
-    from generator.upstream import extract, load_upstream, pair_operations
+    from generator.evolve.api_diff import diff_specs
+    from generator.evolve.normal_form import normal_form
+    from generator.evolve.upstream import extract, load_upstream, pair_operations
+    from generator.spec.loading import load_spec
 
     spec = load_spec(settings.spec)
     upstream = load_upstream(args.upstream)
@@ -181,8 +181,8 @@ def _upstream_diff(settings: Settings, args: argparse.Namespace) -> int:
         return 1 if changes else 0
 
     # Only --apply writes and lints: the plain report does without their modules.
-    from generator.lint import lint
-    from generator.spec_apply import DESCRIPTION_PLACEHOLDER, apply_upstream
+    from generator.evolve.apply import DESCRIPTION_PLACEHOLDER, apply_upstream
+    from generator.lint.stages import lint
 
     needed: list[str] = []
     if changes:
@@ -206,7 +206,7 @@ def _upstream_diff(settings: Settings, args: argparse.Namespace) -> int:
 
 def _write_applied(applied: Applied, settings: Settings) -> tuple[Spec, list[str]]:
     """Write the applied spec; returns it as loaded back, and the `file:line` of each description to write."""
-    from generator.spec import load_spec
+    from generator.spec.loading import load_spec
 
     original = settings.spec.read_text(encoding="utf-8")
     settings.spec.write_text(applied.text, encoding="utf-8")
@@ -222,10 +222,10 @@ def _write_applied(applied: Applied, settings: Settings) -> tuple[Spec, list[str
 
 
 def _changes(settings: Settings, args: argparse.Namespace) -> int:
-    from generator.api_diff import diff_specs
-    from generator.changelog import changelog_path, record_release
-    from generator.facts import normal_form
-    from generator.spec import load_spec
+    from generator.evolve.api_diff import diff_specs
+    from generator.evolve.changelog import changelog_path, record_release
+    from generator.evolve.normal_form import normal_form
+    from generator.spec.loading import load_spec
 
     new_path = args.new or settings.spec
     old, new = load_spec(args.old), load_spec(new_path)
@@ -251,7 +251,7 @@ def _changes(settings: Settings, args: argparse.Namespace) -> int:
 def _report(
     changes: list[Change], report_format: str, old: str, new: str, extra: dict[str, object] | None = None
 ) -> None:
-    from generator.api_diff import render_json, render_text
+    from generator.evolve.api_diff import render_json, render_text
 
     if report_format == "json":
         sys.stdout.write(render_json(changes, old, new, extra))
@@ -268,8 +268,7 @@ def _log(report_format: str) -> TextIO:
 
 
 def _templates(settings: Settings, args: argparse.Namespace) -> int:
-    from generator.opc_adapter import UPSTREAM_DISTRIBUTION, UPSTREAM_VERSION
-    from generator.templates_registry import templates
+    from generator.codegen.templates import UPSTREAM_DISTRIBUTION, UPSTREAM_VERSION, templates
 
     layers = _template_layers(settings, args)
     found = templates(layers)
@@ -292,7 +291,7 @@ def _templates(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _eject(settings: Settings, args: argparse.Namespace) -> int:
-    from generator.templates_registry import eject
+    from generator.codegen.templates import eject
 
     into = args.into or settings.templates
     target = eject(args.name, into)

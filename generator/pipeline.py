@@ -8,16 +8,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.changelog import copy_into
+from generator.codegen.formatting import format_tree
+from generator.codegen.project import render_project
 from generator.config import Settings
-from generator.docs import render_docs
+from generator.docs.render import render_docs
 from generator.errors import Finding
-from generator.formatting import format_tree
-from generator.lint import lint, require_no_errors
-from generator.opc_adapter import render_project
+from generator.evolve.changelog import copy_into
+from generator.lint.stages import lint, require_no_errors
 from generator.output import Changes, Tree, compare, read_tree, replace_directory
-from generator.spec import load_spec
-from generator.spec_fixes import apply_spec_fixes
+from generator.spec.fixes import apply_spec_fixes
+from generator.spec.loading import load_spec
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from openapi_core import Config, OpenAPI
 from openapi_core.testing import MockRequest, MockResponse
 from ruamel.yaml import YAML
 
-from generator.spec import resolve_pointer, walk
+from generator.spec.pointers import resolve_pointer, walk
 
 SPEC_PATH = Path(__file__).resolve().parent.parent / "spec" / "streams.yaml"
 API_PREFIX = "/api/atlas/"

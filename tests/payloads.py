@@ -19,7 +19,8 @@ from typing import Any, Literal
 from hypothesis import strategies as st
 from spec_examples import SPEC_PATH
 
-from generator.spec import load_spec, resolve_pointer
+from generator.spec.loading import load_spec
+from generator.spec.pointers import resolve_pointer
 
 Direction = Literal["request", "response"]
 REQUEST: Direction = "request"

@@ -20,7 +20,8 @@ from spec_examples import OPERATION_PATH, SPEC_PATH
 
 from generator.config import load_settings
 from generator.pipeline import build
-from generator.spec import load_spec, node_at
+from generator.spec.loading import load_spec
+from generator.spec.pointers import node_at
 
 # Each fragment has broken a code generator somewhere: closing quotes, escapes, template syntax, table pipes,
 # markup, and text outside ASCII.

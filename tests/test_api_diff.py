@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from generator.api_diff import Change, diff_specs, render_text
+from generator.evolve.api_diff import Change, diff_specs, render_text
 
 PATH = "/things/{groupId}"
 OPERATION = f"POST {PATH}"

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from project_copy import ROOT
 
-from generator.api_diff import Change
-from generator.changelog import next_version
 from generator.cli import main
+from generator.evolve.api_diff import Change
+from generator.evolve.changelog import next_version
 
 SPEC = Path("spec/streams.yaml")
 TIER_ENUM = "          - SP5\n          - SP2\n          title: Stream Workspace Tier\n"

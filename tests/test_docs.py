@@ -18,11 +18,11 @@ from project_copy import ROOT, copy_project
 from ruamel.yaml import YAML
 
 from generator.config import load_settings
-from generator.docs import python_source
-from generator.locales import json_pointer
-from generator.markdown import md_cell, md_code, md_fence, md_text
+from generator.docs.markdown import md_cell, md_code, md_fence, md_text
+from generator.docs.render import python_source
 from generator.pipeline import build_tree
-from generator.spec import load_spec
+from generator.spec.loading import load_spec
+from generator.spec.pointers import json_pointer
 
 PACKAGE = ROOT / "generated/atlas-streams-client"
 OPERATION_PAGE = "docs/operations/create_stream_workspace.md"

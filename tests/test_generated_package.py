@@ -11,10 +11,10 @@ from atlas_streams.api.streams import create_stream_workspace
 from project_copy import ROOT
 from spec_examples import SPEC_PATH
 
+from generator.codegen.project import render_project
 from generator.config import load_settings
-from generator.opc_adapter import render_project
-from generator.spec import load_spec
-from generator.spec_fixes import apply_spec_fixes
+from generator.spec.fixes import apply_spec_fixes
+from generator.spec.loading import load_spec
 
 CLIENT = ROOT / "generated/atlas-streams-client"
 

@@ -12,11 +12,11 @@ from project_copy import ROOT
 
 from generator.config import load_settings
 from generator.errors import CodegenError
-from generator.lint import lint
+from generator.lint.stages import lint
 from generator.output import compare, replace_directory
-from generator.schema_facts import discriminators, read_only_properties, write_only_properties
-from generator.spec import load_spec, round_trip_yaml
-from generator.spec_fixes import apply_spec_fixes
+from generator.spec.fixes import apply_spec_fixes
+from generator.spec.loading import load_spec, round_trip_yaml
+from generator.spec.schema_facts import discriminators, read_only_properties, write_only_properties
 
 
 @pytest.fixture(scope="module")

@@ -21,8 +21,8 @@ from loopback import LoopbackServer
 from payloads import REQUEST, RESPONSE, payloads
 from spec_examples import SPEC_PATH
 
-from generator.schema_facts import discriminators
-from generator.spec import load_spec
+from generator.spec.loading import load_spec
+from generator.spec.schema_facts import discriminators
 
 # Enough to meet every subtype and optional property many times over, few enough for a fast suite.
 EXAMPLES = settings(max_examples=50, deadline=None)

@@ -9,7 +9,7 @@ import yaml
 from shared_files import CURRENT_UPSTREAM, shared_file
 
 from generator.errors import CodegenError
-from generator.plain_yaml import load_plain
+from generator.spec.plain_yaml import load_plain
 
 SCALARS = """\
 plain: text

@@ -12,10 +12,10 @@ from project_copy import ROOT
 from shared_files import CURRENT_UPSTREAM, OLDER_UPSTREAM, shared_file
 
 from generator.cli import main
-from generator.facts import normal_form
-from generator.plain_yaml import load_plain
-from generator.spec import dump_spec, load_spec
-from generator.spec_apply import DESCRIPTION_PLACEHOLDER
+from generator.evolve.apply import DESCRIPTION_PLACEHOLDER
+from generator.evolve.normal_form import normal_form
+from generator.spec.loading import dump_spec, load_spec
+from generator.spec.plain_yaml import load_plain
 
 SPEC = Path("spec/streams.yaml")
 

@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 from shared_files import REPO_ROOT, SHARED, UPSTREAM, shared_file
 
-from generator.api_diff import diff_specs, render_text
-from generator.cycle_split import split_bases, undo_split
-from generator.facts import entries, is_example, is_prose, normal_form
-from generator.plain_yaml import load_plain
-from generator.schema_facts import SCHEMA_PREFIX
+from generator.evolve.api_diff import diff_specs, render_text
+from generator.evolve.normal_form import entries, is_example, is_prose, normal_form
+from generator.spec.cycle_split import split_bases, undo_split
+from generator.spec.plain_yaml import load_plain
+from generator.spec.vocabulary import SCHEMA_PREFIX
 
 CURATED_PATH = REPO_ROOT / "spec" / "streams.yaml"
 UPSTREAM_PATH = UPSTREAM / "create-stream-workspace.fragment.yaml"

@@ -10,8 +10,7 @@ import pytest
 from project_copy import ROOT
 
 from generator.cli import main
-from generator.opc_adapter import upstream_templates_dir
-from generator.templates_registry import OVERRIDE, sha256_of, templates
+from generator.codegen.templates import OVERRIDE, sha256_of, templates, upstream_templates_dir
 
 MODELS_INIT = Path("generated/atlas-streams-client/atlas_streams/models/__init__.py")
 MODEL = Path("generated/atlas-streams-client/atlas_streams/models/stream_config.py")

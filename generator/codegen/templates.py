@@ -2,8 +2,8 @@
 the openapi-python-client original it was copied from.
 
 Layers, first match wins: a team's folders (`--templates DIR`), ours (templates/), the library's
-defaults (generator/opc_adapter.py owns the loader). An override's first line names the original and
-records its sha256, so an upgrade of the library that changes the original is caught:
+defaults. An override's first line names the original and records its sha256, so an upgrade of the
+library that changes the original is caught:
 
     {# Override of openapi-python-client 0.29.1 templates/model.py.jinja (sha256 <hex>): why it differs ... #}
 
@@ -13,19 +13,20 @@ A header may record several originals (pyproject.toml.jinja folds in pyproject_r
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
+import importlib.resources
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader
+
 from generator.errors import CodegenError
-from generator.opc_adapter import (
-    UPSTREAM_DISTRIBUTION,
-    UPSTREAM_VERSION,
-    template_file,
-    template_names,
-    upstream_templates_dir,
-)
+
+UPSTREAM_TEMPLATES = "openapi_python_client"
+UPSTREAM_DISTRIBUTION = "openapi-python-client"
+UPSTREAM_VERSION = importlib.metadata.version(UPSTREAM_DISTRIBUTION)
 
 _OVERRIDE_HEADER = re.compile(rf"^\{{#\s*Override of {re.escape(UPSTREAM_DISTRIBUTION)} \S+ templates/")
 _RECORDED_ORIGINAL = re.compile(r"templates/(?P<name>[\w./-]+\.jinja) \(sha256 (?P<sha256>[0-9a-f]{64})\)")
@@ -48,6 +49,29 @@ class Template:
         if self.kind != OVERRIDE:
             return self.kind
         return f"override: {self.problem}" if self.problem else "override: original unchanged"
+
+
+def template_loader(template_layers: Sequence[Path]) -> BaseLoader:
+    """First match wins: each layer in order, then the library's own templates."""
+    return ChoiceLoader(
+        [*(FileSystemLoader(str(layer)) for layer in template_layers), PackageLoader(UPSTREAM_TEMPLATES)]
+    )
+
+
+def upstream_templates_dir() -> Path:
+    """The installed library's own templates (what PackageLoader reads)."""
+    return Path(str(importlib.resources.files(UPSTREAM_TEMPLATES) / "templates"))
+
+
+def template_names(template_layers: Sequence[Path]) -> list[str]:
+    """Every template name the loader can resolve, ours and the library's."""
+    return sorted(name for name in template_loader(template_layers).list_templates() if name.endswith(".jinja"))
+
+
+def template_file(template_layers: Sequence[Path], name: str) -> Path:
+    """The file the loader renders for `name`."""
+    _, filename, _ = template_loader(template_layers).get_source(Environment(), name)
+    return Path(str(filename))
 
 
 def sha256_of(path: Path) -> str:

@@ -46,10 +46,15 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from generator.schema_facts import SCHEMA_PREFIX
-from generator.spec import resolved
-from generator.spec_fixes import client_operation_name
-from generator.upstream import OperationKey, counterpart, operations
+from generator.evolve.upstream import counterpart
+from generator.spec.pointers import escape, json_pointer, resolved
+from generator.spec.vocabulary import (
+    OPERATION_NAME_OVERRIDE,
+    SCHEMA_PREFIX,
+    OperationKey,
+    client_operation_name,
+    operations,
+)
 
 REQUEST = "request"
 RESPONSE = "response"
@@ -143,7 +148,7 @@ class _Differ:
         matched: set[OperationKey] = set()
         for key, old_op in operations(self.old).items():
             new_key = counterpart(self.new, key, old_op)
-            pointer = _pointer("paths", key.path, key.method)
+            pointer = json_pointer(key.pointer)
             if new_key is None or new_key in matched:
                 self.add("operation-removed", str(key), "no longer in the spec", True, pointer)
                 continue
@@ -151,10 +156,10 @@ class _Differ:
             if new_key != key:
                 self.add("operation-moved", str(key), f"now {new_key}", False, pointer)
             new_op = operations(self.new)[new_key]
-            self._operation(old_op, new_op, str(new_key), _pointer("paths", new_key.path, new_key.method))
+            self._operation(old_op, new_op, str(new_key), json_pointer(new_key.pointer))
         for key in operations(self.new):
             if key not in matched:
-                self.add("operation-added", str(key), "new operation", False, _pointer("paths", key.path, key.method))
+                self.add("operation-added", str(key), "new operation", False, json_pointer(key.pointer))
 
     def _operation(self, old: Node, new: Node, label: str, pointer: str) -> None:
         old_name, new_name = client_operation_name(old), client_operation_name(new)
@@ -165,7 +170,7 @@ class _Differ:
         self._responses(old.get("responses", {}), new.get("responses", {}), f"{pointer}/responses")
         handled = {"parameters", "requestBody", "responses"}
         if old_name != new_name:  # the rename covers both name keys
-            handled |= {"operationId", "x-xgen-operation-id-override"}
+            handled |= {"operationId", OPERATION_NAME_OVERRIDE}
         self._generic_keys(old, new, label, pointer, handled)
 
     def _parameters(self, old: list[Any], new: list[Any], pointer: str) -> None:
@@ -236,7 +241,7 @@ class _Differ:
         old_headers, new_headers = old_r.get("headers", {}), new_r.get("headers", {})
         for name in _union(old_headers, new_headers):
             header = f"{subject} header {name}"
-            at = f"{pointer}/headers/{_escape(name)}"
+            at = f"{pointer}/headers/{escape(name)}"
             if name not in new_headers:
                 self.add("header-removed", header, "no longer sent", True, at)
             elif name not in old_headers:
@@ -250,7 +255,7 @@ class _Differ:
     def _content(self, old: Node, new: Node, subject: str, pointer: str, where: Positions) -> None:
         old_media, new_media = old.get("content", {}), new.get("content", {})
         for media in _union(old_media, new_media):
-            at = f"{pointer}/content/{_escape(media)}"
+            at = f"{pointer}/content/{escape(media)}"
             if media not in new_media:
                 self.add("media-type-removed", subject, f"{media} no longer offered", True, at)
             elif media not in old_media:
@@ -265,7 +270,7 @@ class _Differ:
     def _component_schemas(self) -> None:
         old_schemas, new_schemas = _schemas(self.old), _schemas(self.new)
         for name in sorted(old_schemas.keys() | new_schemas.keys()):
-            pointer = _pointer("components", "schemas", name)
+            pointer = json_pointer(("components", "schemas", name))
             if name not in new_schemas:
                 self.add("schema-removed", name, "model no longer generated", True, pointer)
             elif name not in old_schemas:
@@ -322,7 +327,7 @@ class _Differ:
         new_required = set(new.get("required", [])) | inherited
         for name in _union(old_props, new_props):
             field = f"{subject}.{name}"
-            at = f"{pointer}/properties/{_escape(name)}"
+            at = f"{pointer}/properties/{escape(name)}"
             if name not in new_props:
                 self.add("field-removed", field, "no longer in the model", True, at)
             elif name not in old_props:
@@ -453,12 +458,12 @@ class _Differ:
         for key in _union(self.old, self.new):
             if key in ("paths", "components"):
                 continue
-            self._generic(self.old.get(key), self.new.get(key), key, _pointer(key), key)
+            self._generic(self.old.get(key), self.new.get(key), key, json_pointer((key,)), key)
         old_components, new_components = self.old.get("components", {}), self.new.get("components", {})
         old_schemes = old_components.get("securitySchemes", {})
         new_schemes = new_components.get("securitySchemes", {})
         for name in _union(old_schemes, new_schemes):
-            pointer = _pointer("components", "securitySchemes", name)
+            pointer = json_pointer(("components", "securitySchemes", name))
             if name not in new_schemes:
                 self.add("other", f"security scheme {name}", "removed", True, pointer)
             else:
@@ -468,7 +473,7 @@ class _Differ:
         skip = set(handled)
         for key in _union(old, new):
             if key not in skip:
-                self._generic(old.get(key), new.get(key), subject, f"{pointer}/{_escape(str(key))}", str(key))
+                self._generic(old.get(key), new.get(key), subject, f"{pointer}/{escape(str(key))}", str(key))
 
     def _generic(self, old: Any, new: Any, subject: str, pointer: str, label: str) -> None:
         """Any other fact; mappings are followed down to the entries that differ."""
@@ -476,7 +481,7 @@ class _Differ:
             return
         if isinstance(old, dict) and isinstance(new, dict):
             for key in _union(old, new):
-                at = f"{pointer}/{_escape(str(key))}"
+                at = f"{pointer}/{escape(str(key))}"
                 self._generic(old.get(key), new.get(key), subject, at, f"{label}.{key}")
             return
         self.add("other", subject, f"{label} {_short(old)} -> {_short(new)}", False, pointer)
@@ -552,14 +557,6 @@ def _positions(doc: Node) -> dict[str, Positions]:
             for header in response.get("headers", {}).values():
                 visit(resolved(doc, header).get("schema"), frozenset({RESPONSE}))
     return {name: frozenset(where) for name, where in found.items()}
-
-
-def _pointer(*parts: str) -> str:
-    return "/" + "/".join(_escape(part) for part in parts)
-
-
-def _escape(part: str) -> str:
-    return str(part).replace("~", "~0").replace("/", "~1")
 
 
 def _name(ref: str) -> str:

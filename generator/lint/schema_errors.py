@@ -13,7 +13,7 @@ from typing import Any
 
 from jsonschema.exceptions import ValidationError
 
-from generator.spec import Pointer
+from generator.spec.pointers import Pointer
 
 
 def explain(error: ValidationError) -> tuple[Pointer, str, str | None]:

@@ -1,12 +1,11 @@
-"""Loading the curated spec with ruamel.yaml round-trip, so that every node knows its line and column
-(generator/lint.py checks the loaded document and reports positions through `Spec.position_of`), and
-writing it back byte for byte in its own style."""
+"""Loading our YAML files (the spec, its translations, locale strings): plain data through the fast loader
+(plain_yaml.py), and ruamel.yaml's round-trip tree, built only when a finding needs a position
+(`Spec.position_of`) or `--apply` rewrites the file, which is then written back in its own style."""
 
 from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -17,9 +16,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from generator.errors import CodegenError
-from generator.plain_yaml import load_plain_text
-
-Pointer = tuple[str | int, ...]  # a JSON pointer as its parts: ("paths", "/x", "post")
+from generator.spec.plain_yaml import load_plain_text
+from generator.spec.pointers import Pointer
 
 
 @dataclass(frozen=True)
@@ -131,52 +129,3 @@ def dump_spec(tree: CommentedMap) -> str:
 def _plain(node: Any) -> Any:
     """ruamel's round-trip types, turned into plain dicts/lists/scalars through JSON."""
     return json.loads(json.dumps(node, default=str))
-
-
-def walk(node: Any, pointer: Pointer = ()) -> Iterator[tuple[Pointer, Any]]:
-    """Every node of a plain document with its JSON pointer, parents first."""
-    yield pointer, node
-    if isinstance(node, dict):
-        for key, value in node.items():
-            yield from walk(value, (*pointer, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from walk(value, (*pointer, index))
-
-
-def node_at(document: Any, pointer: Pointer) -> Any:
-    """The node at `pointer`; KeyError or IndexError when there is none."""
-    for part in pointer:
-        document = document[part]
-    return document
-
-
-def pointer_of(ref: str) -> Pointer:
-    """The parts of a local reference: '#/components/schemas/A~1B' -> ("components", "schemas", "A/B")."""
-    if not ref.startswith("#/"):
-        raise KeyError(ref)
-    return tuple(part.replace("~1", "/").replace("~0", "~") for part in ref[2:].split("/"))
-
-
-def resolve_pointer(document: dict[str, Any], ref: str) -> Any:
-    """The node a local `#/a/b` reference names; KeyError when there is none."""
-    try:
-        return node_at(document, pointer_of(ref))
-    except (KeyError, IndexError, TypeError):
-        raise KeyError(ref) from None
-
-
-def follow_refs(document: dict[str, Any], pointer: Pointer) -> tuple[Pointer, Any]:
-    """Where the node at `pointer` really is, following its `$ref` chain, and that node."""
-    node = node_at(document, pointer)
-    while isinstance(node, dict) and isinstance(node.get("$ref"), str):
-        pointer = pointer_of(node["$ref"])
-        node = node_at(document, pointer)
-    return pointer, node
-
-
-def resolved(document: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    """`node`, or what its `$ref` (chain) points at; KeyError when a reference has no target."""
-    while isinstance(node.get("$ref"), str):
-        node = resolve_pointer(document, node["$ref"])
-    return node

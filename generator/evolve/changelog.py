@@ -17,9 +17,9 @@ import shutil
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from generator.api_diff import Change
 from generator.config import Settings, set_package_version
 from generator.errors import CodegenError
+from generator.evolve.api_diff import Change
 
 CHANGELOG_NAME = "CHANGELOG.md"
 _SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")

@@ -18,22 +18,28 @@ and load_spec reports those as unreadable input).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from jsonschema.validators import validator_for
 from openapi_spec_validator.schemas import schema_v30
 
 from generator.errors import Finding, SpecRejected
-from generator.example_values import example_findings
-from generator.schema_errors import explain, json_path
-from generator.schema_facts import SCHEMA_PREFIX, SPLIT_FROM
-from generator.spec import Pointer, Spec, follow_refs, pointer_of, resolve_pointer, walk
-from generator.spec_fixes import HTTP_METHODS
+from generator.lint.example_values import example_findings
+from generator.lint.schema_errors import explain, json_path
+from generator.spec.loading import Spec
+from generator.spec.pointers import Pointer, follow_refs, resolve_pointer
+from generator.spec.vocabulary import (
+    OPERATION_NAME_OVERRIDE,
+    SCHEMA_PREFIX,
+    SPLIT_FROM,
+    operations,
+    reachable_components,
+    references,
+)
 
 # Atlas versions its API by media type; a request or success body under any other type is unversioned.
 VERSIONED_MEDIA_TYPE = re.compile(r"^application/vnd\.atlas\.\d{4}-\d{2}-\d{2}\+json$")
-OPERATION_NAME_KEY = "x-xgen-operation-id-override"
 # Keywords through which a schema is part of another (its properties are only referenced by it).
 _COMPOSITION_KEYWORDS = ("allOf", "oneOf", "anyOf")
 _NESTED_SCHEMA_KEYWORDS = ("not", "items")
@@ -102,7 +108,7 @@ def _structure_findings(spec: Spec) -> Iterator[Finding]:
 
 def _reference_findings(spec: Spec) -> Iterator[Finding]:
     report = _Reporter(spec)
-    for pointer, ref in _references(spec.data):
+    for pointer, ref in references(spec.data):
         if not isinstance(ref, str) or not ref.startswith("#/"):
             yield report(
                 pointer, f"malformed reference {ref!r}", "write a local reference such as '#/components/schemas/Name'"
@@ -118,33 +124,6 @@ def _reference_findings(spec: Spec) -> Iterator[Finding]:
                 "only local '#/components/...' references to existing entries are allowed",
             )
     yield from _cycle_findings(spec, report)
-
-
-def _references(data: dict[str, Any]) -> Iterator[tuple[Pointer, Any]]:
-    """Every `$ref` value and discriminator mapping target, with its pointer."""
-    for pointer, node in walk(data):
-        if not isinstance(node, dict) or _is_data(pointer):
-            continue
-        if "$ref" in node:
-            yield (*pointer, "$ref"), node["$ref"]
-        mapping = node.get("mapping") if pointer and pointer[-1] == "discriminator" else None
-        if isinstance(mapping, dict):
-            for value, target in mapping.items():
-                yield (*pointer, "mapping", value), target
-
-
-def _is_data(pointer: Pointer) -> bool:
-    """Whether `pointer` is inside a value the spec documents (an example, enum or default), whose keys
-    are data: an example may well hold a "$ref" key. A `properties` map's keys are names, never data."""
-    for index, part in enumerate(pointer):
-        parent = pointer[index - 1] if index else None
-        if parent == "properties":
-            continue
-        if part in ("example", "enum") or (part == "default" and parent != "responses"):
-            return True
-        if part == "value" and index >= 2 and pointer[index - 2] == "examples":
-            return True
-    return False
 
 
 def _cycle_findings(spec: Spec, report: _Reporter) -> Iterator[Finding]:
@@ -206,16 +185,9 @@ def _meaning_findings(spec: Spec) -> Iterator[Finding]:
     yield from example_findings(spec)
 
 
-def _operations(data: dict[str, Any]) -> Iterator[tuple[Pointer, str, dict[str, Any]]]:
-    """(pointer, "POST /path", operation) of every operation, in document order."""
-    for path, path_item in data.get("paths", {}).items():
-        for method, operation in path_item.items():
-            if method in HTTP_METHODS:
-                yield ("paths", path, method), f"{method.upper()} {path}", operation
-
-
 def _path_parameter_findings(spec: Spec, report: _Reporter) -> Iterator[Finding]:
-    for pointer, name, operation in _operations(spec.data):
+    for key, operation in operations(spec.data).items():
+        pointer, name = key.pointer, str(key)
         path = str(pointer[1])
         in_template = re.findall(r"{([^}]+)}", path)
         path_item = spec.data["paths"][path]
@@ -246,29 +218,31 @@ def _path_parameter_findings(spec: Spec, report: _Reporter) -> Iterator[Finding]
 def _operation_name_findings(spec: Spec, report: _Reporter) -> Iterator[Finding]:
     """operationIds are unique, and every operation has the Atlas SDK name the generator uses."""
     seen: dict[tuple[str, str], Pointer] = {}
-    for pointer, name, operation in _operations(spec.data):
-        if OPERATION_NAME_KEY not in operation:
+    for key, operation in operations(spec.data).items():
+        pointer, name = key.pointer, str(key)
+        if OPERATION_NAME_OVERRIDE not in operation:
             yield report(
                 pointer,
-                f"{name} has no {OPERATION_NAME_KEY}",
-                f"copy upstream's {OPERATION_NAME_KEY}: the generated function is named after it",
+                f"{name} has no {OPERATION_NAME_OVERRIDE}",
+                f"copy upstream's {OPERATION_NAME_OVERRIDE}: the generated function is named after it",
             )
-        for key in ("operationId", OPERATION_NAME_KEY):
-            if key not in operation:
+        for name_key in ("operationId", OPERATION_NAME_OVERRIDE):
+            if name_key not in operation:
                 continue
-            first = seen.setdefault((key, operation[key]), (*pointer, key))
-            if first != (*pointer, key):
+            first = seen.setdefault((name_key, operation[name_key]), (*pointer, name_key))
+            if first != (*pointer, name_key):
                 line, _ = spec.position_of(first)
                 yield report(
-                    (*pointer, key),
-                    f"duplicate {key} {operation[key]!r} (first at line {line})",
-                    f"each operation needs its own {key}",
+                    (*pointer, name_key),
+                    f"duplicate {name_key} {operation[name_key]!r} (first at line {line})",
+                    f"each operation needs its own {name_key}",
                 )
 
 
 def _media_type_findings(spec: Spec, report: _Reporter) -> Iterator[Finding]:
     """Request and success bodies use a versioned Atlas media type; every body has an example."""
-    for pointer, name, operation in _operations(spec.data):
+    for key, operation in operations(spec.data).items():
+        pointer, name = key.pointer, str(key)
         bodies = []
         if "requestBody" in operation:
             bodies.append(("request body", (*pointer, "requestBody"), True))
@@ -313,7 +287,7 @@ def _discriminator_findings(spec: Spec, report: _Reporter) -> Iterator[Finding]:
 
 def _unused_component_findings(spec: Spec, report: _Reporter) -> Iterator[Finding]:
     components = spec.data.get("components", {})
-    reached = _reachable_components(spec.data)
+    reached = reachable_components(spec.data)
     for section, entries in components.items():
         for name in entries:
             if (section, name) not in reached:
@@ -322,29 +296,3 @@ def _unused_component_findings(spec: Spec, report: _Reporter) -> Iterator[Findin
                     f"unused component components.{section}.{name}",
                     "nothing in paths or security reaches it, yet it would be generated: delete it, or reference it",
                 )
-
-
-def _reachable_components(data: dict[str, Any]) -> set[tuple[str, str]]:
-    """(section, name) of every component reachable from the paths and security requirements."""
-
-    def named(refs: Iterable[Any]) -> set[tuple[str, str]]:
-        found = set()
-        for ref in refs:
-            pointer = pointer_of(ref) if isinstance(ref, str) and ref.startswith("#/") else ()
-            if len(pointer) >= 3 and pointer[0] == "components":
-                found.add((str(pointer[1]), str(pointer[2])))
-        return found
-
-    outside = {key: value for key, value in data.items() if key != "components"}
-    todo = named(ref for _, ref in _references(outside))
-    requirements = list(data.get("security", []))
-    for _, _, operation in _operations(data):
-        requirements += operation.get("security", [])
-    todo |= {("securitySchemes", scheme) for requirement in requirements for scheme in requirement}
-    reached: set[tuple[str, str]] = set()
-    while todo:
-        component = todo.pop()
-        reached.add(component)
-        entry = data.get("components", {}).get(component[0], {}).get(component[1])
-        todo |= named(ref for _, ref in _references({"entry": entry})) - reached
-    return reached

@@ -6,47 +6,20 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from generator.schema_facts import SCHEMA_PREFIX, SPLIT_FROM, write_only_properties
-
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+from generator.spec.schema_facts import write_only_properties
+from generator.spec.vocabulary import SPLIT_FROM, client_operation_name, operations, schema_ref
 
 
 def apply_spec_fixes(data: dict[str, Any]) -> dict[str, Any]:
     """A copy of `data` ready for the generator; `data` itself is left alone."""
     fixed = copy.deepcopy(data)
-    for operation in operations(fixed):
+    for operation in operations(fixed).values():
         _use_operation_id_override(operation)
     _send_query_parameters_only_when_set(fixed)
     _describe_parameters_in_their_schemas(fixed)
     _accept_unknown_subtypes(fixed)
     _require_write_only_properties_in_requests_only(fixed)
     return fixed
-
-
-def operations(data: dict[str, Any]) -> list[dict[str, Any]]:
-    return [operation for _, _, operation in located_operations(data)]
-
-
-def located_operations(data: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
-    """(path, method, operation) of every operation, in spec order."""
-    return [
-        (path, method, operation)
-        for path, path_item in data.get("paths", {}).items()
-        if isinstance(path_item, dict)  # a full upstream spec is not linted: skip what is not a path item
-        for method, operation in path_item.items()
-        if method in HTTP_METHODS and isinstance(operation, dict)
-    ]
-
-
-def client_operation_name(operation: dict[str, Any]) -> str:
-    """The name the generated function is built from.
-
-    Atlas SDKs name operations after x-xgen-operation-id-override (createStreamWorkspace), not the
-    path-derived operationId (createGroupStreamWorkspace)."""
-    override = operation.get("x-xgen-operation-id-override")
-    if isinstance(override, str) and override:
-        return override
-    return str(operation.get("operationId", ""))
 
 
 def _use_operation_id_override(operation: dict[str, Any]) -> None:
@@ -59,7 +32,7 @@ def _use_operation_id_override(operation: dict[str, Any]) -> None:
 def _parameters(data: dict[str, Any]) -> list[dict[str, Any]]:
     """The component parameters and those written inline in operations (not the references to components)."""
     parameters = list(data.get("components", {}).get("parameters", {}).values())
-    return parameters + [p for operation in operations(data) for p in operation.get("parameters", [])]
+    return parameters + [p for operation in operations(data).values() for p in operation.get("parameters", [])]
 
 
 def _send_query_parameters_only_when_set(data: dict[str, Any]) -> None:
@@ -87,7 +60,7 @@ def _accept_unknown_subtypes(data: dict[str, Any]) -> None:
         parent = schemas.get(schema.get(SPLIT_FROM, ""))
         if parent is None or "oneOf" not in parent:
             continue
-        ref = {"$ref": f"{SCHEMA_PREFIX}{name}"}
+        ref = schema_ref(name)
         if ref not in parent["oneOf"]:
             parent["oneOf"].append(ref)
 

@@ -23,18 +23,16 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from generator.cycle_split import undo_split
-
-Location = tuple[Any, ...]
+from generator.spec.cycle_split import undo_split
+from generator.spec.pointers import Pointer
+from generator.spec.vocabulary import OUR_EXTENSION_PREFIX, UPSTREAM_VALUES
 
 _EXAMPLE_KEYS = ("example", "examples")
 _CODE_SAMPLES = "x-codeSamples"
-_OUR_EXTENSION_PREFIX = "x-codegen-"
-UPSTREAM_VALUES = "x-codegen-upstream"
 _LOCALE_OVERLAY = re.compile(r"^x-(i18n.*|[a-z]{2})$")
 
 
-def entries(node: Any, path: Location = (), in_properties: bool = False) -> Iterator[tuple[Location, Any, Any, bool]]:
+def entries(node: Any, path: Pointer = (), in_properties: bool = False) -> Iterator[tuple[Pointer, Any, Any, bool]]:
     """(path of the mapping, key, value, whether the mapping is a `properties` map) for every mapping entry."""
     if isinstance(node, dict):
         for key, value in node.items():
@@ -67,7 +65,7 @@ def is_documentation(key: Any, value: Any, in_properties: bool) -> bool:
 
 def is_ours(key: Any, value: Any, in_properties: bool) -> bool:
     """Documentation, or one of our own `x-codegen-*` extensions: no upstream fact."""
-    our_extension = isinstance(key, str) and key.startswith(_OUR_EXTENSION_PREFIX)
+    our_extension = isinstance(key, str) and key.startswith(OUR_EXTENSION_PREFIX)
     return is_documentation(key, value, in_properties) or (not in_properties and our_extension)
 
 

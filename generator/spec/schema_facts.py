@@ -6,11 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from generator.spec import resolved
-
-SCHEMA_PREFIX = "#/components/schemas/"
-# Marks a schema split out of a polymorphic parent to break an allOf cycle (see spec/streams.yaml).
-SPLIT_FROM = "x-codegen-split-from"
+from generator.spec.pointers import resolved
+from generator.spec.vocabulary import SPLIT_FROM, schema_name
 
 
 @dataclass(frozen=True)
@@ -70,14 +67,6 @@ def discriminators(data: dict[str, Any]) -> dict[str, Discriminator]:
         fallback = next((base for base, other in schemas.items() if other.get(SPLIT_FROM) == name), None)
         found[name] = Discriminator(discriminator["propertyName"], mapping, fallback)
     return found
-
-
-def schema_name(node: dict[str, Any]) -> str | None:
-    """The component schema a `$ref` node names, or None when it names none."""
-    ref = node.get("$ref")
-    if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
-        return ref[len(SCHEMA_PREFIX) :]
-    return None
 
 
 # Keywords the generated client checks before sending, and readOnly, which it strips from plain-JSON

@@ -21,21 +21,22 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from generator.api_diff import diff_specs
-from generator.cycle_split import bases_to_apply, redo_split
 from generator.errors import CodegenError
-from generator.facts import UPSTREAM_VALUES, is_documentation, is_example, is_ours, is_prose, normal_form
-from generator.spec import Spec, dump_spec
+from generator.evolve.api_diff import diff_specs
+from generator.evolve.normal_form import is_documentation, is_example, is_ours, is_prose, normal_form
+from generator.spec.cycle_split import bases_to_apply, redo_split
+from generator.spec.loading import Spec, dump_spec
+from generator.spec.pointers import Pointer
+from generator.spec.vocabulary import UPSTREAM_VALUES
 
 DESCRIPTION_PLACEHOLDER = "TODO: describe"
 _UPSTREAM_REVISION = "x-xgen-sha"
-Location = tuple[Any, ...]
 
 
 @dataclass
 class Applied:
     text: str  # the new spec/streams.yaml
-    placeholders: list[Location] = field(default_factory=list)  # where a description must be written
+    placeholders: list[Pointer] = field(default_factory=list)  # where a description must be written
 
 
 def apply_upstream(spec: Spec, fragment: dict[str, Any]) -> Applied:
@@ -76,10 +77,10 @@ def _kept_although_upstream_lacks_it(key: Any, value: Any, in_properties: bool, 
 
 class _Merge:
     def __init__(self) -> None:
-        self.placeholders: list[Location] = []
+        self.placeholders: list[Pointer] = []
 
     def mapping(
-        self, ours: CommentedMap, theirs: dict[str, Any], in_properties: bool, location: Location, top_level: bool
+        self, ours: CommentedMap, theirs: dict[str, Any], in_properties: bool, location: Pointer, top_level: bool
     ) -> None:
         for key in [
             k
@@ -110,7 +111,7 @@ class _Merge:
             else:
                 ours[key] = self.value(ours[key], value, child_in_properties, (*location, key))
 
-    def value(self, ours: Any, theirs: Any, in_properties: bool, location: Location) -> Any:
+    def value(self, ours: Any, theirs: Any, in_properties: bool, location: Pointer) -> Any:
         if isinstance(ours, CommentedMap) and isinstance(theirs, dict):
             self.mapping(ours, theirs, in_properties, location, top_level=False)
             return ours
@@ -121,7 +122,7 @@ class _Merge:
             return ours  # the node itself, with its comments and quoting
         return self.new_node(theirs, in_properties, location)
 
-    def sequence(self, ours: CommentedSeq, theirs: list[Any], location: Location) -> None:
+    def sequence(self, ours: CommentedSeq, theirs: list[Any], location: Pointer) -> None:
         wanted = _item_keys(theirs)
         have = _item_keys(list(ours))
         for index in reversed(range(len(ours))):
@@ -141,7 +142,7 @@ class _Merge:
                 ours.insert(index, self.new_node(item, False, (*location, index)))
                 have.insert(index, key)
 
-    def new_node(self, theirs: Any, in_properties: bool, location: Location) -> Any:
+    def new_node(self, theirs: Any, in_properties: bool, location: Pointer) -> Any:
         """Upstream's facts and examples for a node we do not have; placeholders for its prose."""
         if isinstance(theirs, dict):
             node = CommentedMap()

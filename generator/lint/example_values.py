@@ -19,8 +19,9 @@ from referencing import Registry
 from referencing.jsonschema import DRAFT4
 
 from generator.errors import Finding
-from generator.schema_errors import explain, json_path
-from generator.spec import Pointer, Spec, node_at
+from generator.lint.schema_errors import explain, json_path
+from generator.spec.loading import Spec
+from generator.spec.pointers import Pointer, escape, node_at
 
 # The spec is registered under this URI, so that a value's schema is `{"$ref": URI#/pointer}` and the
 # `#/components/...` references inside it resolve against the whole document.
@@ -161,4 +162,4 @@ def _schema(pointer: Pointer, schema: Any) -> Iterator[_Holder]:
 
 def _encoded(pointer: Pointer) -> str:
     """`pointer` as the fragment of a URI (RFC 6901 escapes, then percent-encoding)."""
-    return "".join("/" + quote(str(part).replace("~", "~0").replace("/", "~1"), safe="~") for part in pointer)
+    return "".join("/" + quote(escape(part), safe="~") for part in pointer)

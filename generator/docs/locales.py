@@ -16,7 +16,8 @@ from pathlib import Path
 
 from generator.config import Settings
 from generator.errors import CodegenError
-from generator.spec import Pointer, Spec, load_yaml_mapping
+from generator.spec.loading import Spec, load_yaml_mapping
+from generator.spec.pointers import Pointer, json_pointer
 
 BASE_LOCALE = "en"
 DOCS_DIR = "docs"  # inside the generated project
@@ -130,11 +131,6 @@ class Texts:
 
     def untranslated(self) -> list[tuple[str, str]]:
         return sorted((pointer, text) for pointer, text in self.english.items() if pointer not in self._overlay)
-
-
-def json_pointer(location: Pointer) -> str:
-    """RFC 6901: '~' as '~0', '/' as '~1'."""
-    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in location)
 
 
 def check_overlay(locale: Locale, texts: Texts) -> None:

@@ -1,181 +1,38 @@
-"""Reference docs of the generated package: a Markdown page per operation and per component schema, an index,
-in English and in every other locale (generator/locales.py) that has its two files.
-
-The pages describe the spec as written, not as spec_fixes adjusts it for the code generator (so server-side
-defaults such as `envelope=false` show), with the names that the generated code uses from opc_adapter's
-PythonNames. Here: the docs model of the spec, built once per locale, and its rendering through
-templates/docs/ (spec text escaped by generator/markdown.py's filters). Another locale `xx` is rendered into
-docs/xx/, and whatever it does not translate is listed on its untranslated.md page.
-"""
+"""Building the docs model (model.py) from the spec as written, not as spec fixes adjust it for the code
+generator (so server-side defaults such as `envelope=false` show), in one locale's texts (locales.py), with
+the names that the generated code uses (generator/names.py)."""
 
 from __future__ import annotations
 
 import json
-import posixpath
-import shlex
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Callable, Iterator
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
 from generator.config import Settings
-from generator.jinja_cache import bytecode_cache
-from generator.locales import (
-    BASE_LOCALE,
-    TEMPLATES_SUBDIR,
-    Locale,
-    Texts,
-    check_overlay,
-    load_locales,
-    overlay_path,
-    strings_path,
+from generator.docs.locales import Texts
+from generator.docs.model import (
+    Discriminator,
+    Example,
+    Field,
+    Header,
+    Model,
+    Operation,
+    Parameter,
+    RequestBody,
+    Response,
+    SecurityScheme,
+    Site,
 )
-from generator.markdown import md_cell, md_code, md_fence, md_text
-from generator.opc_adapter import OperationNames, PythonNames
-from generator.schema_facts import discriminators, read_only_properties, schema_name
-from generator.spec import Pointer, Spec, follow_refs, node_at
-from generator.spec_fixes import located_operations
-
-UNTRANSLATED_PAGE = "untranslated.md"  # in every locale but the base one
+from generator.names import OperationNames, PythonNames
+from generator.spec.pointers import Pointer, follow_refs, node_at
+from generator.spec.schema_facts import discriminators, read_only_properties
+from generator.spec.vocabulary import client_operation_name, schema_name
+from generator.spec.vocabulary import operations as spec_operations
 
 
-# --- the docs model ------------------------------------------------------------------------------------------
+class SiteBuilder:
+    """The docs model of one spec in one locale."""
 
-
-@dataclass(frozen=True)
-class Parameter:
-    name: str
-    location: str  # path, query or header
-    argument: str  # Python argument of the operation functions
-    option: str  # option of the generated command
-    python_type: str
-    json_type: str
-    required: bool
-    default: str | None  # as JSON
-    pattern: str | None
-    example: Any
-    description: str
-
-
-@dataclass(frozen=True)
-class Header:
-    name: str
-    json_type: str
-    description: str
-
-
-@dataclass(frozen=True)
-class Example:
-    caption: str  # "request" or a status code
-    operation: str  # slug of the operation it belongs to
-    json: str  # pretty-printed
-
-
-@dataclass(frozen=True)
-class Response:
-    status: str
-    description: str
-    media_type: str | None
-    model: str | None  # component schema name
-    headers: list[Header]
-    example: str | None  # pretty-printed JSON
-    error_code: str | None  # the `errorCode` of the example, for error responses
-
-
-@dataclass(frozen=True)
-class RequestBody:
-    description: str
-    required: bool
-    media_type: str
-    model: str | None
-    example: Any
-    example_json: str | None
-
-
-@dataclass(frozen=True)
-class SecurityScheme:
-    name: str
-    kind: str  # "oauth2" or the HTTP scheme ("digest", "basic", "bearer")
-    token_url: str | None
-    description: str
-
-
-@dataclass(frozen=True)
-class Operation:
-    slug: str  # the generated module's name, which is also the page's name
-    module: str  # dotted path of the generated module
-    cli_command: str  # `atlas api <tag> <operation>`
-    command: str  # the generated console script and its command for this operation
-    summary: str
-    description: str
-    method: str
-    path: str
-    url: str  # the first server's URL with the path, path parameters filled in with their examples
-    roles: list[str]
-    parameters: list[Parameter]
-    request_body: RequestBody | None
-    responses: list[Response]
-    accept: str | None  # media type of the success response
-    security: list[SecurityScheme]
-    changelog: list[tuple[str, str]]  # (date, change), oldest first
-    docs_url: str | None
-
-
-@dataclass(frozen=True)
-class Field:
-    json_name: str
-    attribute: str
-    python_type: str
-    required: bool
-    read_only: bool
-    write_only: bool
-    nullable: bool
-    values: list[str]  # enum values
-    description: str
-    notes: list[tuple[str, str]]  # (interface string key, value as JSON): default, pattern, example, ...
-    models: list[str]  # component schemas its type refers to
-    inherited_from: str | None
-
-
-@dataclass(frozen=True)
-class Discriminator:
-    property_name: str
-    mapping: list[tuple[str, str]]  # (value, schema name), by value
-    fallback: str | None
-
-
-@dataclass
-class Model:
-    name: str
-    kind: str  # object, enum or one_of
-    python: str  # class name, or the union type of a one_of
-    description: str
-    fields: list[Field]
-    values: list[str]
-    members: list[str]  # of a one_of
-    discriminator: Discriminator | None
-    example: str | None  # the schema's own example, pretty-printed JSON
-    uses: list[str]
-    used_by: list[str] = field(default_factory=list)
-    examples: list[Example] = field(default_factory=list)  # operation examples of this very schema
-    operations: list[str] = field(default_factory=list)  # slugs of the operations that send or return it
-
-
-@dataclass(frozen=True)
-class Site:
-    project: str  # distribution name
-    package: str  # import name
-    operations: list[Operation]
-    models: list[Model]
-    security: list[SecurityScheme]
-
-
-# --- building the model from the spec -------------------------------------------------------------------------
-
-
-class _SiteBuilder:
     def __init__(self, data: dict[str, Any], names: PythonNames, settings: Settings, texts: Texts) -> None:
         self.data = data
         self.names = names
@@ -192,7 +49,7 @@ class _SiteBuilder:
         for model in models.values():
             for used in model.uses:
                 models[used].used_by.append(model.name)
-        operations = [self._operation(path, method, op) for path, method, op in located_operations(self.data)]
+        operations = [self._operation(key.path, key.method, op) for key, op in spec_operations(self.data).items()]
         for operation in operations:
             self._attach_examples(operation, models)
         return Site(
@@ -227,7 +84,7 @@ class _SiteBuilder:
         # The Atlas CLI groups commands by tag, in lower camel case, and names them as the Atlas SDKs do.
         tag_words = str((op.get("tags") or ["default"])[0]).split()
         cli_group = "".join([tag_words[0].lower(), *(word.capitalize() for word in tag_words[1:])])
-        cli_name = op.get("x-xgen-operation-id-override") or op.get("operationId", "")
+        cli_name = client_operation_name(op)
         return Operation(
             slug=python.module.rpartition(".")[2],
             module=python.module,
@@ -475,144 +332,11 @@ def _pretty_json(value: Any) -> str:
     return json.dumps(value, indent=2, ensure_ascii=False)
 
 
-def python_source(value: Any, indent: int = 0) -> str:
-    """JSON data as Python source, laid out like json.dumps(indent=4) but with Python's literals."""
-    inner = " " * (indent + 4)
-    if isinstance(value, dict) and value:
-        items = [
-            f"{inner}{json.dumps(key, ensure_ascii=False)}: {python_source(item, indent + 4)},"
-            for key, item in value.items()
-        ]
-        return "{\n" + "\n".join(items) + "\n" + " " * indent + "}"
-    if isinstance(value, list) and value:
-        items = [f"{inner}{python_source(item, indent + 4)}," for item in value]
-        return "[\n" + "\n".join(items) + "\n" + " " * indent + "]"
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)  # JSON's string escapes are all valid in Python
-    return repr(value)
-
-
-def shell_json(value: Any) -> str:
-    """JSON data as one shell word."""
-    return shlex.quote(json.dumps(value, separators=(",", ":"), ensure_ascii=False))
-
-
-def _atlas_link_rewriter(data: dict[str, Any]) -> Callable[[str], str]:
+def atlas_link_rewriter(data: dict[str, Any]) -> Callable[[str], str]:
     """Atlas descriptions link to other parts of the Atlas reference as in-page anchors ('#tag/...'), which
     would point nowhere on our pages: make them absolute, against the reference page of the operations."""
-    urls = [op["x-xgen-docs-url"] for _, _, op in located_operations(data) if "x-xgen-docs-url" in op]
+    urls = [op["x-xgen-docs-url"] for op in spec_operations(data).values() if "x-xgen-docs-url" in op]
     if not urls:
         return lambda text: text
     base = str(urls[0]).partition("#")[0]
     return lambda text: text.replace("](#", f"]({base}#")
-
-
-# --- rendering -----------------------------------------------------------------------------------------------
-
-
-class _Strings:
-    """A locale's interface strings for templates: `t.key`, or `t[key]` for a computed key. (A dict would
-    answer `t.values` with its method.)"""
-
-    def __init__(self, strings: Mapping[str, str]) -> None:
-        self._strings = strings
-
-    def __getattr__(self, key: str) -> str:
-        try:
-            return self._strings[key]
-        except KeyError:
-            raise AttributeError(key) from None
-
-    def __getitem__(self, key: str) -> str:
-        return self._strings[key]
-
-
-@dataclass(frozen=True)
-class _Page:
-    template: str
-    path: str  # relative to the locale's docs directory
-    context: dict[str, Any]
-
-
-def render_docs(spec: Spec, names: PythonNames, settings: Settings, out_dir: Path) -> None:
-    """Write every locale's pages into `out_dir` (the generated project)."""
-    env = _environment(settings.templates / TEMPLATES_SUBDIR)
-    locales = load_locales(settings)
-    rewrite = _atlas_link_rewriter(spec.data)
-    for locale in locales:
-        texts = Texts(locale.overlay, rewrite)
-        site = _SiteBuilder(spec.data, names, settings, texts).build()
-        check_overlay(locale, texts)
-        pages = [
-            _Page("index.md.jinja", "index.md", {}),
-            *(_Page("operation.md.jinja", f"operations/{op.slug}.md", {"operation": op}) for op in site.operations),
-            *(_Page("model.md.jinja", f"models/{model.name}.md", {"model": model}) for model in site.models),
-        ]
-        if locale.code != BASE_LOCALE:
-            sources = {
-                "overlay_path": settings.relative(overlay_path(settings.spec, locale.code)).as_posix(),
-                "strings_path": settings.relative(strings_path(settings.templates, locale.code)).as_posix(),
-            }
-            pages.append(
-                _Page("untranslated.md.jinja", UNTRANSLATED_PAGE, {"untranslated": texts.untranslated(), **sources})
-            )
-        for page in pages:
-            target = out_dir / locale.prefix / page.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            text = env.get_template(page.template).render(
-                site=site,
-                t=_Strings(locale.strings),
-                locale=locale,
-                page=page.path,
-                languages=_languages(locales, locale, page.path),
-                href=_linker(locale.prefix, page.path),
-                models={model.name: model for model in site.models},
-                operations={op.slug: op for op in site.operations},
-                **page.context,
-            )
-            target.write_text(text, encoding="utf-8")
-
-
-def _languages(locales: list[Locale], current: Locale, page: str) -> list[tuple[str, str | None]]:
-    """(language name, link to this page in it, or None for the current one), for each locale that has it:
-    the base locale has no untranslated page."""
-    link = _linker(current.prefix, page)
-    return [
-        (other.strings["language_name"], None if other is current else link(other.prefix + page, within_docs=False))
-        for other in locales
-        if page != UNTRANSLATED_PAGE or other.code != BASE_LOCALE
-    ]
-
-
-def _linker(prefix: str, page: str) -> Callable[..., str]:
-    """Relative links from `page` of the locale whose pages are under `prefix`: `href("models/Link.md")` for a
-    page of the same locale, `href("README.md", within_docs=False)` for any file of the generated project."""
-    here = posixpath.dirname(prefix + page)
-
-    def href(target: str, within_docs: bool = True) -> str:
-        return posixpath.relpath(prefix + target if within_docs else target, here)
-
-    return href
-
-
-def _environment(templates: Path) -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(str(templates)),
-        autoescape=False,  # Markdown, not HTML: spec text goes through md_text / md_cell / md_code instead
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        bytecode_cache=bytecode_cache("docs"),
-    )
-    env.filters.update(
-        md_text=md_text,
-        md_cell=md_cell,
-        md_code=md_code,
-        md_fence=md_fence,
-        python_source=python_source,
-        shell_json=shell_json,
-        shell_quote=shlex.quote,
-    )
-    env.globals["base_locale"] = BASE_LOCALE
-    return env

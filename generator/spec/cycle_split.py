@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.errors import CodegenError
-from generator.schema_facts import SCHEMA_PREFIX, SPLIT_FROM
-from generator.spec import walk
+from generator.spec.pointers import walk
+from generator.spec.vocabulary import SCHEMA_PREFIX, SPLIT_FROM, schema_ref
 
 # Keys of P that move to B.
 MOVED_KEYS = ("properties", "required")
@@ -42,7 +42,8 @@ def cycle_parents(data: dict[str, Any]) -> list[str]:
         name
         for name, body in schemas.items()
         if any(
-            _ref(name) in schemas.get(str(member.get("$ref", "")).removeprefix(SCHEMA_PREFIX), {}).get("allOf", [])
+            schema_ref(name)
+            in schemas.get(str(member.get("$ref", "")).removeprefix(SCHEMA_PREFIX), {}).get("allOf", [])
             for member in body.get("oneOf", [])
         )
     ]
@@ -76,7 +77,7 @@ def undo_split(data: dict[str, Any], origin: Path | None = None) -> dict[str, An
                 if key in parent:
                     raise _error(f"{parent_name} has {key} although {base_name} holds them", origin)
                 parent[key] = base[key]
-        base_ref, parent_ref = _ref(base_name), _ref(parent_name)
+        base_ref, parent_ref = schema_ref(base_name), schema_ref(parent_name)
         for body in schemas.values():
             members = body.get("allOf")
             if members and base_ref in members:
@@ -96,7 +97,7 @@ def redo_split(data: dict[str, Any], bases: dict[str, str]) -> dict[str, Any]:
             continue
         base = {key: parent.pop(key) for key in MOVED_KEYS if key in parent}
         _put_after(schemas, parent_name, base_name, {**base, "type": "object", SPLIT_FROM: parent_name})
-        base_ref, parent_ref = _ref(base_name), _ref(parent_name)
+        base_ref, parent_ref = schema_ref(base_name), schema_ref(parent_name)
         for body in schemas.values():
             members = body.get("allOf")
             if members and parent_ref in members:
@@ -111,10 +112,6 @@ def _put_after(mapping: dict[str, Any], anchor: str, key: str, value: Any) -> No
     position = [k for k, _ in items].index(anchor) + 1
     mapping.clear()
     mapping.update([*items[:position], (key, value), *items[position:]])
-
-
-def _ref(name: str) -> dict[str, str]:
-    return {"$ref": SCHEMA_PREFIX + name}
 
 
 def _error(message: str, origin: Path | None, hint: str | None = None) -> CodegenError:

@@ -9,28 +9,21 @@ security schemes), with the top-level servers, security and the operations' tags
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from generator.errors import CodegenError
-from generator.plain_yaml import load_plain
-from generator.schema_facts import SCHEMA_PREFIX
-from generator.spec import resolve_pointer, walk
-from generator.spec_fixes import client_operation_name, located_operations
+from generator.spec.plain_yaml import load_plain
+from generator.spec.vocabulary import (
+    COMPONENTS_PREFIX,
+    OperationKey,
+    client_operation_name,
+    operations,
+    reachable_components,
+)
 
-COMPONENTS_PREFIX = "#/components/"
 # Top-level keys the cut keeps besides paths and components; `info` only for its x-xgen-sha.
 _KEPT_TOP_LEVEL = ("openapi", "info", "servers", "security")
-
-
-@dataclass(frozen=True)
-class OperationKey:
-    path: str
-    method: str
-
-    def __str__(self) -> str:
-        return f"{self.method.upper()} {self.path}"
 
 
 def load_upstream(path: Path) -> dict[str, Any]:
@@ -38,10 +31,6 @@ def load_upstream(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict) or not isinstance(data.get("paths"), dict):
         raise CodegenError("not an OpenAPI document (no paths)", path, hint="pass a full Atlas Admin API spec")
     return data
-
-
-def operations(data: dict[str, Any]) -> dict[OperationKey, dict[str, Any]]:
-    return {OperationKey(path, method): operation for path, method, operation in located_operations(data)}
 
 
 def find_by_name(data: dict[str, Any], name: str) -> OperationKey | None:
@@ -108,41 +97,13 @@ def extract(data: dict[str, Any], keys: list[OperationKey], origin: Path) -> dic
 
 def _closure(data: dict[str, Any], roots: list[Any], origin: Path) -> dict[str, Any]:
     """The components that `roots` reach, in the document's own order."""
-    reached: set[tuple[str, str]] = set()
-    pending = list(roots)
-    while pending:
-        for _, node in walk(pending.pop()):
-            for ref in _references(node):
-                section, _, name = ref.removeprefix(COMPONENTS_PREFIX).partition("/")
-                if (section, name) in reached:
-                    continue
-                try:
-                    target = resolve_pointer(data, ref)
-                except KeyError:
-                    raise CodegenError(f"unresolved $ref {ref!r}", origin) from None
-                reached.add((section, name))
-                pending.append(target)
+    reached = reachable_components(data, roots)
     components = data.get("components", {})
+    for section, name in sorted(reached):
+        if name not in components.get(section, {}):
+            raise CodegenError(f"unresolved $ref '{COMPONENTS_PREFIX}{section}/{name}'", origin)
     return {
         section: {name: body for name, body in entries.items() if (section, name) in reached}
         for section, entries in components.items()
         if any(reached_section == section for reached_section, _ in reached)
     }
-
-
-def _references(node: Any) -> list[str]:
-    """Component references a node makes: `$ref`, discriminator mapping targets, security scheme names."""
-    if not isinstance(node, dict):
-        return []
-    found = []
-    ref = node.get("$ref")
-    if isinstance(ref, str) and ref.startswith(COMPONENTS_PREFIX):
-        found.append(ref)
-    discriminator = node.get("discriminator")
-    if isinstance(discriminator, dict):
-        for target in discriminator.get("mapping", {}).values():
-            found.append(target if str(target).startswith("#/") else SCHEMA_PREFIX + str(target))
-    security = node.get("security")
-    if isinstance(security, list):
-        found += [f"{COMPONENTS_PREFIX}securitySchemes/{name}" for req in security for name in req]
-    return found

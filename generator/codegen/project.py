@@ -1,0 +1,156 @@
+"""Rendering the client project: our plain spec data and settings become the library's Config and
+GeneratorData, rendered with our template layers over the library's defaults, our Jinja globals
+(template_globals.py) and the escaping guard (guard.py). Anything the library skips is a CodegenError: a
+silently dropped schema would otherwise ship as a broken client.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from jinja2 import TemplateSyntaxError
+from openapi_python_client import Project
+from openapi_python_client.config import ClassOverride, Config, ConfigFile, MetaType
+from openapi_python_client.parser import GeneratorData
+from openapi_python_client.parser.errors import GeneratorError
+from openapi_python_client.strings import ClassName, snake_case
+
+from generator.codegen.guard import (
+    ESCAPE_HINT,
+    UnescapedValue,
+    guard_environment,
+    template_location,
+    wrapped_values_refuse_text,
+)
+from generator.codegen.python_names import python_names
+from generator.codegen.template_globals import template_globals
+from generator.codegen.templates import template_loader
+from generator.config import Settings
+from generator.errors import CodegenError
+from generator.jinja_cache import bytecode_cache
+from generator.names import PythonNames
+
+# Files of the generated package that openapi-python-client does not know about:
+# template name -> path inside the package directory.
+EXTRA_PACKAGE_FILES = {
+    "_serialization.py.jinja": "_serialization.py",
+    "_auth.py.jinja": "_auth.py",
+    "_retry.py.jinja": "_retry.py",
+    "_enums.py.jinja": "_enums.py",
+    "_responses.py.jinja": "_responses.py",
+    "_envelope.py.jinja": "_envelope.py",
+    "_validation.py.jinja": "_validation.py",
+    "cli.py.jinja": "cli.py",
+    "__main__.py.jinja": "__main__.py",
+}
+
+
+def render_project(
+    data: dict[str, Any], settings: Settings, template_layers: Sequence[Path], out_dir: Path
+) -> PythonNames:
+    """Render the client project for `data` (a plain, fixed-up spec) into `out_dir`, unformatted, and say
+    what the generated code calls things."""
+    config = _config(data, settings, out_dir)
+    openapi = GeneratorData.from_dict(data, config=config)
+    if isinstance(openapi, GeneratorError):
+        raise _as_codegen_error(openapi, settings)
+    project = _StreamsProject(
+        openapi=openapi, config=config, settings=settings, data=data, template_layers=template_layers
+    )
+    with contextlib.redirect_stdout(io.StringIO()):
+        problems = project.build()
+    if problems:
+        raise _as_codegen_error(problems[0], settings)
+    return python_names(data, openapi, config, settings.package_name)
+
+
+def _config(data: dict[str, Any], settings: Settings, out_dir: Path) -> Config:
+    config_file = ConfigFile(
+        project_name_override=settings.project_name,
+        package_name_override=settings.package_name,
+        package_version_override=settings.package_version,
+        class_overrides=_nullable_model_names(data),
+        post_hooks=[],  # formatting is ours (codegen/formatting.py), with a pinned ruff
+    )
+    return Config.from_sources(
+        config_file,
+        MetaType.PDM,  # any value but NONE/SETUP; our pyproject.toml.jinja replaces the build metadata
+        document_source=settings.spec,
+        file_encoding="utf-8",
+        overwrite=True,
+        output_path=out_dir,
+    )
+
+
+def _nullable_model_names(data: dict[str, Any]) -> dict[str, ClassOverride]:
+    # The library models a nullable object schema as `<Name>Type0 | None`; keep the schema's own name.
+    overrides = {}
+    for name, schema in data.get("components", {}).get("schemas", {}).items():
+        if schema.get("nullable") is True and schema.get("type") == "object":
+            class_name = ClassName(name, "")
+            overrides[f"{class_name}Type0"] = ClassOverride.model_validate(
+                {"class_name": class_name, "module_name": snake_case(class_name)}
+            )
+    return overrides
+
+
+def _as_codegen_error(problem: GeneratorError, settings: Settings) -> CodegenError:
+    detail = " ".join(f"{problem.header or ''} {problem.detail or ''}".split())
+    return CodegenError(f"openapi-python-client: {detail}", settings.relative(settings.spec))
+
+
+class _StreamsProject(Project):
+    """The library's Project with our template layers, our Jinja globals and the escaping guard."""
+
+    def __init__(
+        self,
+        *,
+        openapi: GeneratorData,
+        config: Config,
+        settings: Settings,
+        data: dict[str, Any],
+        template_layers: Sequence[Path],
+    ) -> None:
+        super().__init__(openapi=openapi, config=config)
+        self.env.loader = template_loader(template_layers)
+        self.env.bytecode_cache = bytecode_cache("code")
+        self.env.globals["command_name"] = settings.command_name
+        self.env.globals.update(template_globals(data, config))
+        self.env.filters["python_literal"] = python_literal
+        guard_environment(self.env)
+
+    def build(self) -> Sequence[GeneratorError]:
+        """The library's build plus our extra files; a template that fails, for whatever reason, is bad
+        input reported at its line, and the half-written output is discarded by the caller."""
+        try:
+            with wrapped_values_refuse_text():
+                problems = super().build()
+                if not problems:
+                    self._build_extra_files()
+        except UnescapedValue as err:
+            template, line = template_location(err)
+            raise CodegenError(str(err), template, line, hint=ESCAPE_HINT) from None
+        except TemplateSyntaxError as err:
+            raise CodegenError(f"template syntax: {err.message}", err.filename, err.lineno) from None
+        except Exception as err:
+            template, line = template_location(err)
+            if template is None:
+                raise  # not raised by a template: a bug of ours or of the library, so keep the traceback
+            raise CodegenError(f"template fails: {type(err).__name__}: {err}", template, line) from None
+        return problems
+
+    def _build_extra_files(self) -> None:
+        for template_name, relative in EXTRA_PACKAGE_FILES.items():
+            text = self.env.get_template(template_name).render()
+            (self.package_dir / relative).write_text(text, encoding=self.config.file_encoding)
+
+
+def python_literal(value: Any) -> str:
+    """Plain data (dicts, lists, strings, numbers, booleans, None) as Python source.
+
+    repr() of these types is always a valid literal, so spec text cannot escape into code."""
+    return repr(value)

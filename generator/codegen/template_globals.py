@@ -1,0 +1,156 @@
+"""What our templates ask of the spec beyond the library's parsed model, as Jinja globals.
+
+Each question is a plain function of the spec data and one spec operation (or a class name), tested on its
+own; `template_globals` binds them to one spec, and to the library's endpoint objects the templates hold.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from openapi_python_client.config import Config
+from openapi_python_client.parser.openapi import Endpoint
+from openapi_python_client.parser.properties import ModelProperty
+from openapi_python_client.parser.properties.boolean import BooleanProperty
+from openapi_python_client.parser.properties.union import UnionProperty
+from openapi_python_client.strings import ClassName
+
+from generator.codegen.python_names import command_name, command_option, json_name, spec_operations_by_endpoint
+from generator.spec.pointers import resolved
+from generator.spec.schema_facts import (
+    Discriminator,
+    discriminators,
+    enum_values,
+    property_schema,
+    read_only_properties,
+    validation_schema,
+)
+from generator.spec.vocabulary import CLI
+
+Operation = dict[str, Any]
+
+
+def template_globals(data: dict[str, Any], config: Config) -> dict[str, Callable[..., Any]]:
+    """The globals for one spec (`data`, fixed up for generation)."""
+    spec_operations = spec_operations_by_endpoint(data)
+
+    def of(endpoint: Endpoint) -> Operation:
+        return spec_operations[endpoint.name][2]
+
+    def class_name(schema_name: str) -> str:
+        return str(ClassName(schema_name, config.field_prefix))
+
+    read_only = {class_name(name): props for name, props in read_only_properties(data).items()}
+    polymorphic = list(discriminators(data).values())
+    return {
+        "read_only_json_names": lambda name: read_only_json_names(read_only, name),
+        "discriminator_cases": lambda union: discriminator_cases(polymorphic, class_name, union),
+        "accept_media_types": lambda endpoint: accept_media_types(data, of(endpoint)),
+        "parameter_schemas": lambda endpoint: parameter_schemas(data, of(endpoint)),
+        "request_body_schema": lambda endpoint: validation_schema(body_schema(data, of(endpoint))),
+        "validation_schemas": lambda: validation_schemas(data),
+        "cli_command": lambda endpoint: cli_command(data, of(endpoint), endpoint),
+    }
+
+
+def read_only_json_names(read_only: Mapping[str, frozenset[str]], class_name: str) -> list[str]:
+    """JSON names of the class's readOnly properties, which a request leaves out."""
+    return sorted(read_only.get(class_name, frozenset()))
+
+
+def discriminator_cases(
+    polymorphic: list[Discriminator], class_name: Callable[[str], str], union: UnionProperty
+) -> dict[str, Any] | None:
+    """For a union of models that a spec discriminator describes: its property, value -> member, and the
+    member that takes unknown values (None when the union has none)."""
+    members: dict[str, Any] = {
+        inner.class_info.name: inner for inner in union.inner_properties if isinstance(inner, ModelProperty)
+    }
+    for discriminator in polymorphic:
+        targets = {value: class_name(target) for value, target in discriminator.mapping.items()}
+        fallback = class_name(discriminator.fallback) if discriminator.fallback else None
+        if members and set(targets.values()) | {fallback} - {None} == set(members):
+            return {
+                "property_name": discriminator.property_name,
+                "cases": [(value, members[target]) for value, target in sorted(targets.items())],
+                "fallback": members.get(fallback) if fallback else None,
+            }
+    return None
+
+
+def accept_media_types(data: dict[str, Any], operation: Operation) -> list[str]:
+    """Media types of the operation's success responses, for the Accept header."""
+    return sorted(
+        {
+            media
+            for status, response in operation.get("responses", {}).items()
+            if str(status).startswith("2")
+            for media in resolved(data, response).get("content", {})
+        }
+    )
+
+
+def parameter_schemas(data: dict[str, Any], operation: Operation) -> list[tuple[str, dict[str, Any]]]:
+    """(name, validation schema) of each parameter whose schema constrains its value."""
+    found = []
+    for parameter in operation.get("parameters", []):
+        parameter = resolved(data, parameter)
+        schema = validation_schema(parameter.get("schema", {}))
+        if set(schema) - {"type"}:
+            found.append((parameter["name"], schema))
+    return found
+
+
+def body_schema(data: dict[str, Any], operation: Operation) -> dict[str, Any]:
+    """The schema of the request body's first media type ({} without a body)."""
+    content: dict[str, Any] = resolved(data, operation.get("requestBody", {})).get("content", {})
+    media: dict[str, Any] = next(iter(content.values()), {})
+    return dict(media.get("schema", {}))
+
+
+def validation_schemas(data: dict[str, Any]) -> dict[str, Any]:
+    """Every component schema reduced to what the client's request checks need."""
+    return {name: validation_schema(schema) for name, schema in data["components"]["schemas"].items()}
+
+
+def cli_command(data: dict[str, Any], operation: Operation, endpoint: Endpoint) -> dict[str, Any]:
+    """The generated command line's view of an operation: its command name, one option per path and query
+    parameter, and one option per body field that x-codegen-cli lists."""
+    spec_parameters = {p["name"]: p for p in (resolved(data, p) for p in operation.get("parameters", []))}
+    parameters = [
+        {
+            "option": command_option(parameter),
+            "argument": str(parameter.python_name),
+            "name": json_name(parameter),
+            "required": bool(parameter.required),
+            # a boolean query parameter is a flag: present means true
+            "flag": parameter in endpoint.query_parameters and isinstance(parameter, BooleanProperty),
+            "help": option_help(spec_parameters[json_name(parameter)]),
+        }
+        for parameter in [*endpoint.path_parameters, *endpoint.query_parameters]
+    ]
+    options = []
+    for option, json_path in operation.get(CLI, {}).get("options", {}).items():
+        schema = property_schema(data, body_schema(data, operation), json_path.split("."))
+        options.append(
+            {
+                "option": option,
+                "path": tuple(json_path.split(".")),
+                "type": schema.get("type", "string"),
+                "choices": tuple(enum_values(data, schema)),
+            }
+        )
+    return {"name": command_name(operation, endpoint), "parameters": parameters, "body_options": options}
+
+
+def option_help(parameter: dict[str, Any]) -> str:
+    """A parameter's line in the command's --help: the first sentence of its description, and its pattern."""
+    text = first_sentence(str(parameter.get("description", "")))
+    pattern = parameter.get("schema", {}).get("pattern")
+    return f"{text} Pattern: {pattern}" if pattern else text
+
+
+def first_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s", " ".join(text.split()), maxsplit=1)[0]

@@ -1,0 +1,165 @@
+"""Rendering the reference docs of the generated package: a Markdown page per operation and per component
+schema and an index, through templates/docs/, in English and in every other locale that has its two files
+(locales.py). Another locale `xx` is rendered into docs/xx/, and whatever it does not translate is listed on
+its untranslated.md page. Spec text reaches the pages only through markdown.py's filters."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import shlex
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from generator.config import Settings
+from generator.docs.locales import (
+    BASE_LOCALE,
+    TEMPLATES_SUBDIR,
+    Locale,
+    Texts,
+    check_overlay,
+    load_locales,
+    overlay_path,
+    strings_path,
+)
+from generator.docs.markdown import md_cell, md_code, md_fence, md_text
+from generator.docs.site import SiteBuilder, atlas_link_rewriter
+from generator.jinja_cache import bytecode_cache
+from generator.names import PythonNames
+from generator.spec.loading import Spec
+
+UNTRANSLATED_PAGE = "untranslated.md"  # in every locale but the base one
+
+
+class _Strings:
+    """A locale's interface strings for templates: `t.key`, or `t[key]` for a computed key. (A dict would
+    answer `t.values` with its method.)"""
+
+    def __init__(self, strings: Mapping[str, str]) -> None:
+        self._strings = strings
+
+    def __getattr__(self, key: str) -> str:
+        try:
+            return self._strings[key]
+        except KeyError:
+            raise AttributeError(key) from None
+
+    def __getitem__(self, key: str) -> str:
+        return self._strings[key]
+
+
+@dataclass(frozen=True)
+class _Page:
+    template: str
+    path: str  # relative to the locale's docs directory
+    context: dict[str, Any]
+
+
+def render_docs(spec: Spec, names: PythonNames, settings: Settings, out_dir: Path) -> None:
+    """Write every locale's pages into `out_dir` (the generated project)."""
+    env = _environment(settings.templates / TEMPLATES_SUBDIR)
+    locales = load_locales(settings)
+    rewrite = atlas_link_rewriter(spec.data)
+    for locale in locales:
+        texts = Texts(locale.overlay, rewrite)
+        site = SiteBuilder(spec.data, names, settings, texts).build()
+        check_overlay(locale, texts)
+        pages = [
+            _Page("index.md.jinja", "index.md", {}),
+            *(_Page("operation.md.jinja", f"operations/{op.slug}.md", {"operation": op}) for op in site.operations),
+            *(_Page("model.md.jinja", f"models/{model.name}.md", {"model": model}) for model in site.models),
+        ]
+        if locale.code != BASE_LOCALE:
+            sources = {
+                "overlay_path": settings.relative(overlay_path(settings.spec, locale.code)).as_posix(),
+                "strings_path": settings.relative(strings_path(settings.templates, locale.code)).as_posix(),
+            }
+            pages.append(
+                _Page("untranslated.md.jinja", UNTRANSLATED_PAGE, {"untranslated": texts.untranslated(), **sources})
+            )
+        for page in pages:
+            target = out_dir / locale.prefix / page.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            text = env.get_template(page.template).render(
+                site=site,
+                t=_Strings(locale.strings),
+                locale=locale,
+                page=page.path,
+                languages=_languages(locales, locale, page.path),
+                href=_linker(locale.prefix, page.path),
+                models={model.name: model for model in site.models},
+                operations={op.slug: op for op in site.operations},
+                **page.context,
+            )
+            target.write_text(text, encoding="utf-8")
+
+
+def _languages(locales: list[Locale], current: Locale, page: str) -> list[tuple[str, str | None]]:
+    """(language name, link to this page in it, or None for the current one), for each locale that has it:
+    the base locale has no untranslated page."""
+    link = _linker(current.prefix, page)
+    return [
+        (other.strings["language_name"], None if other is current else link(other.prefix + page, within_docs=False))
+        for other in locales
+        if page != UNTRANSLATED_PAGE or other.code != BASE_LOCALE
+    ]
+
+
+def _linker(prefix: str, page: str) -> Callable[..., str]:
+    """Relative links from `page` of the locale whose pages are under `prefix`: `href("models/Link.md")` for a
+    page of the same locale, `href("README.md", within_docs=False)` for any file of the generated project."""
+    here = posixpath.dirname(prefix + page)
+
+    def href(target: str, within_docs: bool = True) -> str:
+        return posixpath.relpath(prefix + target if within_docs else target, here)
+
+    return href
+
+
+def _environment(templates: Path) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(templates)),
+        autoescape=False,  # Markdown, not HTML: spec text goes through md_text / md_cell / md_code instead
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        bytecode_cache=bytecode_cache("docs"),
+    )
+    env.filters.update(
+        md_text=md_text,
+        md_cell=md_cell,
+        md_code=md_code,
+        md_fence=md_fence,
+        python_source=python_source,
+        shell_json=shell_json,
+        shell_quote=shlex.quote,
+    )
+    env.globals["base_locale"] = BASE_LOCALE
+    return env
+
+
+def python_source(value: Any, indent: int = 0) -> str:
+    """JSON data as Python source, laid out like json.dumps(indent=4) but with Python's literals."""
+    inner = " " * (indent + 4)
+    if isinstance(value, dict) and value:
+        items = [
+            f"{inner}{json.dumps(key, ensure_ascii=False)}: {python_source(item, indent + 4)},"
+            for key, item in value.items()
+        ]
+        return "{\n" + "\n".join(items) + "\n" + " " * indent + "}"
+    if isinstance(value, list) and value:
+        items = [f"{inner}{python_source(item, indent + 4)}," for item in value]
+        return "[\n" + "\n".join(items) + "\n" + " " * indent + "]"
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # JSON's string escapes are all valid in Python
+    return repr(value)
+
+
+def shell_json(value: Any) -> str:
+    """JSON data as one shell word."""
+    return shlex.quote(json.dumps(value, separators=(",", ":"), ensure_ascii=False))

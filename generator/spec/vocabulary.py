@@ -1,0 +1,139 @@
+"""The words every layer uses to talk about a spec: its operations and how to iterate them, the names the
+generated client takes from them, component references and what they reach, and our own `x-codegen-*`
+extensions. Plain data in, plain data out: no loading, no library."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from generator.spec.pointers import Pointer, pointer_of, walk
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+COMPONENTS_PREFIX = "#/components/"
+SCHEMA_PREFIX = "#/components/schemas/"
+
+# Atlas's own extensions that name things in the generated client.
+OPERATION_NAME_OVERRIDE = "x-xgen-operation-id-override"
+METHOD_VERB_OVERRIDE = "x-xgen-method-verb-override"
+
+# Ours. Every key with this prefix is a generator setting, never an upstream fact (evolve/normal_form.py).
+OUR_EXTENSION_PREFIX = "x-codegen-"
+# Marks a schema split out of a polymorphic parent to break an allOf cycle (spec/cycle_split.py).
+SPLIT_FROM = "x-codegen-split-from"
+# Keeps upstream's value of a fact we corrected: {key: upstream's value}.
+UPSTREAM_VALUES = "x-codegen-upstream"
+# The generated command line's view of an operation: its command name and body options.
+CLI = "x-codegen-cli"
+
+
+@dataclass(frozen=True)
+class OperationKey:
+    """Where an operation lives: its path and HTTP method."""
+
+    path: str
+    method: str
+
+    def __str__(self) -> str:
+        return f"{self.method.upper()} {self.path}"
+
+    @property
+    def pointer(self) -> Pointer:
+        return ("paths", self.path, self.method)
+
+
+def operations(data: dict[str, Any]) -> dict[OperationKey, dict[str, Any]]:
+    """Every operation of `data`, in document order. A full upstream spec is read without lint, so what is
+    not a path item or an operation is skipped."""
+    return {
+        OperationKey(path, method): operation
+        for path, path_item in data.get("paths", {}).items()
+        if isinstance(path_item, dict)
+        for method, operation in path_item.items()
+        if method in HTTP_METHODS and isinstance(operation, dict)
+    }
+
+
+def client_operation_name(operation: dict[str, Any]) -> str:
+    """The name the generated function is built from.
+
+    Atlas SDKs name operations after x-xgen-operation-id-override (createStreamWorkspace), not the
+    path-derived operationId (createGroupStreamWorkspace)."""
+    override = operation.get(OPERATION_NAME_OVERRIDE)
+    if isinstance(override, str) and override:
+        return override
+    return str(operation.get("operationId", ""))
+
+
+def schema_name(node: dict[str, Any]) -> str | None:
+    """The component schema a `$ref` node names, or None when it names none."""
+    ref = node.get("$ref")
+    if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
+        return ref[len(SCHEMA_PREFIX) :]
+    return None
+
+
+def schema_ref(name: str) -> dict[str, str]:
+    """The `$ref` node that names component schema `name`."""
+    return {"$ref": SCHEMA_PREFIX + name}
+
+
+def is_data(pointer: Pointer) -> bool:
+    """Whether `pointer` is inside a value the spec documents (an example, enum or default), whose keys
+    are data: an example may well hold a "$ref" key. A `properties` map's keys are names, never data."""
+    for index, part in enumerate(pointer):
+        parent = pointer[index - 1] if index else None
+        if parent == "properties":
+            continue
+        if part in ("example", "enum") or (part == "default" and parent != "responses"):
+            return True
+        if part == "value" and index >= 2 and pointer[index - 2] == "examples":
+            return True
+    return False
+
+
+def references(node: Any) -> Iterator[tuple[Pointer, Any]]:
+    """(pointer, value) of every `$ref` and discriminator mapping target in `node`, outside documented
+    values, as written (a value need not be a valid reference: lint reports those)."""
+    for pointer, item in walk(node):
+        if not isinstance(item, dict) or is_data(pointer):
+            continue
+        if "$ref" in item:
+            yield (*pointer, "$ref"), item["$ref"]
+        mapping = item.get("mapping") if pointer and pointer[-1] == "discriminator" else None
+        if isinstance(mapping, dict):
+            for value, target in mapping.items():
+                yield (*pointer, "mapping", value), target
+
+
+def reachable_components(data: dict[str, Any], roots: Iterable[Any] | None = None) -> set[tuple[str, str]]:
+    """(section, name) of every component that `roots` reach, transitively: through `$ref`s,
+    discriminator mappings (a bare schema name counts) and security requirements. By default the roots
+    are everything outside `components`."""
+    if roots is None:
+        roots = [{key: value for key, value in data.items() if key != "components"}]
+    components = data.get("components", {})
+    reached: set[tuple[str, str]] = set()
+    pending = list(roots)
+    while pending:
+        for component in _named_components(pending.pop()):
+            if component not in reached:
+                reached.add(component)
+                entry = components.get(component[0], {}).get(component[1])
+                if entry is not None:
+                    pending.append(entry)
+    return reached
+
+
+def _named_components(node: Any) -> Iterator[tuple[str, str]]:
+    for pointer, ref in references(node):
+        if pointer[-2:-1] == ("mapping",) and isinstance(ref, str) and not ref.startswith("#/"):
+            ref = SCHEMA_PREFIX + ref
+        parts = pointer_of(ref) if isinstance(ref, str) and ref.startswith("#/") else ()
+        if len(parts) >= 3 and parts[0] == "components":
+            yield str(parts[1]), str(parts[2])
+    for pointer, item in walk(node):
+        requirements = item.get("security") if isinstance(item, dict) and not is_data(pointer) else None
+        if isinstance(requirements, list):
+            yield from (("securitySchemes", str(name)) for req in requirements if isinstance(req, dict) for name in req)
