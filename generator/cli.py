@@ -20,8 +20,6 @@ from generator.errors import CodegenError, as_typed
 # would slow `--help` and every command that does not use them.
 if TYPE_CHECKING:
     from generator.evolve.api_diff import Change
-    from generator.evolve.apply import Applied
-    from generator.spec.loading import Spec
 
 FIX_COMMAND = "make generate"
 
@@ -147,18 +145,15 @@ def _lint(settings: Settings, args: argparse.Namespace) -> int:
 
 def _check(settings: Settings, args: argparse.Namespace) -> int:
     from generator import pipeline
-    from generator.output import compare, read_tree, unified_diff
 
     layers = _template_layers(settings, args)
-    fresh = pipeline.build_tree(settings, layers[:-1])
-    committed = read_tree(settings.output)
-    changes = compare(committed, fresh)
+    result = pipeline.check(settings, layers[:-1])
     where = settings.relative(settings.output)
-    if not changes:
+    if not result.changes:
         print(f"{where} is up to date")
         return 0
-    sys.stdout.write(unified_diff(committed, fresh, changes, where.as_posix()))
-    print(f"{where} is out of date ({changes.summary()}); to fix, run: {FIX_COMMAND}", file=sys.stderr)
+    sys.stdout.write(result.diff)
+    print(f"{where} is out of date ({result.changes.summary()}); to fix, run: {FIX_COMMAND}", file=sys.stderr)
     return 1
 
 
@@ -166,78 +161,40 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _upstream_diff(settings: Settings, args: argparse.Namespace) -> int:
-    from generator.evolve.api_diff import diff_specs
-    from generator.evolve.normal_form import normal_form
-    from generator.evolve.upstream import extract, load_upstream, pair_operations
-    from generator.spec.loading import load_spec
+    from generator.evolve.apply import DESCRIPTION_PLACEHOLDER
+    from generator.evolve.workflows import upstream_diff
 
-    spec = load_spec(settings.spec)
-    upstream = load_upstream(args.upstream)
-    fragment = extract(upstream, pair_operations(spec.data, upstream, args.operation, args.upstream), args.upstream)
-    changes = diff_specs(normal_form(spec.data, spec.path), normal_form(fragment, args.upstream))
-    where = settings.relative(settings.spec)
+    result = upstream_diff(settings, args.upstream, args.operation, args.apply)
+    where, upstream = str(settings.relative(settings.spec)), str(args.upstream)
     if not args.apply:
-        _report(changes, args.format, str(where), str(args.upstream))
-        return 1 if changes else 0
-
-    # Only --apply writes and lints: the plain report does without their modules.
-    from generator.evolve.apply import DESCRIPTION_PLACEHOLDER, apply_upstream
-    from generator.lint.stages import lint
-
-    needed: list[str] = []
-    if changes:
-        spec, needed = _write_applied(apply_upstream(spec, fragment), settings)
-    _report(
-        changes, args.format, str(where), str(args.upstream), {"applied": bool(changes), "descriptions_needed": needed}
-    )
+        _report(result.changes, args.format, where, upstream)
+        return 1 if result.changes else 0
+    extra = {"applied": result.applied, "descriptions_needed": result.descriptions_needed}
+    _report(result.changes, args.format, where, upstream, extra)
     log = _log(args.format)
-    if changes:
-        print(f"applied {len(changes)} change(s) to {where}", file=log)
-    for location in needed:
+    if result.applied:
+        print(f"applied {len(result.changes)} change(s) to {where}", file=log)
+    for location in result.descriptions_needed:
         print(f"{location}: write a description in place of '{DESCRIPTION_PLACEHOLDER}'", file=log)
-    # Upstream's new facts can break our curation (a missing override, an example that no longer fits):
-    # the applied spec stays for the maintainer to finish, and lint says what is left to do, on every
-    # --apply, so that applying again does not report success while the spec is still unfinished.
-    findings = lint(spec)
-    for finding in findings:
+    for finding in result.findings:
         print(finding, file=log)
-    return 1 if any(finding.severity == "error" for finding in findings) else 0
-
-
-def _write_applied(applied: Applied, settings: Settings) -> tuple[Spec, list[str]]:
-    """Write the applied spec; returns it as loaded back, and the `file:line` of each description to write."""
-    from generator.spec.loading import load_spec
-
-    original = settings.spec.read_text(encoding="utf-8")
-    settings.spec.write_text(applied.text, encoding="utf-8")
-    try:
-        written = load_spec(settings.spec)
-    except CodegenError:
-        settings.spec.write_text(original, encoding="utf-8")  # a merge that breaks YAML is our bug: undo it
-        raise
-    where = settings.relative(settings.spec)
-    return written, [
-        f"{where}:{written.position_of((*location, 'description'))[0]}" for location in applied.placeholders
-    ]
+    return 1 if any(finding.severity == "error" for finding in result.findings) else 0
 
 
 def _changes(settings: Settings, args: argparse.Namespace) -> int:
-    from generator.evolve.api_diff import diff_specs
-    from generator.evolve.changelog import changelog_path, record_release
-    from generator.evolve.normal_form import normal_form
-    from generator.spec.loading import load_spec
+    from generator.evolve.workflows import compare_specs
 
     new_path = args.new or settings.spec
-    old, new = load_spec(args.old), load_spec(new_path)
-    changes = diff_specs(normal_form(old.data, old.path), normal_form(new.data, new.path))
-    if not args.changelog or not changes:
-        _report(changes, args.format, str(as_typed(args.old)), str(as_typed(new_path)))
-        return 1 if changes and not args.changelog else 0
     previous = settings.package_version
-    release = record_release(settings, changes)
-    _report(changes, args.format, str(as_typed(args.old)), str(as_typed(new_path)), {"version": release.version})
+    result = compare_specs(settings, args.old, new_path, args.changelog)
+    old, new = str(as_typed(args.old)), str(as_typed(new_path))
+    if result.release is None:
+        _report(result.changes, args.format, old, new)
+        return 1 if result.changes and not args.changelog else 0
+    release = result.release
+    _report(result.changes, args.format, old, new, {"version": release.version})
     log = _log(args.format)
-    changelog = settings.relative(changelog_path(settings))
+    changelog = settings.relative(settings.changelog)
     if not release.written:
         print(f"{changelog}: the entry for {release.version} already records these changes; nothing to do", file=log)
         return 0

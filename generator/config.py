@@ -34,6 +34,12 @@ class Settings:
     package_version: str
     command_name: str  # the generated package's console script
 
+    @property
+    def changelog(self) -> Path:
+        """The generated client's changelog, kept beside the spec (generated/ is output); generate copies it
+        into the package."""
+        return self.spec.with_name("CHANGELOG.md")
+
     def relative(self, path: Path) -> Path:
         """`path` as the user would type it from the project root (for messages and fix commands)."""
         try:

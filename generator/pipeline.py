@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 import time
 from collections.abc import Sequence
@@ -13,9 +14,8 @@ from generator.codegen.project import render_project
 from generator.config import Settings
 from generator.docs.render import render_docs
 from generator.errors import Finding
-from generator.evolve.changelog import copy_into
 from generator.lint.stages import lint, require_no_errors
-from generator.output import Changes, Tree, compare, read_tree, replace_directory
+from generator.output import Changes, Tree, compare, read_tree, replace_directory, unified_diff
 from generator.spec.fixes import apply_spec_fixes
 from generator.spec.loading import load_spec
 
@@ -35,7 +35,8 @@ def build(settings: Settings, out_dir: Path, extra_templates: Sequence[Path] = (
     warnings = require_no_errors(lint(spec))
     data = apply_spec_fixes(spec.data)
     names = render_project(data, settings, [*extra_templates, settings.templates], out_dir)
-    copy_into(settings, out_dir)
+    if settings.changelog.is_file():
+        shutil.copyfile(settings.changelog, out_dir / settings.changelog.name)
     format_tree(out_dir)
     render_docs(spec, names, settings, out_dir)  # after formatting: Markdown is not ruff's
     return warnings
@@ -61,3 +62,18 @@ def generate(settings: Settings, extra_templates: Sequence[Path] = ()) -> Result
         if changes or not target.exists():
             replace_directory(out_dir, target)
     return Result(changes, time.perf_counter() - started, warnings)
+
+
+@dataclass(frozen=True)
+class Check:
+    changes: Changes  # from the output directory as it is to what generate would write
+    diff: str  # the unified diff of those changes
+
+
+def check(settings: Settings, extra_templates: Sequence[Path] = ()) -> Check:
+    """Whether the output directory holds exactly what `generate` would write, without touching it."""
+    fresh = build_tree(settings, extra_templates)
+    committed = read_tree(settings.output)
+    changes = compare(committed, fresh)
+    where = settings.relative(settings.output).as_posix()
+    return Check(changes, unified_diff(committed, fresh, changes, where) if changes else "")

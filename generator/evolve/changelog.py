@@ -1,7 +1,7 @@
 """The generated client's changelog and version.
 
-The changelog's source is CHANGELOG.md beside the spec (spec/CHANGELOG.md): generated/ is output, so
-`generate` copies it into the package. `changes OLD NEW --changelog` adds an entry there, newest
+The changelog's source is CHANGELOG.md beside the spec (`Settings.changelog`); `generate` copies it into
+the package. `changes OLD NEW --changelog` adds an entry there, newest
 first, and bumps `package-version` in pyproject.toml: major when a change is breaking, minor when
 something was added, patch for any other compatible change. Each entry carries a digest of its
 change list in an HTML comment (invisible on the rendered page), so that recording the same changes
@@ -13,15 +13,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import shutil
 from dataclasses import asdict, dataclass
-from pathlib import Path
 
 from generator.config import Settings, set_package_version
 from generator.errors import CodegenError
 from generator.evolve.api_diff import Change
 
-CHANGELOG_NAME = "CHANGELOG.md"
 _SEMVER = re.compile(r"^(\d+)\.(\d+)\.(\d+)$")
 _ENTRY_HEADING = re.compile(r"^## (\S+)$", re.MULTILINE)
 _DIGEST_COMMENT = "<!-- changes: {} -->"
@@ -31,16 +28,6 @@ _DIGEST_COMMENT = "<!-- changes: {} -->"
 class Release:
     version: str
     written: bool  # False: the newest entry already recorded these changes, and nothing was touched
-
-
-def changelog_path(settings: Settings) -> Path:
-    return settings.spec.with_name(CHANGELOG_NAME)
-
-
-def copy_into(settings: Settings, project_dir: Path) -> None:
-    source = changelog_path(settings)
-    if source.is_file():
-        shutil.copyfile(source, project_dir / CHANGELOG_NAME)
 
 
 def next_version(current: str, changes: list[Change]) -> str:
@@ -75,7 +62,7 @@ def entry(version: str, changes: list[Change]) -> str:
 def record_release(settings: Settings, changes: list[Change]) -> Release:
     """Add the entry for `changes` to the changelog and bump package-version, unless the newest entry
     already records exactly these changes."""
-    path = changelog_path(settings)
+    path = settings.changelog
     text = path.read_text(encoding="utf-8") if path.is_file() else "# Changelog\n\n"
     headings = list(_ENTRY_HEADING.finditer(text))
     if headings:
