@@ -6,13 +6,18 @@ Error and Connection are only returned (Connection through the readOnly Thing.co
 
 from __future__ import annotations
 
+import ast
 import copy
+import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from generator.evolve import api_diff
 from generator.evolve.api_diff import Change, diff_specs, render_text
+from generator.evolve.rules import RULES
 
 PATH = "/things/{groupId}"
 OPERATION = f"POST {PATH}"
@@ -322,3 +327,23 @@ def test_report_lists_breaking_changes_before_compatible_ones() -> None:
 
     assert text.startswith("old -> new: 2 breaking, 2 compatible\nbreaking:\n")
     assert text.index("subtype-removed") < text.index("compatible:") < text.index("subtype-added")
+
+
+def _kinds_named_in_the_differ() -> set[str]:
+    source = Path(api_diff.__file__).read_text(encoding="utf-8")
+    constants = {node.value for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Constant)}
+    return {value for value in constants if isinstance(value, str) and re.fullmatch(r"[a-z]+(-[a-z]+)+|other", value)}
+
+
+def test_every_kind_the_differ_emits_has_a_rule() -> None:
+    named = _kinds_named_in_the_differ() - {"date-time"}  # a format, not a kind
+    assert named - set(RULES) == set()
+
+
+def test_every_rule_is_a_kind_the_differ_emits() -> None:
+    assert set(RULES) - _kinds_named_in_the_differ() == set()
+
+
+def test_a_change_of_a_kind_without_a_rule_is_refused() -> None:
+    with pytest.raises(ValueError, match="no rule"):
+        api_diff._Differ({}, {}).add("field-renamed", "X.y", "renamed", True, "/x")

@@ -1,42 +1,13 @@
 """What changed between two specs, for users of the generated client: every change classed breaking or
 compatible.
 
-Both sides are compared in normal form (generator/facts.py: no prose, examples, locale overlays or
+Both sides are compared in normal form (normal_form.py: no prose, examples, locale overlays or
 `info`, upstream's allOf layout). Where a schema is used decides some classes: a schema, property or
 parameter is in a *request* position when the client sends it, in a *response* position when it
 parses it, or both (StreamsTenant is both). readOnly properties are response-only, writeOnly ones
 request-only.
 
-Rules (kind: breaking when; why). The README shows the same table.
-- operation-renamed (x-xgen-operation-id-override, else operationId): always; the function is renamed.
-- operation-moved (path or method), operation-added, schema-added: never; callers' code is unchanged.
-- operation-removed, schema-removed, field-removed, parameter-removed: always; code using them breaks.
-- field-added, parameter-added: when required in a request position; callers must now pass it.
-- field-required (optional -> required): in a request position; callers must now pass it.
-- field-optional (required -> optional): in a response position; the attribute may now be unset.
-- enum-value-added: never; generated enums are open (templates/str_enum.py.jinja), so a value the
-  client does not know still parses in responses, and in requests a new value is only a new option.
-- enum-value-removed: always; the enum member disappears and the server rejects the value.
-- subtype-added (a discriminator mapping entry, e.g. a connection type): never; unknown subtypes
-  parse into the split-out base class.
-- subtype-removed, subtype-changed: always; that value no longer yields its class.
-- type-changed (type, $ref target, discriminator property): always; the Python type changes.
-- title-changed: always; an inline schema's generated class is named after its title.
-- format-changed: when either side is date, date-time, uuid or binary (their own Python types).
-- nullable-changed: to nullable in a response position (None may now arrive), to non-nullable in
-  a request position (None is now refused).
-- read-only-changed: becoming readOnly in a request position; the client silently stops sending it.
-- write-only-changed: becoming writeOnly in a response position; the server stops returning it.
-- pattern-changed, constraint-changed (minItems, maxItems, uniqueItems): set or changed in a request
-  position; the client checks these before sending (templates/_validation.py.jinja).
-- media-type-added/-removed (versioned application/vnd.atlas.<date>+json): when removed.
-- response-added/-removed: when a success (2xx) response is removed; error statuses map to typed
-  errors by class of status, documented or not.
-- header-added/-removed (response headers): when removed; Response no longer carries it.
-- request-body-required: when the body becomes required.
-- parameter-required / parameter-optional: breaking when a parameter becomes required.
-- other (extensions, summary, tags, defaults, order, ...): never, unless stated in its detail line
-  (a removed composition member or security scheme, reordered path parameters).
+The rules, kind by kind, are one table in rules.py; `Change.kind` is always one of its kinds.
 """
 
 from __future__ import annotations
@@ -46,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from generator.evolve.rules import RULES
 from generator.evolve.upstream import counterpart
 from generator.spec.pointers import escape, json_pointer, resolved
 from generator.spec.vocabulary import (
@@ -73,7 +45,7 @@ Node = dict[str, Any]  # a mapping of a spec in normal form
 
 @dataclass(frozen=True)
 class Change:
-    kind: str  # a row of the table above
+    kind: str  # one of rules.RULES
     subject: str  # what changed, as a reader names it: "StreamConfig.tier", "parameter groupId"
     detail: str  # how, in one line
     breaking: bool
@@ -140,6 +112,8 @@ class _Differ:
         return self.changes
 
     def add(self, kind: str, subject: str, detail: str, breaking: bool, pointer: str) -> None:
+        if kind not in RULES:
+            raise ValueError(f"change kind {kind!r} has no rule in generator/evolve/rules.py")
         self.changes.append(Change(kind, subject, detail, breaking, pointer))
 
     # ----------------------------------------------------------------- operations
