@@ -22,15 +22,17 @@ generate: $(STAMP)
 check: $(STAMP)
 	$(BIN)/streams-codegen check
 
-test: $(STAMP)
+test: lint
 	$(BIN)/python -m pytest
 
+# Also the first step of `make test`.
 lint: $(STAMP)
 	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
 	$(BIN)/mypy
 
 bench: $(STAMP)
-	$(BIN)/python -m bench
+	PYTHONPATH=tests $(BIN)/python -m bench
 
 clean:
 	rm -rf $(VENV)

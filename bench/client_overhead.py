@@ -10,15 +10,15 @@ import httpx
 from atlas_streams import Client
 from atlas_streams.api.streams import create_stream_workspace
 from atlas_streams.models import StreamsTenant
+from support.loopback import CannedResponse, LoopbackServer
+from support.spec_examples import REQUEST_MEDIA_TYPE, request_example, response_example
 
 from bench.measure import interleaved, per_call
 from bench.profiling import cumulative, profile_calls, top_functions, total
 from bench.report import Section, duration, ratio_at_most, table
-from tests.loopback import CannedResponse, LoopbackServer
-from tests.spec_examples import REQUEST_MEDIA_TYPE, request_example, response_example
 
 METHOD = (
-    "Both sides talk to the same HTTP/1.1 keep-alive server on 127.0.0.1 (`tests/loopback.py`), which answers "
+    "Both sides talk to the same HTTP/1.1 keep-alive server on 127.0.0.1 (`tests/support/loopback.py`), which answers "
     "every request with the documented 200 response. Each side uses one client for all its calls, so the "
     "connection persists. Ours: the default `atlas_streams.Client(base_url=...)`, what users get (default "
     "timeouts and retry policy, which a 200 never triggers), and `create_stream_workspace.sync` with a "

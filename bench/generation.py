@@ -6,11 +6,12 @@ import pstats
 import tempfile
 from pathlib import Path
 
+from support.project_copy import copy_project
+
 from bench import SCRIPTS
 from bench.measure import interleaved, run_command
 from bench.profiling import Function, cumulative, profile_module, total
 from bench.report import Section, duration, ratio_at_most, table
-from tests.project_copy import copy_project
 
 METHOD = (
     "Both run as a user runs them, as console scripts in fresh processes (so imports count), on the same spec. "

@@ -7,11 +7,11 @@ import copy
 from typing import Any
 
 from atlas_streams.models import StreamsTenant
+from support.spec_examples import response_example
 
 from bench import pydantic_models
 from bench.measure import interleaved, per_call
 from bench.report import Section
-from tests.spec_examples import response_example
 
 METHOD = (
     "The documented 200 example with its `connections` replaced by 100 connections, ten of each of the ten "

@@ -1,4 +1,4 @@
-"""Shared fixtures. Helpers live in their own modules (loopback.py, contract.py, spec_examples.py)."""
+"""Shared fixtures. Helpers live in tests/support/."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from atlas_fakes import loopback_client
-from contract import shared_contract
-from loopback import LoopbackServer
-from project_copy import copy_project
+from support.atlas_fakes import loopback_client
+from support.contract import shared_contract
+from support.loopback import LoopbackServer
+from support.project_copy import copy_project
 
 if TYPE_CHECKING:
     from atlas_streams import Client
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A throw-away copy of the project (tests/project_copy.py), made the working directory."""
+    """A throw-away copy of the project (tests/support/project_copy.py), made the working directory."""
     copy_project(tmp_path)
     monkeypatch.chdir(tmp_path)
     return tmp_path
@@ -26,9 +26,9 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def atlas_server(request: pytest.FixtureRequest) -> Iterator[LoopbackServer]:
-    """A started loopback HTTP server (see tests/loopback.py), shut down after the test.
+    """A started loopback HTTP server (see tests/support/loopback.py), shut down after the test.
 
-    Every exchange with it is checked against the API contract (tests/contract.py), and a violation fails the
+    Every exchange with it is checked against the API contract (tests/support/contract.py), and a violation fails the
     test at teardown, unless the test is marked `off_contract` because it breaks the contract on purpose."""
     off_contract = request.node.get_closest_marker("off_contract") is not None
     with LoopbackServer(contract=None if off_contract else shared_contract().violations) as server:

@@ -14,9 +14,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from markdown_pages import MARKDOWN, assert_tables_keep_their_cells, pages, rendered_cells, table_row, visible_text
-from project_copy import ROOT
-from spec_examples import OPERATION_PATH, SPEC_PATH
+from support import ROOT, SPEC_PATH
+from support.markdown_pages import (
+    MARKDOWN,
+    assert_tables_keep_their_cells,
+    pages,
+    rendered_cells,
+    table_row,
+    visible_text,
+)
+from support.spec_examples import OPERATION_PATH
 
 from generator.config import load_settings
 from generator.pipeline import build

@@ -1,6 +1,6 @@
 """Bad input: one line naming file and line, exit 2, and generated/ exactly as it was.
 
-A broken spec is lint's business: tests/test_lint.py runs generate over the corpus of tests/broken_specs.py."""
+A broken spec is lint's business: tests/test_lint.py runs generate over the corpus of tests/support/broken_specs.py."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from project_copy import ROOT
+from support import ROOT
 
 from generator.cli import main
 from generator.evolve.api_diff import Change

@@ -9,17 +9,6 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from atlas_fakes import (
-    ERROR_CLASS_BY_STATUS,
-    GROUP_ID,
-    atlas_error,
-    documented_error_fields,
-    documented_response,
-    error_fields,
-    loopback_client,
-    raw,
-    request_body,
-)
 from atlas_streams import Client
 from atlas_streams.api.streams import create_stream_workspace
 from atlas_streams.errors import (
@@ -33,8 +22,19 @@ from atlas_streams.errors import (
     ServerError,
 )
 from atlas_streams.models import StreamsTenant
-from loopback import CannedResponse, LoopbackServer
-from spec_examples import documented_error_statuses, response_example
+from support.atlas_fakes import (
+    ERROR_CLASS_BY_STATUS,
+    GROUP_ID,
+    atlas_error,
+    documented_error_fields,
+    documented_response,
+    error_fields,
+    loopback_client,
+    raw,
+    request_body,
+)
+from support.loopback import CannedResponse, LoopbackServer
+from support.spec_examples import documented_error_statuses, response_example
 
 HTML_502 = (
     b"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
@@ -383,7 +383,8 @@ UNREADABLE = pytest.mark.off_contract("a 2xx body that breaks the documented sch
 
 def with_unreadable_success_bodies(test: Callable[..., None]) -> Callable[..., None]:
     """`test` once per body of UNREADABLE_SUCCESS (as `answer`, with the `cause` that parsing raises)."""
-    return UNREADABLE(pytest.mark.parametrize(("answer", "cause"), UNREADABLE_SUCCESS)(test))
+    marked: Callable[..., None] = UNREADABLE(pytest.mark.parametrize(("answer", "cause"), UNREADABLE_SUCCESS)(test))
+    return marked
 
 
 @with_unreadable_success_bodies

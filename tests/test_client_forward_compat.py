@@ -10,7 +10,6 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from atlas_fakes import ATLAS_MEDIA_TYPE, GROUP_ID, loopback_client
 from atlas_streams import Client
 from atlas_streams.api.streams import create_stream_workspace
 from atlas_streams.models import (
@@ -19,8 +18,9 @@ from atlas_streams.models import (
     StreamsSampleConnection,
     StreamsTenant,
 )
-from loopback import CannedResponse, LoopbackServer
-from spec_examples import request_example, response_example
+from support.atlas_fakes import ATLAS_MEDIA_TYPE, GROUP_ID, loopback_client
+from support.loopback import CannedResponse, LoopbackServer
+from support.spec_examples import request_example, response_example
 
 # These responses carry what the spec does not know yet (or, for S3, what upstream's `type` enum omits),
 # which is the point: the client must parse them although the contract check would refuse them.

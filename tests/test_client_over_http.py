@@ -1,4 +1,4 @@
-"""create_stream_workspace over real HTTP, against the loopback server of tests/loopback.py."""
+"""create_stream_workspace over real HTTP, against the loopback server of tests/support/loopback.py."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from atlas_streams.client import Client
 from atlas_streams.errors import AtlasApiError
 from atlas_streams.models import StreamsTenant
 from atlas_streams.types import Response
-from loopback import CannedResponse, LoopbackServer
-from spec_examples import documented_error_statuses, request_example, response_example, response_media_type
+from support.loopback import CannedResponse, LoopbackServer
+from support.spec_examples import documented_error_statuses, request_example, response_example, response_media_type
 
 GROUP_ID = "32b6e34b3d91647abb20e7b8"
 ATLAS_MEDIA_TYPE = "application/vnd.atlas.2023-02-01+json"

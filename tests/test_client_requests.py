@@ -12,18 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from atlas_fakes import (
-    ATLAS_MEDIA_TYPE,
-    ERROR_CLASS_BY_STATUS,
-    GROUP_ID,
-    STREAMS_PATH,
-    documented_error_fields,
-    documented_response,
-    enveloped,
-    error_fields,
-    loopback_client,
-    request_body,
-)
 from atlas_streams import Client
 from atlas_streams._validation import check_parameter, check_request_body
 from atlas_streams.api.streams import create_stream_workspace
@@ -36,8 +24,20 @@ from atlas_streams.errors import (
 from atlas_streams.models import (
     StreamsTenant,
 )
-from loopback import CannedResponse, LoopbackServer
-from spec_examples import documented_error_statuses, request_example, response_example
+from support.atlas_fakes import (
+    ATLAS_MEDIA_TYPE,
+    ERROR_CLASS_BY_STATUS,
+    GROUP_ID,
+    STREAMS_PATH,
+    documented_error_fields,
+    documented_response,
+    enveloped,
+    error_fields,
+    loopback_client,
+    request_body,
+)
+from support.loopback import CannedResponse, LoopbackServer
+from support.spec_examples import documented_error_statuses, request_example, response_example
 
 GROUP_ID_PATTERN = "^([a-f0-9]{24})$"
 CLIENT_PYPROJECT = Path(__file__).resolve().parent.parent / "generated" / "atlas-streams-client" / "pyproject.toml"
@@ -326,7 +326,7 @@ def test_read_only_fields_of_a_plain_json_body_are_never_sent(atlas_server: Loop
     atlas_server.respond(documented_response(200))
 
     try:
-        create_stream_workspace.sync(GROUP_ID, client=client, body=response_example(200))  # type: ignore[arg-type]
+        create_stream_workspace.sync(GROUP_ID, client=client, body=response_example(200))
     except RequestValidationError:
         pass
 

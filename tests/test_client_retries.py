@@ -13,7 +13,12 @@ from typing import Any
 
 import httpx
 import pytest
-from atlas_fakes import (
+from atlas_streams import RetryPolicy
+from atlas_streams.api.streams import create_stream_workspace
+from atlas_streams.errors import AtlasApiError, BadRequestError, RateLimitedError, ServerError
+from atlas_streams.models import StreamsTenant
+from support import ROOT
+from support.atlas_fakes import (
     ATLAS_MEDIA_TYPE,
     GROUP_ID,
     SleepRecorder,
@@ -25,14 +30,9 @@ from atlas_fakes import (
     loopback_client,
     request_body,
 )
-from atlas_streams import RetryPolicy
-from atlas_streams.api.streams import create_stream_workspace
-from atlas_streams.errors import AtlasApiError, BadRequestError, RateLimitedError, ServerError
-from atlas_streams.models import StreamsTenant
-from loopback import CannedResponse, LoopbackServer
-from markdown_pages import tables
-from project_copy import ROOT
-from spec_examples import request_example, response_example
+from support.loopback import CannedResponse, LoopbackServer
+from support.markdown_pages import tables
+from support.spec_examples import request_example, response_example
 
 
 def unavailable() -> CannedResponse:

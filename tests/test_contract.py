@@ -1,4 +1,4 @@
-"""The contract checks of tests/contract.py catch what breaks the API contract, and let the rest through.
+"""The contract checks of tests/support/contract.py catch what breaks the API contract, and let the rest through.
 
 Each exchange here is hand-made with plain httpx against a LoopbackServer that checks its contract, so these
 tests prove the checker that the `atlas_server` fixture applies to every client test.
@@ -10,10 +10,10 @@ import json
 from typing import Any
 
 import httpx
-from atlas_fakes import ATLAS_MEDIA_TYPE, GROUP_ID, STREAMS_PATH, TOKEN_PATH, documented_response, raw
-from contract import shared_contract
-from loopback import CannedResponse, LoopbackServer
-from spec_examples import request_example, response_example
+from support.atlas_fakes import ATLAS_MEDIA_TYPE, GROUP_ID, STREAMS_PATH, TOKEN_PATH, documented_response, raw
+from support.contract import shared_contract
+from support.loopback import CannedResponse, LoopbackServer
+from support.spec_examples import request_example, response_example
 
 NO_HEADER = None
 

@@ -13,9 +13,10 @@ import shutil
 from pathlib import Path
 
 from atlas_streams.cli import EXIT_STATUSES
-from markdown_pages import assert_tables_keep_their_cells, links, pages, rendered_cells, table_row, tables
-from project_copy import ROOT, copy_project
 from ruamel.yaml import YAML
+from support import ROOT
+from support.markdown_pages import assert_tables_keep_their_cells, links, pages, rendered_cells, table_row, tables
+from support.project_copy import copy_project
 
 from generator.config import load_settings
 from generator.docs.markdown import md_cell, md_code, md_fence, md_text

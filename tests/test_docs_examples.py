@@ -3,7 +3,7 @@ README.md, runs against a loopback Atlas.
 
 Each example takes its credentials and base URL from the environment (`Client.from_env()`, or `os.environ`
 where it builds the auth itself), which the test points at the loopback server, with either kind of
-credentials that the docs describe and that the fakes of tests/atlas_fakes.py check. The server answers the
+credentials that the docs describe and that the fakes of tests/support/atlas_fakes.py check. The server answers the
 documented 200 example, so the example's request and its printed result can be checked.
 """
 
@@ -17,11 +17,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from atlas_fakes import STREAMS_PATH, DigestVerifier, OAuthTokenEndpoint, documented_response
-from loopback import LoopbackServer, RecordedRequest
-from markdown_pages import code_blocks, pages
-from project_copy import ROOT
-from spec_examples import request_example, response_example
+from support import ROOT
+from support.atlas_fakes import STREAMS_PATH, DigestVerifier, OAuthTokenEndpoint, documented_response
+from support.loopback import LoopbackServer, RecordedRequest
+from support.markdown_pages import code_blocks, pages
+from support.spec_examples import request_example, response_example
 
 PACKAGE = ROOT / "generated/atlas-streams-client"
 DOCS = PACKAGE / "docs"

@@ -11,7 +11,7 @@ import pytest
 from atlas_streams._serialization import to_request_dict
 from atlas_streams.models import ApiError, StreamsSampleConnection, StreamsTenant
 from atlas_streams.types import UNSET
-from spec_examples import documented_error_statuses, request_example, response_example
+from support.spec_examples import documented_error_statuses, request_example, response_example
 
 
 def test_request_example_round_trips_through_streams_tenant() -> None:

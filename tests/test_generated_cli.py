@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from atlas_fakes import atlas_error, closed_port, documented_response
-from loopback import CannedResponse, LoopbackServer
-from project_copy import copy_project
-from spec_examples import request_example, response_example
+from support.atlas_fakes import atlas_error, closed_port, documented_response
+from support.loopback import CannedResponse, LoopbackServer
+from support.project_copy import copy_project
+from support.spec_examples import request_example, response_example
 
 from generator.cli import main as codegen
 from generator.output import read_tree

@@ -8,8 +8,7 @@ import venv
 from pathlib import Path
 
 from atlas_streams.api.streams import create_stream_workspace
-from project_copy import ROOT
-from spec_examples import SPEC_PATH
+from support import ROOT, SPEC_PATH
 
 from generator.codegen.project import render_project
 from generator.config import load_settings

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from project_copy import ROOT, copy_project
+from support import ROOT
+from support.project_copy import copy_project
 
 from generator.cli import main
 from generator.output import read_tree

@@ -1,6 +1,6 @@
 """`streams-codegen lint`, and `generate`/`check` stopping on what it finds.
 
-The broken variants of the spec and the exact lines lint prints for them live in tests/broken_specs.py.
+The broken variants of the spec and the exact lines lint prints for them live in tests/support/broken_specs.py.
 """
 
 from __future__ import annotations
@@ -8,8 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from broken_specs import BROKEN_SPECS, SPEC, BrokenSpec
-from project_copy import ROOT, copy_project
+from support import ROOT
+from support.broken_specs import BROKEN_SPECS, SPEC, BrokenSpec
+from support.project_copy import copy_project
 
 from generator.cli import main
 from generator.output import read_tree

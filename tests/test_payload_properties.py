@@ -1,6 +1,6 @@
-"""Property tests over payloads generated from the spec's schemas (tests/payloads.py): the StreamsTenant model
+"""Property tests over payloads generated from the spec's schemas (tests/support/payloads.py): the StreamsTenant model
 gives back exactly what it read, and whatever request payload the client is given, what it sends keeps the
-API contract (tests/contract.py).
+API contract (tests/support/contract.py).
 """
 
 from __future__ import annotations
@@ -10,16 +10,16 @@ from typing import Any
 
 import httpx
 import pytest
-from atlas_fakes import GROUP_ID, STREAMS_PATH, documented_response
 from atlas_streams._serialization import to_request_dict
 from atlas_streams.api.streams import create_stream_workspace
 from atlas_streams.client import Client
 from atlas_streams.models import StreamsTenant
-from contract import shared_contract
 from hypothesis import given, settings
-from loopback import LoopbackServer
-from payloads import REQUEST, RESPONSE, payloads
-from spec_examples import SPEC_PATH
+from support import SPEC_PATH
+from support.atlas_fakes import GROUP_ID, STREAMS_PATH, documented_response
+from support.contract import shared_contract
+from support.loopback import LoopbackServer
+from support.payloads import REQUEST, RESPONSE, payloads
 
 from generator.spec.loading import load_spec
 from generator.spec.schema_facts import discriminators

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from shared_files import CURRENT_UPSTREAM, shared_file
+from support.shared_files import CURRENT_UPSTREAM, shared_file
 
 from generator.errors import CodegenError
 from generator.spec.plain_yaml import load_plain

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from project_copy import ROOT
-from shared_files import CURRENT_UPSTREAM, OLDER_UPSTREAM, shared_file
+from support import ROOT
+from support.shared_files import CURRENT_UPSTREAM, OLDER_UPSTREAM, shared_file
 
 from generator.cli import main
 from generator.evolve.apply import DESCRIPTION_PLACEHOLDER

@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 import pytest
-from shared_files import REPO_ROOT, SHARED, UPSTREAM, shared_file
+from support.shared_files import REPO_ROOT, SHARED, UPSTREAM, shared_file
 
 from generator.evolve.api_diff import diff_specs, render_text
 from generator.evolve.normal_form import entries, is_example, is_prose, normal_form
@@ -58,17 +58,19 @@ Path_ = tuple[Any, ...]
 
 
 @pytest.fixture(scope="module")
-def upstream() -> dict:
-    return load_plain(shared_file(UPSTREAM_PATH))
+def upstream() -> dict[str, Any]:
+    data: dict[str, Any] = load_plain(shared_file(UPSTREAM_PATH))
+    return data
 
 
 @pytest.fixture(scope="module")
-def curated() -> dict:
-    return load_plain(CURATED_PATH)
+def curated() -> dict[str, Any]:
+    data: dict[str, Any] = load_plain(CURATED_PATH)
+    return data
 
 
 @pytest.fixture(scope="module")
-def curated_unreshaped(curated: dict) -> dict:
+def curated_unreshaped(curated: dict[str, Any]) -> dict[str, Any]:
     return undo_split(curated)
 
 
@@ -80,11 +82,11 @@ def seed_examples() -> dict[str, Any]:
 # --------------------------------------------------------------------------- helpers
 
 
-def descriptions(doc: dict) -> dict[Path_, str]:
+def descriptions(doc: dict[str, Any]) -> dict[Path_, str]:
     return {path + (key,): value for path, key, value, in_props in entries(doc) if is_prose(key, value, in_props)}
 
 
-def examples(doc: dict) -> dict[Path_, Any]:
+def examples(doc: dict[str, Any]) -> dict[Path_, Any]:
     return {path + (key,): value for path, key, value, in_props in entries(doc) if is_example(key, in_props)}
 
 
@@ -121,13 +123,13 @@ def ordered(value: Any) -> str:
 # --------------------------------------------------------------------------- facts
 
 
-def test_facts_match_upstream_after_undoing_the_reshape(upstream, curated):
+def test_facts_match_upstream_after_undoing_the_reshape(upstream: dict[str, Any], curated: dict[str, Any]) -> None:
     changes = diff_specs(normal_form(upstream), normal_form(curated))
 
     assert not changes, render_text(changes, "curated spec deviates from upstream facts")
 
 
-def test_reshape_is_limited_to_the_two_cycles(curated):
+def test_reshape_is_limited_to_the_two_cycles(curated: dict[str, Any]) -> None:
     schemas = curated["components"]["schemas"]
     bases = split_bases(curated)
     assert bases == {
@@ -142,7 +144,7 @@ def test_reshape_is_limited_to_the_two_cycles(curated):
             assert len(child["allOf"]) == 2, f"{member['$ref']} needs its own allOf member"
 
 
-def test_curated_spec_has_no_allof_cycle(curated):
+def test_curated_spec_has_no_allof_cycle(curated: dict[str, Any]) -> None:
     schemas = curated["components"]["schemas"]
 
     def parents(name: str) -> list[str]:
@@ -158,12 +160,12 @@ def test_curated_spec_has_no_allof_cycle(curated):
                 todo += parents(name)
 
 
-def test_schema_names_are_sorted(curated):
+def test_schema_names_are_sorted(curated: dict[str, Any]) -> None:
     names = list(curated["components"]["schemas"])
     assert names == sorted(names)
 
 
-def test_key_order_follows_upstream(upstream, curated):
+def test_key_order_follows_upstream(upstream: dict[str, Any], curated: dict[str, Any]) -> None:
     """Where a mapping exists on both sides, shared keys keep upstream's order."""
     upstream_maps = {path + (key,): value for path, key, value, _ in entries(upstream) if isinstance(value, dict)}
     found = []
@@ -180,7 +182,7 @@ def test_key_order_follows_upstream(upstream, curated):
     assert not found, "key order differs:\n" + "\n".join(found)
 
 
-def test_info_keeps_license_version_and_upstream_revision(upstream, curated):
+def test_info_keeps_license_version_and_upstream_revision(upstream: dict[str, Any], curated: dict[str, Any]) -> None:
     info = curated["info"]
     assert info["title"] == "MongoDB Atlas Streams: Create One Stream Workspace"
     assert info["version"] == upstream["info"]["version"] == "2.0"
@@ -192,25 +194,25 @@ def test_info_keeps_license_version_and_upstream_revision(upstream, curated):
 # --------------------------------------------------------------------------- examples
 
 
-def test_request_example_matches_seed(curated, seed_examples):
+def test_request_example_matches_seed(curated: dict[str, Any], seed_examples: dict[str, Any]) -> None:
     assert ordered(at(curated, REQUEST_MEDIA)["example"]) == ordered(seed_examples["request"])
 
 
-def test_200_example_matches_seed(curated, seed_examples):
+def test_200_example_matches_seed(curated: dict[str, Any], seed_examples: dict[str, Any]) -> None:
     assert ordered(at(curated, OK_MEDIA)["example"]) == ordered(seed_examples["200"])
 
 
 @pytest.mark.parametrize("status", sorted(ERROR_RESPONSES))
-def test_error_example_matches_seed(curated, seed_examples, status):
+def test_error_example_matches_seed(curated: dict[str, Any], seed_examples: dict[str, Any], status: str) -> None:
     response = curated["components"]["responses"][ERROR_RESPONSES[status]]
     assert ordered(response["content"]["application/json"]["example"]) == ordered(seed_examples[status])
 
 
-def test_seed_has_exactly_the_expected_examples(seed_examples):
+def test_seed_has_exactly_the_expected_examples(seed_examples: dict[str, Any]) -> None:
     assert set(seed_examples) == {"request", "200", *ERROR_RESPONSES}
 
 
-def test_upstream_example_values_carry_over(upstream, curated_unreshaped):
+def test_upstream_example_values_carry_over(upstream: dict[str, Any], curated_unreshaped: dict[str, Any]) -> None:
     """Every example upstream has (schemas, parameters, 429, ...) is kept with equal values;
     the only new ones are the seed's request and 200 examples."""
     up, cu = examples(upstream), examples(curated_unreshaped)
@@ -222,7 +224,9 @@ def test_upstream_example_values_carry_over(upstream, curated_unreshaped):
 # --------------------------------------------------------------------------- prose
 
 
-def test_every_upstream_description_has_a_curated_counterpart(upstream, curated_unreshaped):
+def test_every_upstream_description_has_a_curated_counterpart(
+    upstream: dict[str, Any], curated_unreshaped: dict[str, Any]
+) -> None:
     up, cu = descriptions(upstream), descriptions(curated_unreshaped)
     missing = sorted("/".join(map(str, p)) for p in up.keys() - cu.keys())
     extra = sorted("/".join(map(str, p)) for p in cu.keys() - up.keys())
@@ -230,13 +234,15 @@ def test_every_upstream_description_has_a_curated_counterpart(upstream, curated_
     assert all(text.strip() for text in cu.values())
 
 
-def test_no_curated_description_equals_its_upstream_counterpart(upstream, curated_unreshaped):
+def test_no_curated_description_equals_its_upstream_counterpart(
+    upstream: dict[str, Any], curated_unreshaped: dict[str, Any]
+) -> None:
     up, cu = descriptions(upstream), descriptions(curated_unreshaped)
     copied = sorted("/".join(map(str, p)) for p in up.keys() & cu.keys() if squash(up[p]) == squash(cu[p]))
     assert not copied, "descriptions copied from upstream:\n" + "\n".join(copied)
 
 
-def test_no_curated_description_reuses_an_upstream_sentence(upstream, curated):
+def test_no_curated_description_reuses_an_upstream_sentence(upstream: dict[str, Any], curated: dict[str, Any]) -> None:
     upstream_sentences = {s for text in descriptions(upstream).values() for s in sentences(text)}
     reused = sorted(
         f"{'/'.join(map(str, p))}: {s!r}"

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from project_copy import ROOT
+from support import ROOT
 
 from generator.cli import main
 from generator.codegen.templates import OVERRIDE, sha256_of, templates, upstream_templates_dir

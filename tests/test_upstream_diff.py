@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-from shared_files import CURRENT_UPSTREAM, OLDER_UPSTREAM, shared_file
+from support.shared_files import CURRENT_UPSTREAM, OLDER_UPSTREAM, shared_file
 
 from generator.cli import main
 

@@ -3,7 +3,7 @@
     contract = Contract()
     contract.violations(recorded_request, canned_response)  # [] when both keep the contract
 
-The loopback server (tests/loopback.py) asks its contract about every exchange, so every request the
+The loopback server (tests/support/loopback.py) asks its contract about every exchange, so every request the
 generated client sends in the tests and every response it parses is checked by a validator independent of
 the generator. What is checked:
 
@@ -20,25 +20,28 @@ does not describe.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from loopback import CannedResponse, RecordedRequest
 from openapi_core import Config, OpenAPI
 from openapi_core.testing import MockRequest, MockResponse
 from ruamel.yaml import YAML
 
 from generator.spec.pointers import resolve_pointer, walk
+from support import SPEC_PATH
+from support.loopback import CannedResponse, RecordedRequest
 
-SPEC_PATH = Path(__file__).resolve().parent.parent / "spec" / "streams.yaml"
 API_PREFIX = "/api/atlas/"
 
 
 class Contract:
     def __init__(self, spec_path: Path = SPEC_PATH) -> None:
         self.spec: dict[str, Any] = YAML(typ="safe").load(spec_path.read_text(encoding="utf-8"))
-        vendor_json = {media: json.loads for media in _media_types(self.spec) if media.endswith("+json")}
+        vendor_json: dict[str, Callable[[bytes], Any]] = {
+            media: json.loads for media in _media_types(self.spec) if media.endswith("+json")
+        }
         self._openapi = OpenAPI.from_dict(self.spec, config=Config(extra_media_type_deserializers=vendor_json))
         # Requests are judged as if sent to the documented server; the loopback server stands in for it.
         self._server = self.spec["servers"][0]["url"]
@@ -129,7 +132,10 @@ def _matches(template: str, path: str) -> bool:
 
 def _media_types(spec: dict[str, Any]) -> set[str]:
     return {
-        media for pointer, _ in walk(spec) if len(pointer) >= 2 and pointer[-2] == "content" for media in [pointer[-1]]
+        str(media)
+        for pointer, _ in walk(spec)
+        if len(pointer) >= 2 and pointer[-2] == "content"
+        for media in [pointer[-1]]
     }
 
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SPEC = Path(__file__).resolve().parent.parent / "spec" / "streams.yaml"
+from support import SPEC_PATH
+
+SPEC = SPEC_PATH
 WHERE = "spec/streams.yaml"
 OPERATION = "POST /api/atlas/v2/groups/{{groupId}}/streams"  # braces doubled: expectations go through format()
 

@@ -1,6 +1,6 @@
 """Fakes of the Atlas side of the wire, for the client tests (a helper module, not a test file).
 
-They plug into tests/loopback.py's LoopbackServer and check what a real Atlas would check:
+They plug into tests/support/loopback.py's LoopbackServer and check what a real Atlas would check:
 
     DigestVerifier   HTTP digest auth (RFC 7616 / RFC 2617, qop="auth"): issues the challenge and verifies the
                      response hash with hashlib, so a client that hashes the wrong key is refused.
@@ -29,8 +29,8 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
-from loopback import CannedResponse, LoopbackServer, RecordedRequest, Responder
-from spec_examples import request_example, response_example, response_media_type
+from support.loopback import CannedResponse, LoopbackServer, RecordedRequest, Responder
+from support.spec_examples import request_example, response_example, response_media_type
 
 if TYPE_CHECKING:
     from atlas_streams import Client
@@ -39,6 +39,11 @@ if TYPE_CHECKING:
 
 GROUP_ID = "32b6e34b3d91647abb20e7b8"
 STREAMS_PATH = f"/api/atlas/v2/groups/{GROUP_ID}/streams"
+# Credentials the tests authenticate with.
+PUBLIC_KEY = "wxyzpubl"
+PRIVATE_KEY = "5d3c0d5e-0c52-4d4b-9f7e-private-key"
+CLIENT_ID = "mdb_sa_id_6650e7a1b8c4f2d3e4a5b6c7"
+CLIENT_SECRET = "mdb_sa_sk_s3cr3t-Do-Not-Leak-0123456789"
 TOKEN_PATH = "/api/oauth/token"
 ATLAS_MEDIA_TYPE = "application/vnd.atlas.2023-02-01+json"
 

@@ -12,15 +12,16 @@ cannot quietly make the payloads less thorough.
 
 from __future__ import annotations
 
+import functools
 import json
 from functools import cache
 from typing import Any, Literal
 
 from hypothesis import strategies as st
-from spec_examples import SPEC_PATH
 
 from generator.spec.loading import load_spec
 from generator.spec.pointers import resolve_pointer
+from support import SPEC_PATH
 
 Direction = Literal["request", "response"]
 REQUEST: Direction = "request"
@@ -111,7 +112,7 @@ def _one_of(schema: dict[str, Any], direction: Direction) -> st.SearchStrategy[A
     for value, ref in sorted(discriminator["mapping"].items()):
         subtype = _merged(_resolved({"$ref": ref}))
         if value in _resolved(subtype["properties"].get(name, {})).get("enum", [value]):
-            subtypes.append(_object(subtype, direction).map(lambda payload, value=value: payload | {name: value}))
+            subtypes.append(_object(subtype, direction).map(functools.partial(_with_key, name, value)))
     return st.one_of(subtypes)
 
 
@@ -148,3 +149,7 @@ def _resolved(schema: dict[str, Any]) -> dict[str, Any]:
     while "$ref" in schema:
         schema = resolve_pointer(_spec(), schema["$ref"])
     return schema
+
+
+def _with_key(name: str, value: Any, payload: dict[str, Any]) -> dict[str, Any]:
+    return payload | {name: value}

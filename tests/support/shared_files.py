@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from support import ROOT
+
+REPO_ROOT = ROOT
 SHARED = REPO_ROOT.parent / "shared"
 UPSTREAM = SHARED / "upstream"
 CURRENT_UPSTREAM = UPSTREAM / "atlas-admin-v2.multi-version.yaml"  # today's full spec, all versions

@@ -10,7 +10,7 @@ a CannedResponse (status, headers, raw body bytes) or a callable that receives t
 one. A request that finds the script empty, or whose callable raises, gets a 500 with a text/plain body that
 starts with "loopback:" and says why.
 
-Two optional hooks serve fakes that must answer any number of requests (tests/atlas_fakes.py uses them):
+Two optional hooks serve fakes that must answer any number of requests (tests/support/atlas_fakes.py uses them):
 
     server.route("/api/oauth/token", handler)  # every request to that exact path goes to handler, never the script
     server.guard(check)  # check(request) -> CannedResponse | None, asked before the script; a response answers
@@ -21,7 +21,7 @@ picks those of one path.
 
 A server made with `LoopbackServer(contract=check)` passes every exchange (the request and the response it
 got) to `check`, which returns what breaks the API contract; those lines collect in `contract_violations`
-(tests/contract.py is the check; the `atlas_server` fixture uses it).
+(tests/support/contract.py is the check; the `atlas_server` fixture uses it).
 """
 
 from __future__ import annotations

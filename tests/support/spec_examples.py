@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import copy
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 
-SPEC_PATH = Path(__file__).resolve().parent.parent / "spec" / "streams.yaml"
+from support import SPEC_PATH
+
 OPERATION_PATH = ("paths", "/api/atlas/v2/groups/{groupId}/streams", "post")
 REQUEST_MEDIA_TYPE = "application/vnd.atlas.2023-02-01+json"
 

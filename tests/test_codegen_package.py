@@ -1,0 +1,166 @@
+"""generator/codegen/: what the templates ask of the spec (template_globals.py), each question a plain function
+checked on its own, on small specs written here and on our spec as the library parses it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from openapi_python_client.config import Config, ConfigFile, MetaType
+from openapi_python_client.parser import GeneratorData
+from openapi_python_client.parser.openapi import Endpoint
+from openapi_python_client.parser.properties.union import UnionProperty
+from support import SPEC_PATH
+
+from generator.codegen import template_globals as globals_
+from generator.codegen.python_names import spec_operations_by_endpoint
+from generator.spec.fixes import apply_spec_fixes
+from generator.spec.loading import load_spec
+from generator.spec.schema_facts import discriminators
+from generator.spec.vocabulary import CLI
+
+JSON = "application/json"
+ATLAS = "application/vnd.atlas.2023-02-01+json"
+
+
+def test_accept_lists_the_media_types_of_success_responses_only() -> None:
+    data: dict[str, Any] = {"components": {"responses": {"ok": {"content": {ATLAS: {}}}}}}
+    operation = {
+        "responses": {
+            "200": {"$ref": "#/components/responses/ok"},
+            "201": {"content": {"b/c": {}}},
+            "400": {"content": {JSON: {}}},
+        }
+    }
+
+    assert globals_.accept_media_types(data, operation) == [ATLAS, "b/c"]
+
+
+def test_parameter_schemas_keep_only_parameters_whose_schema_constrains_the_value() -> None:
+    data = {
+        "components": {
+            "parameters": {
+                "g": {"name": "groupId", "in": "path", "schema": {"type": "string", "pattern": "^[0-9a-f]{24}$"}}
+            }
+        }
+    }
+    operation = {
+        "parameters": [
+            {"$ref": "#/components/parameters/g"},
+            {"name": "pretty", "in": "query", "schema": {"type": "boolean", "description": "prose is dropped"}},
+        ]
+    }
+
+    assert globals_.parameter_schemas(data, operation) == [("groupId", {"type": "string", "pattern": "^[0-9a-f]{24}$"})]
+
+
+def test_body_schema_is_the_first_media_type_schema_or_empty_without_a_body() -> None:
+    operation = {
+        "requestBody": {"content": {ATLAS: {"schema": {"$ref": "#/components/schemas/A"}}, JSON: {"schema": {}}}}
+    }
+
+    assert globals_.body_schema({}, operation) == {"$ref": "#/components/schemas/A"}
+    assert globals_.body_schema({}, {}) == {}
+
+
+def test_validation_schemas_drop_prose_and_examples_of_every_component() -> None:
+    data = {"components": {"schemas": {"A": {"type": "object", "description": "x", "example": {}, "required": ["a"]}}}}
+
+    assert globals_.validation_schemas(data) == {"A": {"type": "object", "required": ["a"]}}
+
+
+def test_read_only_json_names_are_sorted_and_empty_for_an_unknown_class() -> None:
+    read_only = {"StreamsTenant": frozenset({"hostnames", "_id"})}
+
+    assert globals_.read_only_json_names(read_only, "StreamsTenant") == ["_id", "hostnames"]
+    assert globals_.read_only_json_names(read_only, "Other") == []
+
+
+@pytest.mark.parametrize(
+    ("parameter", "expected"),
+    [
+        ({"description": "The project. It has an id."}, "The project."),
+        (
+            {"description": "Unique  24-hexadecimal\ndigit string.", "schema": {"pattern": "^x$"}},
+            "Unique 24-hexadecimal digit string. Pattern: ^x$",
+        ),
+        ({}, ""),
+    ],
+)
+def test_option_help_is_the_first_sentence_and_the_pattern(parameter: dict[str, Any], expected: str) -> None:
+    assert globals_.option_help(parameter) == expected
+
+
+# --- on our spec, as the library parses it ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def parsed(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], GeneratorData]:
+    data = apply_spec_fixes(load_spec(SPEC_PATH).data)
+    config = Config.from_sources(
+        ConfigFile(),
+        MetaType.NONE,
+        document_source=SPEC_PATH,
+        file_encoding="utf-8",
+        overwrite=True,
+        output_path=Path(tmp_path_factory.mktemp("out")),
+    )
+    openapi = GeneratorData.from_dict(data, config=config)
+    assert isinstance(openapi, GeneratorData)
+    return data, openapi
+
+
+def _endpoints(openapi: GeneratorData) -> list[Endpoint]:
+    return [
+        endpoint for collection in openapi.endpoint_collections_by_tag.values() for endpoint in collection.endpoints
+    ]
+
+
+def test_cli_command_has_an_option_per_path_and_query_parameter_and_listed_body_field(
+    parsed: tuple[dict[str, Any], GeneratorData],
+) -> None:
+    data, openapi = parsed
+    by_endpoint = spec_operations_by_endpoint(data)
+    for endpoint in _endpoints(openapi):
+        operation = by_endpoint[endpoint.name][2]
+
+        command = globals_.cli_command(data, operation, endpoint)
+
+        expected_parameters = [*endpoint.path_parameters, *endpoint.query_parameters]
+        assert [p["argument"] for p in command["parameters"]] == [str(p.python_name) for p in expected_parameters]
+        listed = list(operation.get(CLI, {}).get("options", {}))
+        assert [option["option"] for option in command["body_options"]] == listed
+
+
+def test_discriminator_cases_map_every_value_to_its_member_and_keep_the_fallback(
+    parsed: tuple[dict[str, Any], GeneratorData],
+) -> None:
+    data, openapi = parsed
+    polymorphic = list(discriminators(data).values())
+    unions = [
+        prop
+        for model in openapi.models
+        for prop in [*(model.required_properties or []), *(model.optional_properties or [])]
+        if isinstance(prop, UnionProperty)
+    ]
+    inner = [
+        inner
+        for union in unions
+        for inner in getattr(union, "inner_properties", [])
+        if isinstance(inner, UnionProperty)
+    ]
+
+    cases = [
+        c for union in [*unions, *inner] if (c := globals_.discriminator_cases(polymorphic, str, union)) is not None
+    ]
+
+    assert cases, "our spec has discriminated unions"
+    for case in cases:
+        facts = next(
+            d
+            for d in polymorphic
+            if d.property_name == case["property_name"] and set(d.mapping) == {v for v, _ in case["cases"]}
+        )
+        assert [value for value, _ in case["cases"]] == sorted(facts.mapping)
+        assert (case["fallback"] is None) == (facts.fallback is None)

@@ -1,0 +1,111 @@
+"""generator/spec/: the two loaders agree, the spec fixes applied before generation, and the facts the
+templates need that the library drops. One behaviour each."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support import ROOT
+
+from generator.errors import CodegenError
+from generator.lint.stages import lint
+from generator.spec.fixes import apply_spec_fixes
+from generator.spec.loading import load_spec, round_trip_yaml
+from generator.spec.schema_facts import discriminators, read_only_properties, write_only_properties
+
+
+@pytest.fixture(scope="module")
+def spec_data() -> dict[str, Any]:
+    return load_spec(ROOT / "spec/streams.yaml").data
+
+
+def test_spec_fix_names_the_operation_from_the_xgen_override(spec_data: dict[str, Any]) -> None:
+    fixed = apply_spec_fixes(spec_data)
+
+    operation = fixed["paths"]["/api/atlas/v2/groups/{groupId}/streams"]["post"]
+    assert operation["operationId"] == "createStreamWorkspace"
+
+
+def test_spec_fixes_leave_their_input_alone(spec_data: dict[str, Any]) -> None:
+    apply_spec_fixes(spec_data)
+
+    operation = spec_data["paths"]["/api/atlas/v2/groups/{groupId}/streams"]["post"]
+    assert operation["operationId"] == "createGroupStreamWorkspace"
+
+
+def test_read_only_facts_include_inherited_and_schema_level_read_only(spec_data: dict[str, Any]) -> None:
+    facts = read_only_properties(spec_data)
+
+    assert facts["StreamsTenant"] == {"_id", "connections", "groupId", "hostnames", "links"}
+    assert {"id", "links", "state"} <= facts["StreamsKafkaConnection"]  # from StreamsConnectionBase via allOf
+    assert "badRequestDetail" in facts["ApiError"]  # BadRequestDetail is readOnly as a whole
+
+
+def test_discriminator_facts_keep_the_whole_mapping(spec_data: dict[str, Any]) -> None:
+    connection = discriminators(spec_data)["StreamsConnection"]
+
+    assert connection.property_name == "type"
+    assert len(connection.mapping) == 10
+    assert connection.mapping["S3"] == "StreamsS3Connection"
+
+
+def test_spec_fix_requires_write_only_properties_in_requests_only(spec_data: dict[str, Any]) -> None:
+    fixed = apply_spec_fixes(spec_data)
+
+    schemas = fixed["components"]["schemas"]
+    assert schemas["ConfluentUserInfoAuthentication"]["required"] == ["type", "username"]
+    assert schemas["SchemaRegistryAuthenticationBase"]["required"] == ["type"]  # nothing writeOnly there
+
+
+def test_spec_fix_gives_each_parameter_schema_the_parameter_description(spec_data: dict[str, Any]) -> None:
+    fixed = apply_spec_fixes(spec_data)
+
+    parameters = fixed["components"]["parameters"]
+    assert {name: p["schema"].get("description") for name, p in parameters.items()} == {
+        name: p["description"] for name, p in parameters.items()
+    }
+
+
+def test_spec_fix_keeps_a_parameter_schema_description_of_its_own() -> None:
+    parameter = {"name": "n", "in": "query", "description": "The parameter.", "schema": {"description": "The value."}}
+
+    fixed = apply_spec_fixes({"components": {"parameters": {"n": parameter}}})
+
+    assert fixed["components"]["parameters"]["n"]["schema"]["description"] == "The value."
+
+
+def test_write_only_facts_include_inherited_properties(spec_data: dict[str, Any]) -> None:
+    facts = write_only_properties(spec_data)
+
+    assert facts["ConfluentUserInfoAuthentication"] == {"password"}
+    assert facts["StreamsKafkaAuthentication"] == {"clientSecret", "password", "sslKey", "sslKeyPassword"}
+
+
+@pytest.mark.parametrize("path", ["spec/streams.yaml", "spec/i18n/ko.yaml", "templates/docs/locales/ko.yaml"])
+def test_fast_loader_and_round_trip_loader_read_the_same_data(path: str) -> None:
+    spec = load_spec(ROOT / path)
+
+    assert spec.data == json.loads(json.dumps(round_trip_yaml().load(spec.text), default=str))
+
+
+def test_a_clean_spec_is_linted_without_building_the_round_trip_tree() -> None:
+    # ruamel.yaml's pure-Python loader is most of a generation's time: only findings need positions.
+    spec = load_spec(ROOT / "spec/streams.yaml")
+
+    findings = lint(spec)
+
+    assert findings == []
+    assert "tree" not in vars(spec)
+
+
+def test_a_duplicate_key_is_named_by_the_round_trip_loader(tmp_path: Path) -> None:
+    path = tmp_path / "dup.yaml"
+    path.write_text("openapi: 3.0.1\nopenapi: 3.0.2\n", encoding="utf-8")
+
+    with pytest.raises(CodegenError, match="duplicate key") as raised:
+        load_spec(path)
+
+    assert raised.value.line == 2 and raised.value.hint is not None
