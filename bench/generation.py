@@ -26,7 +26,7 @@ FINDINGS = (
     "overlay), and a comparison with the committed tree. Made for this benchmark, output unchanged: ruff's "
     "binary is run directly instead of through `python -m ruff`; the spec operation behind each endpoint is "
     "found in an index built once instead of a scan per lookup (quadratic; see benchmark 4); YAML is read "
-    "with the libyaml event loader of `generator/plain_yaml.py`, and ruamel.yaml's pure-Python round-trip "
+    "with the libyaml event loader of `generator/spec/plain_yaml.py`, and ruamel.yaml's pure-Python round-trip "
     "tree (about half of a build before) is built only when a finding needs a line or `--apply` rewrites "
     "the file; compiled templates are kept in a Jinja bytecode cache in the user's cache directory "
     "(`generator/jinja_cache.py`; about a quarter of a build before), so the first run after a template "
@@ -43,10 +43,10 @@ _STAGES: list[tuple[str, list[Function], list[Function]]] = [
     ("Python imports", [("importlib._bootstrap>", "_find_and_load")], [("importlib._bootstrap>", "_find_and_load")]),
     (
         "reading the spec (ours: libyaml events, round-trip tree only when needed; bare: ruamel.yaml safe)",
-        [("generator/spec.py", "load_spec")],
+        [("generator/spec/loading.py", "load_spec")],
         [("openapi_python_client/__init__.py", "_get_document")],
     ),
-    ("lint (ours: `generator.lint`, before generating)", [("generator/lint.py", "lint")], []),
+    ("lint (ours: `generator.lint`, before generating)", [("generator/lint/stages.py", "lint")], []),
     (
         "the library's parser (`GeneratorData.from_dict`)",
         [("openapi_python_client/parser/openapi.py", "from_dict")],
@@ -54,7 +54,7 @@ _STAGES: list[tuple[str, list[Function], list[Function]]] = [
     ),
     (
         "rendering and writing files (`Project.build`; ours adds its extra files)",
-        [("generator/opc_adapter.py", "build")],
+        [("generator/codegen/project.py", "build")],
         [("openapi_python_client/__init__.py", "build")],
     ),
     (
@@ -67,8 +67,12 @@ _STAGES: list[tuple[str, list[Function], list[Function]]] = [
         [],
         [("openapi_python_client/__init__.py", "_run_post_hooks")],
     ),
-    ("ruff, two subprocesses (ours: `generator.formatting`)", [("generator/formatting.py", "format_tree")], []),
-    ("reference docs (ours: `generator.docs`, English and Korean)", [("generator/docs.py", "render_docs")], []),
+    (
+        "ruff, two subprocesses (ours: `generator.codegen.formatting`)",
+        [("generator/codegen/formatting.py", "format_tree")],
+        [],
+    ),
+    ("reference docs (ours: `generator.docs`, English and Korean)", [("generator/docs/render.py", "render_docs")], []),
     (
         "reading and comparing the trees, swapping the new one in",
         [("generator/output.py", "read_tree"), ("generator/output.py", "replace_directory")],

@@ -1,4 +1,4 @@
-"""The generated reference docs (generator/docs.py, locales.py, markdown.py; templates/docs/): pages, links, tables,
+"""The generated reference docs (generator/docs/; templates/docs/): pages, links, tables,
 escaping, locales.
 
 The Python examples on the pages are run by tests/test_docs_examples.py; bad locale files are in

@@ -1,6 +1,6 @@
 """Writing upstream's facts into our spec (`upstream-diff --apply`) while keeping everything that is ours.
 
-The upstream cut (generator/upstream.py) is first put into our layout (cycle_split.redo_split), then
+The upstream cut (upstream.py) is first put into our layout (cycle_split.redo_split), then
 merged into the round-trip tree of spec/streams.yaml node by node:
 - a fact that differs takes upstream's value; a fact upstream no longer has is removed;
 - ours stays: descriptions, examples, comments, `info`, the `x-codegen-*` markers and the split, and our
@@ -40,7 +40,7 @@ class Applied:
 
 
 def apply_upstream(spec: Spec, fragment: dict[str, Any]) -> Applied:
-    """Our spec with upstream's facts from `fragment` (a cut made by generator/upstream.py); the
+    """Our spec with upstream's facts from `fragment` (a cut made by upstream.py); the
     round-trip tree `spec.tree` is changed in place. Call it only when the facts differ: it also
     records upstream's revision."""
     theirs = redo_split({k: v for k, v in fragment.items() if k != "info"}, bases_to_apply(spec.data, fragment))

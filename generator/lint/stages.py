@@ -9,7 +9,7 @@ it relies on what they guarantee:
    itself through allOf/oneOf/anyOf/not/items (openapi-spec-validator and the generator would recurse
    forever);
 3. meaning: path parameters, unique operationIds, our curation rules, unused components, and every
-   example and default value against its schema (generator/example_values.py).
+   example and default value against its schema (example_values.py).
 
 Tab characters inside values are reported whatever the stage (YAML refuses tabs only in indentation,
 and load_spec reports those as unreadable input).
@@ -267,7 +267,7 @@ def _media_type_findings(spec: Spec, report: _Reporter) -> Iterator[Finding]:
 def _discriminator_findings(spec: Spec, report: _Reporter) -> Iterator[Finding]:
     """A discriminator mapping names every oneOf member, so each subtype can be told from the others.
 
-    The split-out base of a parent (x-codegen-split-from) is not a subtype; generator/spec_fixes.py adds it to
+    The split-out base of a parent (x-codegen-split-from) is not a subtype; generator/spec/fixes.py adds it to
     the oneOf as the fallback for values newer than the client."""
     schemas = spec.data.get("components", {}).get("schemas", {})
     for name, schema in schemas.items():

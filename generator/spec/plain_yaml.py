@@ -7,10 +7,10 @@ walked again in Python. libyaml's event stream itself takes 0.2 s, so this modul
 lists straight from those events (0.3 s in all). Every scalar still goes through PyYAML's own
 resolver and constructor (memoised per distinct plain value), so values are what `yaml.safe_load`
 gives, except timestamps, which stay strings: an OpenAPI document is JSON data, and the round-trip
-loader of our own spec (generator/spec.py) produces strings there too.
+loader of our own spec (loading.py) produces strings there too.
 
 Anchors, aliases, merge keys, complex keys and duplicate keys are refused with a located error; Atlas
-specs use none. Our own YAML files are read with this loader too (generator/spec.py), which builds
+specs use none. Our own YAML files are read with this loader too (loading.py), which builds
 ruamel.yaml's round-trip tree (comments, lines) only when a line must be named or the file rewritten.
 """
 

@@ -20,7 +20,7 @@ METHOD_VERB_OVERRIDE = "x-xgen-method-verb-override"
 
 # Ours. Every key with this prefix is a generator setting, never an upstream fact (evolve/normal_form.py).
 OUR_EXTENSION_PREFIX = "x-codegen-"
-# Marks a schema split out of a polymorphic parent to break an allOf cycle (spec/cycle_split.py).
+# Marks a schema split out of a polymorphic parent to break an allOf cycle (generator/spec/cycle_split.py).
 SPLIT_FROM = "x-codegen-split-from"
 # Keeps upstream's value of a fact we corrected: {key: upstream's value}.
 UPSTREAM_VALUES = "x-codegen-upstream"
