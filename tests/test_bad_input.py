@@ -125,9 +125,25 @@ def test_any_template_failure_is_one_line_at_the_template_line(
 
     assert (code, err) == (
         2,
-        f"{MODEL_TEMPLATE}:{line}: error: template fails: UndefinedError: "
+        f"{MODEL_TEMPLATE}:{line}: error: template uses an undefined name: "
         "'openapi_python_client.parser.properties.model_property.ModelProperty object' has no attribute "
         "'no_such_field'\n",
+    )
+
+
+@pytest.mark.parametrize(
+    "replacement",
+    ["{{ no_such_name }}", "{{ no_such_name | safe_for_docstring }}", "{% for item in no_such_name %}{% endfor %}"],
+    ids=["rendered", "through-an-escaping-filter", "iterated"],
+)
+def test_an_undefined_name_stops_generation_at_its_template_line(
+    project: Path, capsys: pytest.CaptureFixture[str], replacement: str
+) -> None:
+    code, err, line = generate_with_description_as(project, capsys, replacement)
+
+    assert (code, err) == (
+        2,
+        f"{MODEL_TEMPLATE}:{line}: error: template uses an undefined name: 'no_such_name' is undefined\n",
     )
 
 

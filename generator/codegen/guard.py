@@ -14,7 +14,7 @@ import traceback
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, StrictUndefined, Undefined
 from openapi_python_client.schema.untrusted_string import UntrustedString
 from openapi_python_client.strings import PythonCode
 
@@ -38,12 +38,25 @@ ESCAPE_HINT = (
 )
 
 
+class FalseWhenUndefined(Undefined):
+    """Jinja's StrictUndefined but for the truth test: a misspelt variable, rendered, filtered, iterated or
+    compared, stops generation at its template line instead of rendering as an empty string, while the
+    library's own templates may still test an attribute that does not exist (`{% if model.title %}`)."""
+
+    __slots__ = ()
+    __iter__ = __str__ = __len__ = __contains__ = StrictUndefined.__iter__
+    __eq__ = __ne__ = StrictUndefined.__eq__
+    __hash__ = StrictUndefined.__hash__
+
+
 class UnescapedValue(Exception):
     """A template put spec text or a code object into its output without an escaping filter."""
 
 
 def guard_environment(env: Environment) -> None:
-    """Make `env` refuse wrapped values everywhere but in the escaping filters (call after adding filters)."""
+    """Make `env` refuse undefined names, and wrapped values everywhere but in the escaping filters (call after
+    adding filters)."""
+    env.undefined = FalseWhenUndefined
     env.finalize = refuse_unescaped
     env.filters.update(
         {
@@ -55,6 +68,8 @@ def guard_environment(env: Environment) -> None:
 
 def refuse_unescaped(value: object) -> object:
     """Jinja's `finalize`: only plain scalars may reach the page."""
+    if isinstance(value, Undefined):
+        value._fail_with_undefined_error()
     if value is None or isinstance(value, _SAFE_RENDERED_TYPES):
         return value
     raise UnescapedValue(f"template renders a {type(value).__name__} without an escaping filter")
@@ -68,6 +83,8 @@ def refusing_wrapped_values(name: str, function: Callable[..., Any]) -> Callable
     @functools.wraps(function)
     def checked(*args: Any, **kwargs: Any) -> Any:
         for value in (*args, *kwargs.values()):
+            if isinstance(value, Undefined):
+                value._fail_with_undefined_error()
             if isinstance(value, _WRAPPED_TYPES):
                 raise UnescapedValue(
                     f"template passes a {type(value).__name__} to the filter '{name}' without an escaping filter"

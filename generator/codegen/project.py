@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from jinja2 import TemplateSyntaxError
+from jinja2 import TemplateSyntaxError, UndefinedError
 from openapi_python_client import Project
 from openapi_python_client.config import ClassOverride, Config, ConfigFile, MetaType
 from openapi_python_client.parser import GeneratorData
@@ -134,6 +134,9 @@ class _StreamsProject(Project):
         except UnescapedValue as err:
             template, line = template_location(err)
             raise CodegenError(str(err), template, line, hint=ESCAPE_HINT) from None
+        except UndefinedError as err:
+            template, line = template_location(err)
+            raise CodegenError(f"template uses an undefined name: {err.message}", template, line) from None
         except TemplateSyntaxError as err:
             raise CodegenError(f"template syntax: {err.message}", err.filename, err.lineno) from None
         except Exception as err:
