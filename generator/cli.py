@@ -7,9 +7,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from generator import __version__
 from generator.config import Settings, find_pyproject, load_settings
@@ -22,24 +22,53 @@ if TYPE_CHECKING:
     from generator.evolve.api_diff import Change
 
 FIX_COMMAND = "make generate"
+T = TypeVar("T")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    stdout = sys.stdout
+    sys.stdout = _QuietOnceReaderLeaves(stdout)
     try:
         settings = load_settings(args.config or find_pyproject(Path.cwd()))
         status = int(args.run(settings, args))
-        sys.stdout.flush()  # inside the try: a closed pipe is reported here, not at interpreter exit
+        sys.stdout.flush()
         return status
     except CodegenError as err:
         print(err, file=sys.stderr)
         return 2
-    except BrokenPipeError:
-        # The reader stopped early (`streams-codegen templates | head`): not an error of ours. Point stdout
-        # at devnull so that the interpreter's final flush does not fail again.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+    finally:
+        sys.stdout = stdout
+
+
+class _QuietOnceReaderLeaves:
+    """Standard output that goes quiet when its reader stops early (`streams-codegen check | head`): the
+    command still runs to its end and exits with its own status (1 for a stale tree), not a traceback or 0."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._reader_left = False
+
+    def write(self, text: str) -> int:
+        return self._quietly(lambda: self._stream.write(text), len(text))
+
+    def flush(self) -> None:
+        self._quietly(self._stream.flush, None)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+    def _quietly(self, action: Callable[[], T], instead: T) -> T:
+        if self._reader_left:
+            return instead
+        try:
+            return action()
+        except BrokenPipeError:
+            self._reader_left = True
+            # The interpreter flushes stdout once more at exit: let that go to devnull, not the closed pipe.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), self._stream.fileno())
+            return instead
 
 
 def _parser() -> argparse.ArgumentParser:

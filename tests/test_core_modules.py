@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from support import ROOT
+from support.project_copy import copy_project
 
 from generator.config import load_settings
 from generator.errors import CodegenError
@@ -81,3 +82,18 @@ def test_a_reader_that_stops_early_gets_no_traceback() -> None:
 
     assert listing.returncode == 0
     assert b"Traceback" not in err
+
+
+def test_a_reader_that_stops_early_does_not_change_the_exit_status(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    stale = project / "generated/atlas-streams-client/README.md"
+    stale.write_text(stale.read_text(encoding="utf-8") + "hand edit\n", encoding="utf-8")
+    script = Path(sys.executable).parent / "streams-codegen"
+    check = subprocess.Popen([script, "check"], cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert check.stdout is not None
+    check.stdout.close()  # like `| head -0`: gone before the diff is written
+
+    _, err = check.communicate()
+
+    assert check.returncode == 1, err
+    assert b"Traceback" not in err and b"is out of date" in err
