@@ -1,4 +1,5 @@
-"""The generated models read and write the examples documented in spec/streams.yaml exactly.
+"""The generated models read and write the documented examples exactly: those of spec/streams.yaml (whatever
+the spec), and those of the seed page, MongoDB's reference page (`committed_spec`: today's facts).
 
 Only dict equality is compared, not key order: `to_dict()` emits required properties first and optional ones
 after, each group in spec order, so the 200 example's dataProcessRegion ({cloudProvider, links, region}, links
@@ -11,7 +12,10 @@ import pytest
 from atlas_streams._serialization import to_request_dict
 from atlas_streams.models import ApiError, StreamsSampleConnection, StreamsTenant
 from atlas_streams.types import UNSET
+from support.seed import seed_examples
 from support.spec_examples import documented_error_statuses, request_example, response_example
+
+SEED_ERROR_STATUSES = ["400", "401", "403", "404", "500"]
 
 
 def test_request_example_round_trips_through_streams_tenant() -> None:
@@ -30,9 +34,37 @@ def test_200_example_connection_is_parsed_as_sample_connection() -> None:
     assert tenant.connections[0].to_dict() == response_example(200)["connections"][0]
 
 
+@pytest.mark.committed_spec
 def test_documented_error_statuses_are_the_expected_ones() -> None:
     # Guards the parametrization below against silently shrinking.
     assert documented_error_statuses() == [400, 401, 403, 404, 429, 500]
+
+
+@pytest.mark.committed_spec
+def test_seed_request_example_round_trips_through_streams_tenant() -> None:
+    request = seed_examples()["request"]
+
+    assert StreamsTenant.from_dict(request).to_dict() == request
+
+
+@pytest.mark.committed_spec
+def test_seed_200_example_round_trips_and_its_connection_is_a_sample_connection() -> None:
+    response = seed_examples()["200"]
+
+    tenant = StreamsTenant.from_dict(response)
+
+    assert tenant.to_dict() == response
+    assert isinstance(tenant.connections, list)
+    assert [type(connection) for connection in tenant.connections] == [StreamsSampleConnection]
+
+
+@pytest.mark.committed_spec
+@pytest.mark.parametrize("status", SEED_ERROR_STATUSES)
+def test_seed_error_example_round_trips_through_api_error(status: str) -> None:
+    example = seed_examples()[status]
+
+    assert ApiError.from_dict(example).to_dict() == example
+    assert ApiError.from_dict(example).error == int(status)
 
 
 @pytest.mark.parametrize("status", documented_error_statuses())

@@ -8,12 +8,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from ruamel.yaml.scalarstring import LiteralScalarString
 from support import ROOT
 from support.broken_specs import BROKEN_SPECS, SPEC, BrokenSpec
 from support.project_copy import copy_project
+from support.spec_edit import edited, position_of, put
 
 from generator.cli import main
 from generator.output import read_tree
+from generator.spec.examples import synthesized_media
+from generator.spec.loading import load_spec
+from generator.spec.pointers import follow_refs, node_at
+from generator.spec.vocabulary import operations
 
 OUTPUT = Path("generated/atlas-streams-client")
 each_broken_spec = pytest.mark.parametrize("broken", BROKEN_SPECS, ids=lambda broken: broken.id)
@@ -81,13 +87,15 @@ def test_a_tab_inside_a_value_is_a_warning_that_does_not_stop_generate(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     spec = project / "spec/streams.yaml"
-    spec.write_text(
-        SPEC.read_text(encoding="utf-8").replace(
-            "summary: Create One Stream Workspace", "summary: 'Create One\tStream Workspace'"
-        ),
-        encoding="utf-8",
+    (key, operation), *_ = operations(load_spec(spec).data).items()
+    summary = (*key.pointer, "summary")
+    # A block scalar keeps the tab as it is written; quoted, the dump would escape it as \t.
+    edited(spec, spec, put(summary, LiteralScalarString(f"{operation['summary']}\twith a tab")))
+    ((line, text),) = [(n, text) for n, text in enumerate(spec.read_text().splitlines(), 1) if "\t" in text]
+    column = text.index("\t") + 1
+    warning = (
+        f"spec/streams.yaml:{line}:{column}: warning: tab character (hint: write spaces, or \\t in a quoted string)"
     )
-    warning = "spec/streams.yaml:105:27: warning: tab character (hint: write spaces, or \\t in a quoted string)"
 
     assert run(capsys, "lint") == (1, [warning], [])
     code, out, err = run(capsys, "generate")
@@ -100,11 +108,32 @@ def test_a_ref_key_inside_an_example_is_data_not_a_reference(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     spec = tmp_path / "streams.yaml"
-    spec.write_text(
-        SPEC.read_text(encoding="utf-8").replace(
-            "              name: string\n", "              name: string\n              x-note: {$ref: nowhere}\n", 1
-        ),
-        encoding="utf-8",
-    )
+    # An error example's `parameters` items are free-form objects, so they may hold a "$ref" key.
+    data = load_spec(SPEC).data
+    key, operation = next(iter(operations(data).items()))
+    status = next(status for status in operation["responses"] if str(status).startswith("4"))
+    response, _ = follow_refs(data, (*key.pointer, "responses", status))
+    (media_type,) = node_at(data, (*response, "content"))
+    edited(SPEC, spec, put((*response, "content", media_type, "example", "parameters"), [{"$ref": "nowhere"}]))
 
     assert run(capsys, "--config", str(ROOT / "pyproject.toml"), "lint", "--spec", str(spec)) == (0, [], [])
+
+
+def test_an_example_property_the_schema_does_not_define_is_a_warning_at_its_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = load_spec(SPEC).data
+    pointer, _ = synthesized_media(data)[0]
+    stale = (*pointer, "example", "noSuchField")
+    edited(SPEC, tmp_path / "spec/streams.yaml", put(stale, "leftover"))
+    monkeypatch.chdir(tmp_path)
+
+    code, out, _ = run(capsys, "--config", str(ROOT / "pyproject.toml"), "lint", "--spec", "spec/streams.yaml")
+
+    where = position_of(tmp_path / "spec/streams.yaml", stale)
+    assert code == 1
+    assert [finding for finding in out if "noSuchField" in finding] == [
+        f"spec/streams.yaml:{where}: warning: request example $.noSuchField: the schema "
+        "defines no property 'noSuchField' (hint: remove it, or rewrite the example from the schema "
+        "(upstream-diff --apply does))"
+    ]

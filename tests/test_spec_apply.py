@@ -1,5 +1,6 @@
-"""`upstream-diff --apply`: upstream's facts go into spec/streams.yaml; our comments, descriptions,
-examples and cycle split stay, and applying again changes nothing."""
+"""`upstream-diff --apply`: upstream's facts go into spec/streams.yaml; our comments, descriptions, error
+examples and cycle split stay, request and success examples follow the new facts, and applying again
+changes nothing."""
 
 from __future__ import annotations
 
@@ -14,8 +15,10 @@ from support.shared_files import CURRENT_UPSTREAM, OLDER_UPSTREAM, shared_file
 from generator.cli import main
 from generator.evolve.apply import DESCRIPTION_PLACEHOLDER
 from generator.evolve.normal_form import normal_form
+from generator.spec.examples import synthesize, synthesized_media
 from generator.spec.loading import dump_spec, load_spec
 from generator.spec.plain_yaml import load_plain
+from generator.spec.pointers import node_at
 
 SPEC = Path("spec/streams.yaml")
 
@@ -53,7 +56,7 @@ def test_apply_takes_upstreams_facts_and_keeps_ours(project: Path, capsys: pytes
     # our wording, examples and comments stay where their nodes stay
     region = "description: Cloud provider and region in which Atlas processes the stream."
     assert len(lines_with(before, region)) == len(lines_with(after, region)) == 1
-    assert lines_with(after, "maxTierSize: SP50")  # the request example is ours, kept as written
+    assert "maxTierSize: SP50" not in after  # gone from the facts, so gone from the synthesized examples too
     assert lines_with(after, "# curated: enum kept exactly as upstream, which omits S3")
 
 
@@ -163,3 +166,14 @@ def test_our_own_extensions_survive(project: Path, capsys: pytest.CaptureFixture
     apply(capsys, shared_file(OLDER_UPSTREAM))
 
     assert "      x-codegen-team-note: {}\n" in spec.read_text(encoding="utf-8")
+
+
+def test_applied_request_and_success_examples_are_the_synthesized_ones(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    apply(capsys, shared_file(OLDER_UPSTREAM))
+
+    data = load_spec(project / SPEC).data
+    for pointer, direction in synthesized_media(data):
+        media = node_at(data, pointer)
+        assert media["example"] == synthesize(data, media["schema"], direction)

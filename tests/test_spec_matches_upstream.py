@@ -1,10 +1,12 @@
 """The curated spec (spec/streams.yaml) carries upstream's facts exactly.
 
 Upstream is the mechanical extract ../shared/upstream/create-stream-workspace.fragment.yaml
-and the documented examples of ../shared/seed/000_4abf22f1c158eb72.txt. Prose is ours:
-descriptions are compared only to prove that they were rewritten.
+and the documented error examples of the seed page. Prose is ours: descriptions are compared only
+to prove that they were rewritten. The request and success examples follow the facts
+(tests/test_examples.py).
 
-Without ../shared (a user's own clone) these tests skip; with CI=true they fail instead.
+These tests pin today's facts, so they carry the `committed_spec` marker. Without ../shared (a
+user's own clone) they skip; with CI=true they fail instead.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ import re
 from typing import Any
 
 import pytest
-from support.shared_files import REPO_ROOT, SHARED, UPSTREAM, shared_file
+from support.seed import seed_examples as seed_examples_of_the_page
+from support.shared_files import REPO_ROOT, UPSTREAM, shared_file
 
 from generator.evolve.api_diff import diff_specs, render_text
 from generator.evolve.normal_form import entries, is_example, is_prose, normal_form
@@ -24,7 +27,6 @@ from generator.spec.vocabulary import SCHEMA_PREFIX
 
 CURATED_PATH = REPO_ROOT / "spec" / "streams.yaml"
 UPSTREAM_PATH = UPSTREAM / "create-stream-workspace.fragment.yaml"
-SEED_PATH = SHARED / "seed" / "000_4abf22f1c158eb72.txt"
 
 REQUEST_MEDIA = (
     "paths",
@@ -53,6 +55,8 @@ ERROR_RESPONSES = {
 
 Path_ = tuple[Any, ...]
 
+pytestmark = pytest.mark.committed_spec
+
 
 # --------------------------------------------------------------------------- loading
 
@@ -76,7 +80,7 @@ def curated_unreshaped(curated: dict[str, Any]) -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def seed_examples() -> dict[str, Any]:
-    return parse_seed_examples(shared_file(SEED_PATH).read_text(encoding="utf-8"))
+    return seed_examples_of_the_page()
 
 
 # --------------------------------------------------------------------------- helpers
@@ -102,17 +106,6 @@ def squash(text: str) -> str:
 
 def sentences(text: str) -> list[str]:
     return [squash(s) for s in re.split(r"(?<=[.!?])\s+", text) if len(squash(s)) > 25]
-
-
-def parse_seed_examples(text: str) -> dict[str, Any]:
-    """JSON blocks after "요청 예시" (request) and "응답 예시(NNN)" (responses)."""
-    decoder = json.JSONDecoder()
-    found: dict[str, Any] = {}
-    for match in re.finditer(r"요청 예시|응답 예시\((\d{3})\)", text):
-        start = text.index("{", match.end())
-        value, _ = decoder.raw_decode(text, start)
-        found[match.group(1) or "request"] = value
-    return found
 
 
 def ordered(value: Any) -> str:
@@ -174,7 +167,7 @@ def test_key_order_follows_upstream(upstream: dict[str, Any], curated: dict[str,
         if not isinstance(value, dict) or location not in upstream_maps:
             continue
         if location[0] == "info" or any(part in ("example", "examples") for part in location):
-            continue  # info is ours; examples follow the seed page
+            continue  # info is ours; examples are synthesized or the seed page's
         shared = [k for k in value if k in upstream_maps[location]]
         expected = [k for k in upstream_maps[location] if k in value]
         if shared != expected:
@@ -194,14 +187,6 @@ def test_info_keeps_license_version_and_upstream_revision(upstream: dict[str, An
 # --------------------------------------------------------------------------- examples
 
 
-def test_request_example_matches_seed(curated: dict[str, Any], seed_examples: dict[str, Any]) -> None:
-    assert ordered(at(curated, REQUEST_MEDIA)["example"]) == ordered(seed_examples["request"])
-
-
-def test_200_example_matches_seed(curated: dict[str, Any], seed_examples: dict[str, Any]) -> None:
-    assert ordered(at(curated, OK_MEDIA)["example"]) == ordered(seed_examples["200"])
-
-
 @pytest.mark.parametrize("status", sorted(ERROR_RESPONSES))
 def test_error_example_matches_seed(curated: dict[str, Any], seed_examples: dict[str, Any], status: str) -> None:
     response = curated["components"]["responses"][ERROR_RESPONSES[status]]
@@ -214,7 +199,7 @@ def test_seed_has_exactly_the_expected_examples(seed_examples: dict[str, Any]) -
 
 def test_upstream_example_values_carry_over(upstream: dict[str, Any], curated_unreshaped: dict[str, Any]) -> None:
     """Every example upstream has (schemas, parameters, 429, ...) is kept with equal values;
-    the only new ones are the seed's request and 200 examples."""
+    the only new ones are the synthesized request and 200 examples."""
     up, cu = examples(upstream), examples(curated_unreshaped)
     changed = {p: (up[p], cu.get(p)) for p in up if cu.get(p) != up[p]}
     assert not changed, changed

@@ -25,8 +25,9 @@ from generator.errors import CodegenError
 from generator.evolve.api_diff import diff_specs
 from generator.evolve.normal_form import is_documentation, is_example, is_ours, is_prose, normal_form
 from generator.spec.cycle_split import bases_to_apply, redo_split
+from generator.spec.examples import synthesize, synthesized_media
 from generator.spec.loading import Spec, dump_spec
-from generator.spec.pointers import Pointer
+from generator.spec.pointers import Pointer, node_at
 from generator.spec.vocabulary import UPSTREAM_VALUES
 
 DESCRIPTION_PLACEHOLDER = "TODO: describe"
@@ -46,9 +47,24 @@ def apply_upstream(spec: Spec, fragment: dict[str, Any]) -> Applied:
     theirs = redo_split({k: v for k, v in fragment.items() if k != "info"}, bases_to_apply(spec.data, fragment))
     merge = _Merge()
     merge.mapping(spec.tree, theirs, in_properties=False, location=(), top_level=True)
+    rewrite_examples(spec.tree)
     _record_upstream_revision(spec.tree, fragment)
     _check_facts_match(spec, fragment)
     return Applied(dump_spec(spec.tree), merge.placeholders)
+
+
+def rewrite_examples(tree: CommentedMap) -> None:
+    """Set every request and success example to what the facts give (generator/spec/examples.py), so that an
+    example never carries a field the schema lost. Error examples are Atlas's own and stay."""
+    data = json.loads(json.dumps(tree, default=str))
+    for pointer, direction in synthesized_media(data):
+        media = node_at(tree, pointer)
+        example = synthesize(data, node_at(data, pointer)["schema"], direction)
+        if "example" not in media or json.loads(json.dumps(media["example"], default=str)) != example:
+            if "example" in media:
+                media["example"] = _copy(example)
+            else:
+                media.insert(list(media).index("schema"), "example", _copy(example))
 
 
 def _record_upstream_revision(tree: CommentedMap, fragment: dict[str, Any]) -> None:

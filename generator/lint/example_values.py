@@ -21,7 +21,7 @@ from referencing.jsonschema import DRAFT4
 from generator.errors import Finding
 from generator.lint.schema_errors import explain, json_path
 from generator.spec.loading import Spec
-from generator.spec.pointers import Pointer, escape, node_at
+from generator.spec.pointers import Pointer, escape, node_at, resolved
 
 # The spec is registered under this URI, so that a value's schema is `{"$ref": URI#/pointer}` and the
 # `#/components/...` references inside it resolve against the whole document.
@@ -61,9 +61,55 @@ def example_findings(spec: Spec) -> Iterator[Finding]:
         schema = {"$ref": f"{_SPEC_URI}#{_encoded(holder.schema_pointer)}"}
         validator = cls(schema, registry=registry, format_checker=cls.FORMAT_CHECKER)
         for value_pointer, label in values:
-            errors = validator.iter_errors(node_at(spec.data, value_pointer))
+            value = node_at(spec.data, value_pointer)
+            errors = validator.iter_errors(value)
             for error in sorted(errors, key=lambda error: [str(part) for part in error.absolute_path]):
                 yield _finding(spec, holder.direction, label, value_pointer, error)
+            schema_node = node_at(spec.data, holder.schema_pointer)
+            for inner in _undefined_properties(spec.data, schema_node, value, ()):
+                line, column = spec.position_of((*value_pointer, *inner))
+                yield Finding(
+                    spec.path,
+                    line,
+                    column,
+                    "warning",
+                    f"{label} {json_path(inner)}: the schema defines no property {inner[-1]!r}",
+                    "remove it, or rewrite the example from the schema (upstream-diff --apply does)",
+                )
+
+
+def _undefined_properties(data: dict[str, Any], schema: Any, value: Any, at: Pointer) -> Iterator[Pointer]:
+    """Where `value` carries an object property that `schema` does not define. The validators let such a
+    property through (no schema here forbids additional properties), so an example can go stale unnoticed."""
+    schema = resolved(data, schema) if isinstance(schema, dict) else {}
+    if isinstance(value, list) and isinstance(schema.get("items"), dict):
+        for index, item in enumerate(value):
+            yield from _undefined_properties(data, schema["items"], item, (*at, index))
+    if not isinstance(value, dict) or "additionalProperties" in schema:
+        return
+    defined = _defined_properties(data, schema)
+    if defined is None:
+        return
+    for name, item in value.items():
+        if name not in defined:
+            yield (*at, name)
+        else:
+            yield from _undefined_properties(data, defined[name], item, (*at, name))
+
+
+def _defined_properties(data: dict[str, Any], schema: dict[str, Any], depth: int = 0) -> dict[str, Any] | None:
+    """Property name -> schema of every property an object of `schema` may carry (allOf merged, any oneOf or
+    anyOf member's); None where the schema says nothing about properties (any object fits)."""
+    if depth > 32 or "additionalProperties" in schema:
+        return None
+    found: dict[str, Any] = dict(schema.get("properties", {}))
+    members = [resolved(data, m) for key in ("allOf", "oneOf", "anyOf") for m in schema.get(key, [])]
+    for member in members:
+        inner = _defined_properties(data, member, depth + 1)
+        if inner is None:
+            return None
+        found = {**inner, **found}
+    return found if found or members else None
 
 
 def _finding(spec: Spec, direction: _Direction, label: str, value_pointer: Pointer, error: Any) -> Finding:

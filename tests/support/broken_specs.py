@@ -414,8 +414,12 @@ BROKEN_SPECS = [
         "request-example-missing-required-field",
         "                cloudProvider: AWS",
         "                cloud: AWS",
-        ("{region}:15: error: request example $.dataProcessRegion: 'cloudProvider' is a required property",),
-        anchors={"region": ("requestBody:", "dataProcessRegion:")},
+        (
+            "{region}:15: error: request example $.dataProcessRegion: 'cloudProvider' is a required property",
+            "{cloud}:17: warning: request example $.dataProcessRegion.cloud: the schema defines no property 'cloud' "
+            "(hint: remove it, or rewrite the example from the schema (upstream-diff --apply does))",
+        ),
+        anchors={"region": ("requestBody:", "dataProcessRegion:"), "cloud": ("requestBody:", "cloud: AWS")},
     ),
     BrokenSpec(
         "request-example-wrong-type",
@@ -425,10 +429,10 @@ BROKEN_SPECS = [
     ),
     BrokenSpec(
         "request-example-too-many-items",
-        "              name: string",
-        "              name: string\n              failoverRegions: [{cloudProvider: AWS, region: SYDNEY_AUS}, "
-        "{cloudProvider: AWS, region: OHIO_USA}, {cloudProvider: GCP, region: US_EAST4}]",
-        ("{next}:15: error: request example $.failoverRegions: 3 items, at most 2",),
+        "              failoverRegions:\n              - cloudProvider: AWS\n                region: SYDNEY_AUS\n",
+        "              failoverRegions: [{cloudProvider: AWS, region: SYDNEY_AUS}, "
+        "{cloudProvider: AWS, region: OHIO_USA}, {cloudProvider: GCP, region: US_EAST4}]\n",
+        ("{line}:15: error: request example $.failoverRegions: 3 items, at most 2",),
     ),
     BrokenSpec(
         "error-example-wrong-type",

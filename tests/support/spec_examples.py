@@ -55,6 +55,11 @@ def _response_content(status: int) -> dict[str, Any]:
     return content
 
 
+def documented_operation() -> dict[str, Any]:
+    """The operation as the spec documents it."""
+    return copy.deepcopy(_operation())
+
+
 def request_example() -> dict[str, Any]:
     """The documented request body."""
     example: dict[str, Any] = _operation()["requestBody"]["content"][REQUEST_MEDIA_TYPE]["example"]

@@ -1,0 +1,51 @@
+"""Variants of a spec built by structure: a change at a JSON pointer of the round-trip tree, written back in
+the spec's own style, and the position of any node in the result. Tests build broken or changed specs this
+way, never by searching the spec's text, so they keep working when the spec changes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from generator.spec.loading import dump_spec, load_spec
+from generator.spec.pointers import Pointer, node_at
+
+
+def edited(source: Path, target: Path, *edits: Callable[[CommentedMap], None]) -> None:
+    """Write `source` with `edits` applied (each changes the round-trip tree in place) to `target`."""
+    tree = load_spec(source).tree
+    for edit in edits:
+        edit(tree)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(dump_spec(tree), encoding="utf-8")
+
+
+def put(pointer: Pointer, value: Any) -> Callable[[CommentedMap], None]:
+    """An edit that sets the node at `pointer` (its parent must exist) to `value`."""
+
+    def edit(tree: CommentedMap) -> None:
+        parent = node_at(tree, pointer[:-1])
+        if isinstance(parent, CommentedSeq) and pointer[-1] == len(parent):
+            parent.append(value)
+        else:
+            parent[pointer[-1]] = value
+
+    return edit
+
+
+def delete(pointer: Pointer) -> Callable[[CommentedMap], None]:
+    """An edit that removes the node at `pointer`."""
+
+    def edit(tree: CommentedMap) -> None:
+        del node_at(tree, pointer[:-1])[pointer[-1]]
+
+    return edit
+
+
+def position_of(path: Path, pointer: Pointer) -> str:
+    """'line:column' (1-based) of the node at `pointer` in the spec at `path`, as findings print it."""
+    line, column = load_spec(path).position_of(pointer)
+    return f"{line}:{column}"
