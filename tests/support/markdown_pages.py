@@ -1,4 +1,5 @@
-"""Reading generated Markdown the way GitHub does, for the docs tests (a helper module, not a test file).
+"""Reading Markdown the way GitHub does, for the docs tests (a helper module, not a test file): the generated
+reference docs, and the toolkit's own README.md and docs/.
 
 markdown-it-py with GFM tables parses the pages, so links, tables and code blocks are found where a renderer
 finds them (a '|' inside a fenced block is not a table, a link inside a code span is not a link).
@@ -7,7 +8,9 @@ finds them (a '|' inside a fenced block is not a table, a link inside a code spa
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from markdown_it import MarkdownIt
@@ -45,6 +48,77 @@ def links(text: str) -> list[str]:
 def code_blocks(text: str, language: str) -> list[str]:
     """The content of every fenced code block tagged `language`."""
     return [token.content for token in MARKDOWN.parse(text) if token.type == "fence" and token.info == language]
+
+
+# The inline elements whose text makes a heading's anchor (markup and HTML tags are left out).
+_HEADING_WORDS = ("text", "code_inline")
+
+
+def anchors(text: str) -> set[str]:
+    """The `#anchor` of every heading, as GitHub makes them: the heading's text lowercased, without punctuation,
+    spaces turned into '-', and '-1', '-2', ... added to repeats."""
+    tokens = MARKDOWN.parse(text)
+    found: set[str] = set()
+    for opening, inline in zip(tokens, tokens[1:], strict=False):
+        if opening.type != "heading_open":
+            continue
+        words = "".join(
+            child.content for child in _inline_tokens(inline.children or []) if child.type in _HEADING_WORDS
+        )
+        slug = "".join(char for char in words.lower() if char in " -_" or unicodedata.category(char)[0] in "LNM")
+        slug = slug.replace(" ", "-")
+        unique, repeat = slug, 0
+        while unique in found:
+            repeat += 1
+            unique = f"{slug}-{repeat}"
+        found.add(unique)
+    return found
+
+
+RUNNABLE = "<!-- runnable -->"
+
+
+@dataclass(frozen=True)
+class RunnableBlock:
+    """A fenced block right after a RUNNABLE marker, and what running it prints if the page shows that: the
+    `text` block that follows it with only blank lines between."""
+
+    line: int  # of the opening fence, counted from 1
+    language: str
+    code: str
+    output: str | None
+
+
+def runnable_markers(text: str) -> list[int]:
+    """The line (from 1) of every RUNNABLE marker, wherever it stands."""
+    return [token.map[0] + 1 for token in MARKDOWN.parse(text) if _is_marker(token) and token.map]
+
+
+def runnable_blocks(text: str) -> list[RunnableBlock]:
+    """Every fenced block on the line after a RUNNABLE marker, in page order."""
+    tokens = [token for token in MARKDOWN.parse(text) if token.type in ("html_block", "fence") and token.map]
+    blocks = []
+    for marker, block, after in zip(tokens, tokens[1:], [*tokens[2:], None], strict=False):
+        if not (_is_marker(marker) and block.type == "fence" and _span(block)[0] == _span(marker)[1]):
+            continue
+        shows_output = after is not None and after.type == "fence" and after.info == "text"
+        output = after.content if after is not None and shows_output and _blank_between(text, block, after) else None
+        blocks.append(RunnableBlock(_span(block)[0] + 1, block.info, block.content, output))
+    return blocks
+
+
+def _is_marker(token: Token) -> bool:
+    return token.type == "html_block" and token.content.strip() == RUNNABLE
+
+
+def _span(token: Token) -> list[int]:
+    """[first line, line after the last] of a block, counted from 0."""
+    assert token.map is not None
+    return token.map
+
+
+def _blank_between(text: str, first: Token, second: Token) -> bool:
+    return not "".join(text.splitlines()[_span(first)[1] : _span(second)[0]]).strip()
 
 
 def tables(text: str) -> list[list[str]]:
