@@ -9,12 +9,19 @@ from typing import Any
 
 import pytest
 from support import ROOT
+from support.shared_files import history_revisions, load_revision, revision_name
 
 from generator.errors import CodegenError
 from generator.lint.stages import lint
+from generator.spec.cycle_split import bases_to_apply, redo_split
 from generator.spec.fixes import apply_spec_fixes
 from generator.spec.loading import load_spec, round_trip_yaml
-from generator.spec.schema_facts import discriminators, read_only_properties, write_only_properties
+from generator.spec.schema_facts import (
+    discriminators,
+    read_only_properties,
+    schema_directions,
+    write_only_properties,
+)
 
 
 @pytest.fixture(scope="module")
@@ -58,6 +65,38 @@ def test_spec_fix_requires_write_only_properties_in_requests_only(spec_data: dic
     schemas = fixed["components"]["schemas"]
     assert schemas["ConfluentUserInfoAuthentication"]["required"] == ["type", "username"]
     assert schemas["SchemaRegistryAuthenticationBase"]["required"] == ["type"]  # nothing writeOnly there
+
+
+def _one_way_spec(read_only_in: str) -> dict[str, Any]:
+    """A spec whose schema `Thing` requires a readOnly `id`, met in a request body or only in a response."""
+    media = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}}
+    operation: dict[str, Any] = {"responses": {"200": media}}
+    if read_only_in == "request":
+        operation["requestBody"] = media
+    thing = {"type": "object", "required": ["id", "name"], "properties": {"id": {"readOnly": True}, "name": {}}}
+    return {"paths": {"/things": {"post": operation}}, "components": {"schemas": {"Thing": thing}}}
+
+
+def test_spec_fix_requires_read_only_properties_in_responses_only_where_the_schema_is_sent() -> None:
+    assert apply_spec_fixes(_one_way_spec("request"))["components"]["schemas"]["Thing"]["required"] == ["name"]
+
+
+def test_spec_fix_keeps_read_only_properties_required_in_a_schema_only_received() -> None:
+    assert apply_spec_fixes(_one_way_spec("response"))["components"]["schemas"]["Thing"]["required"] == ["id", "name"]
+
+
+@pytest.mark.parametrize("revision", history_revisions(), ids=revision_name)
+def test_no_schema_sent_in_a_real_revision_requires_a_read_only_property_after_the_fixes(revision: Path) -> None:
+    full = load_revision(revision)
+    fixed = apply_spec_fixes(redo_split(full, bases_to_apply({}, full)))
+
+    directions = schema_directions(fixed)
+    demanded = {
+        name: sorted(props & set(fixed["components"]["schemas"][name].get("required", [])))
+        for name, props in read_only_properties(fixed).items()
+        if "request" in directions.get(name, frozenset())
+    }
+    assert {name: props for name, props in demanded.items() if props} == {}
 
 
 def test_spec_fix_gives_each_parameter_schema_the_parameter_description(spec_data: dict[str, Any]) -> None:

@@ -20,6 +20,7 @@ from typing import Any
 from generator.evolve.rules import RULES
 from generator.evolve.upstream import counterpart
 from generator.spec.pointers import escape, json_pointer, resolved
+from generator.spec.schema_facts import REQUEST, RESPONSE, Directions, narrowed, schema_directions
 from generator.spec.vocabulary import (
     OPERATION_NAME_OVERRIDE,
     SCHEMA_PREFIX,
@@ -28,8 +29,6 @@ from generator.spec.vocabulary import (
     operations,
 )
 
-REQUEST = "request"
-RESPONSE = "response"
 _BOTH = frozenset({REQUEST, RESPONSE})
 _TYPED_FORMATS = {"date", "date-time", "uuid", "binary"}
 _CHECKED_CONSTRAINTS = ("minItems", "maxItems", "uniqueItems")
@@ -39,7 +38,6 @@ _KEYWORDS_WITH_RULES = frozenset(
     {"properties", "required", "enum", "discriminator", *_COMPOSITIONS, "readOnly", "writeOnly", "nullable"}
     | {"type", "$ref", "title", "format", "pattern", *_CHECKED_CONSTRAINTS}
 )
-Positions = frozenset[str]
 Node = dict[str, Any]  # a mapping of a spec in normal form
 
 
@@ -96,7 +94,7 @@ def render_json(changes: list[Change], old: str, new: str, extra: Node | None = 
 class _Differ:
     def __init__(self, old: Node, new: Node) -> None:
         self.old, self.new = old, new
-        old_positions, new_positions = _positions(old), _positions(new)
+        old_positions, new_positions = schema_directions(old), schema_directions(new)
         self.positions = {
             name: old_positions.get(name, frozenset()) | new_positions.get(name, frozenset())
             for name in old_positions.keys() | new_positions.keys()
@@ -226,7 +224,7 @@ class _Differ:
                 self._generic_keys(old_h, new_h, header, at, {"schema"})
         self._generic_keys(old_r, new_r, subject, pointer, {"content", "headers", "$ref"})
 
-    def _content(self, old: Node, new: Node, subject: str, pointer: str, where: Positions) -> None:
+    def _content(self, old: Node, new: Node, subject: str, pointer: str, where: Directions) -> None:
         old_media, new_media = old.get("content", {}), new.get("content", {})
         for media in _union(old_media, new_media):
             at = f"{pointer}/content/{escape(media)}"
@@ -259,13 +257,13 @@ class _Differ:
         new: Node,
         subject: str,
         pointer: str,
-        where: Positions,
+        where: Directions,
         inherited: frozenset[str] = frozenset(),
     ) -> None:
         """`where`: the positions of the schema's parent (readOnly/writeOnly here narrow it)."""
         if old == new:
             return
-        inner = _narrow(where, old) | _narrow(where, new)
+        inner = narrowed(where, old) | narrowed(where, new)
         self._property_flags(old, new, subject, pointer, where)
         self._properties(old, new, subject, pointer, inner, inherited)
         self._enum(old, new, subject, pointer)
@@ -283,7 +281,7 @@ class _Differ:
         }
         self._generic_keys(old, new, subject, pointer, _KEYWORDS_WITH_RULES | nested)
 
-    def _property_flags(self, old: Node, new: Node, subject: str, pointer: str, where: Positions) -> None:
+    def _property_flags(self, old: Node, new: Node, subject: str, pointer: str, where: Directions) -> None:
         for keyword, kind, breaks_in in (
             ("readOnly", "read-only-changed", REQUEST),
             ("writeOnly", "write-only-changed", RESPONSE),
@@ -294,7 +292,7 @@ class _Differ:
                 self.add(kind, subject, detail, after and breaks_in in where, f"{pointer}/{keyword}")
 
     def _properties(
-        self, old: Node, new: Node, subject: str, pointer: str, where: Positions, inherited: frozenset[str]
+        self, old: Node, new: Node, subject: str, pointer: str, where: Directions, inherited: frozenset[str]
     ) -> None:
         old_props, new_props = old.get("properties", {}), new.get("properties", {})
         old_required = set(old.get("required", [])) | inherited
@@ -306,18 +304,18 @@ class _Differ:
                 self.add("field-removed", field, "no longer in the model", True, at)
             elif name not in old_props:
                 required = name in new_required
-                in_request = REQUEST in _narrow(where, new_props[name])
+                in_request = REQUEST in narrowed(where, new_props[name])
                 detail = "new, required" if required else "new, optional"
                 self.add("field-added", field, detail, required and in_request, at)
             else:
                 self._schema(old_props[name], new_props[name], field, at, where)
         for name in sorted((new_required - old_required) & old_props.keys() & new_props.keys()):
-            field_where = _narrow(where, new_props[name])
+            field_where = narrowed(where, new_props[name])
             self.add(
                 "field-required", f"{subject}.{name}", "now required", REQUEST in field_where, f"{pointer}/required"
             )
         for name in sorted((old_required - new_required) & old_props.keys() & new_props.keys()):
-            field_where = _narrow(where, new_props[name])
+            field_where = narrowed(where, new_props[name])
             self.add(
                 "field-optional", f"{subject}.{name}", "now optional", RESPONSE in field_where, f"{pointer}/required"
             )
@@ -362,7 +360,7 @@ class _Differ:
         self._generic_keys(old_d, new_d, subject, at, {"propertyName", "mapping"})
 
     def _compositions(
-        self, old: Node, new: Node, subject: str, pointer: str, where: Positions, inherited: frozenset[str]
+        self, old: Node, new: Node, subject: str, pointer: str, where: Directions, inherited: frozenset[str]
     ) -> None:
         # Members named in a discriminator mapping are reported as subtypes there.
         mapped = set((old.get("discriminator") or {}).get("mapping", {}).values())
@@ -388,7 +386,7 @@ class _Differ:
             for member in new_inline[len(old_inline) :]:
                 self.add("other", subject, f"{keyword} member {_short(member)} added", False, at)
 
-    def _facts(self, old: Node, new: Node, subject: str, pointer: str, where: Positions) -> None:
+    def _facts(self, old: Node, new: Node, subject: str, pointer: str, where: Directions) -> None:
         """Single-valued keywords with their own rule in the table."""
         in_request, in_response = REQUEST in where, RESPONSE in where
 
@@ -481,56 +479,6 @@ def _schemas(doc: Node) -> Node:
 def _parameter_key(doc: Node, parameter: Node) -> tuple[str, str]:
     target = resolved(doc, parameter)
     return str(target.get("in", "")), str(target.get("name", parameter.get("$ref", "")))
-
-
-def _narrow(where: Positions, schema: Node) -> Positions:
-    if schema.get("readOnly"):
-        return where & {RESPONSE}
-    if schema.get("writeOnly"):
-        return where & {REQUEST}
-    return where
-
-
-def _positions(doc: Node) -> dict[str, Positions]:
-    """Component schema -> where the client meets it (request, response), from every operation."""
-    schemas = _schemas(doc)
-    found: dict[str, set[str]] = {}
-
-    def visit(schema: Any, where: Positions) -> None:
-        if not isinstance(schema, dict) or not where:
-            return
-        ref = schema.get("$ref")
-        if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
-            name = ref.removeprefix(SCHEMA_PREFIX)
-            if name not in schemas or where <= found.get(name, set()):
-                return
-            found.setdefault(name, set()).update(where)
-            visit(schemas[name], where)
-            return
-        where = _narrow(where, schema)
-        for keyword in _COMPOSITIONS:
-            for member in schema.get(keyword, []):
-                visit(member, where)
-        for target in (schema.get("discriminator") or {}).get("mapping", {}).values():
-            visit({"$ref": target}, where)
-        for keyword in ("items", "additionalProperties"):
-            visit(schema.get(keyword), where)
-        for prop in schema.get("properties", {}).values():
-            visit(prop, where)
-
-    for operation in operations(doc).values():
-        for parameter in operation.get("parameters", []):
-            visit(resolved(doc, parameter).get("schema"), frozenset({REQUEST}))
-        body = resolved(doc, operation.get("requestBody") or {})
-        for media in body.get("content", {}).values():
-            visit(media.get("schema"), frozenset({REQUEST}))
-        for response in operation.get("responses", {}).values():
-            response = resolved(doc, response)
-            for media in response.get("content", {}).values():
-                visit(media.get("schema"), frozenset({RESPONSE}))
-            for header in response.get("headers", {}).values():
-                visit(resolved(doc, header).get("schema"), frozenset({RESPONSE}))
-    return {name: frozenset(where) for name, where in found.items()}
 
 
 def _name(ref: str) -> str:

@@ -6,7 +6,13 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-from generator.spec.schema_facts import write_only_properties
+from generator.spec.schema_facts import (
+    REQUEST,
+    RESPONSE,
+    read_only_properties,
+    schema_directions,
+    write_only_properties,
+)
 from generator.spec.vocabulary import SPLIT_FROM, client_operation_name, operations, schema_ref
 
 
@@ -18,7 +24,7 @@ def apply_spec_fixes(data: dict[str, Any]) -> dict[str, Any]:
     _send_query_parameters_only_when_set(fixed)
     _describe_parameters_in_their_schemas(fixed)
     _accept_unknown_subtypes(fixed)
-    _require_write_only_properties_in_requests_only(fixed)
+    _require_one_way_properties_one_way_only(fixed)
     return fixed
 
 
@@ -65,11 +71,17 @@ def _accept_unknown_subtypes(data: dict[str, Any]) -> None:
             parent["oneOf"].append(ref)
 
 
-def _require_write_only_properties_in_requests_only(data: dict[str, Any]) -> None:
-    # OpenAPI 3.0: a required writeOnly property is required in requests only, and responses leave it out
-    # (ConfluentUserInfoAuthentication.password). Required, the generated model could not parse a response.
+def _require_one_way_properties_one_way_only(data: dict[str, Any]) -> None:
+    # OpenAPI 3.0: a required readOnly property is required in responses only, a required writeOnly one in
+    # requests only. One generated model serves both ways, so where its schema travels the other way too,
+    # the property is optional in it: otherwise the constructor would demand a readOnly field that the
+    # request then strips (upstream lists 324 such), or a response without the password would not parse.
+    directions = schema_directions(data)
     schemas = data.get("components", {}).get("schemas", {})
-    for name, write_only in write_only_properties(data).items():
-        for schema in [schemas[name], *schemas[name].get("allOf", [])]:
-            if write_only & set(schema.get("required", [])):
-                schema["required"] = [prop for prop in schema["required"] if prop not in write_only]
+    for marked, other_way in ((read_only_properties(data), REQUEST), (write_only_properties(data), RESPONSE)):
+        for name, one_way in marked.items():
+            if other_way not in directions.get(name, frozenset()):
+                continue
+            for schema in [schemas[name], *schemas[name].get("allOf", [])]:
+                if one_way & set(schema.get("required", [])):
+                    schema["required"] = [prop for prop in schema["required"] if prop not in one_way]

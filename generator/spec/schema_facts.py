@@ -7,7 +7,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.spec.pointers import resolved
-from generator.spec.vocabulary import SPLIT_FROM, schema_name
+from generator.spec.vocabulary import SCHEMA_PREFIX, SPLIT_FROM, operations, schema_name
+
+REQUEST = "request"
+RESPONSE = "response"
+Directions = frozenset[str]  # where the client meets a schema: REQUEST, RESPONSE or both
+_COMPOSITIONS = ("allOf", "oneOf", "anyOf")
 
 
 @dataclass(frozen=True)
@@ -120,3 +125,55 @@ def enum_values(data: dict[str, Any], schema: dict[str, Any]) -> list[Any]:
     for member in schema.get("oneOf", []):
         values += enum_values(data, member)
     return values
+
+
+def narrowed(where: Directions, schema: dict[str, Any]) -> Directions:
+    """`where` as far as `schema` travels: a readOnly schema only in responses, a writeOnly one only in
+    requests."""
+    if schema.get("readOnly"):
+        return where & {RESPONSE}
+    if schema.get("writeOnly"):
+        return where & {REQUEST}
+    return where
+
+
+def schema_directions(doc: dict[str, Any]) -> dict[str, Directions]:
+    """Component schema -> where the client meets it (request, response), from every operation."""
+    schemas = doc.get("components", {}).get("schemas", {})
+    found: dict[str, set[str]] = {}
+
+    def visit(schema: Any, where: Directions) -> None:
+        if not isinstance(schema, dict) or not where:
+            return
+        ref = schema.get("$ref")
+        if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
+            name = ref.removeprefix(SCHEMA_PREFIX)
+            if name not in schemas or where <= found.get(name, set()):
+                return
+            found.setdefault(name, set()).update(where)
+            visit(schemas[name], where)
+            return
+        where = narrowed(where, schema)
+        for keyword in _COMPOSITIONS:
+            for member in schema.get(keyword, []):
+                visit(member, where)
+        for target in (schema.get("discriminator") or {}).get("mapping", {}).values():
+            visit({"$ref": target}, where)
+        for keyword in ("items", "additionalProperties"):
+            visit(schema.get(keyword), where)
+        for prop in schema.get("properties", {}).values():
+            visit(prop, where)
+
+    for operation in operations(doc).values():
+        for parameter in operation.get("parameters", []):
+            visit(resolved(doc, parameter).get("schema"), frozenset({REQUEST}))
+        body = resolved(doc, operation.get("requestBody") or {})
+        for media in body.get("content", {}).values():
+            visit(media.get("schema"), frozenset({REQUEST}))
+        for response in operation.get("responses", {}).values():
+            response = resolved(doc, response)
+            for media in response.get("content", {}).values():
+                visit(media.get("schema"), frozenset({RESPONSE}))
+            for header in response.get("headers", {}).values():
+                visit(resolved(doc, header).get("schema"), frozenset({RESPONSE}))
+    return {name: frozenset(where) for name, where in found.items()}
