@@ -195,12 +195,14 @@ def _upstream_diff(settings: Settings, args: argparse.Namespace) -> int:
 
     result = upstream_diff(settings, args.upstream, args.operation, args.apply)
     where, upstream = str(settings.relative(settings.spec)), str(args.upstream)
-    if not args.apply:
-        _report(result.changes, args.format, where, upstream)
-        return 1 if result.changes else 0
-    extra = {"applied": result.applied, "descriptions_needed": result.descriptions_needed}
-    _report(result.changes, args.format, where, upstream, extra)
     log = _log(args.format)
+    if not args.apply:
+        _report(result.changes, args.format, where, upstream, {"notes": result.notes})
+        _print_notes(result.notes, args.format)
+        return 1 if result.changes else 0
+    extra = {"notes": result.notes, "applied": result.applied, "descriptions_needed": result.descriptions_needed}
+    _report(result.changes, args.format, where, upstream, extra)
+    _print_notes(result.notes, args.format)
     if result.applied:
         print(f"applied {len(result.changes)} change(s) to {where}", file=log)
     for location in result.descriptions_needed:
@@ -208,6 +210,12 @@ def _upstream_diff(settings: Settings, args: argparse.Namespace) -> int:
     for finding in result.findings:
         print(finding, file=log)
     return 1 if any(finding.severity == "error" for finding in result.findings) else 0
+
+
+def _print_notes(notes: list[str], report_format: str) -> None:
+    if report_format == "text":
+        for note in notes:
+            print(f"note: {note}")
 
 
 def _changes(settings: Settings, args: argparse.Namespace) -> int:

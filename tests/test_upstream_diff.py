@@ -39,13 +39,17 @@ def test_older_upstream_reports_the_rename_and_classified_changes(
     assert code == 1
     breaking, compatible = out.split("\ncompatible:\n")
     for line in (
-        f"operation-renamed   {OPERATION}: createStreamWorkspace -> createStreamInstance",
+        f"command-renamed     {OPERATION}: createWorkspace -> createStreamWorkspace",
         "field-removed       StreamConfig.maxTierSize: no longer in the model",
         "enum-value-removed  StreamConfig.tier: value 'SP50' removed",
         "subtype-removed     StreamsConnection: 'GCPPubSub' (StreamsGCPPubSubConnection) removed",
         "schema-removed      StreamsAzureBlobStorageConnection: model no longer generated",
     ):
         assert f"  {line}\n" in breaking
+    assert out.endswith(
+        f"note: {OPERATION}: upstream names it 'createStreamInstance'; x-codegen-operation-name keeps "
+        "'createStreamWorkspace'\n"
+    )
     for line in (
         "field-added         StreamsKafkaNetworkingAccess.tgwId: new, optional",
         "nullable-changed    ApiError.detail: no longer nullable",
@@ -62,19 +66,20 @@ def test_json_report_for_tools(project: Path, capsys: pytest.CaptureFixture[str]
     assert report["old"] == "spec/streams.yaml"
     assert report["breaking"] == sum(change["breaking"] for change in report["changes"]) > 0
     assert {
-        "kind": "operation-renamed",
+        "kind": "command-renamed",
         "subject": OPERATION,
-        "detail": "createStreamWorkspace -> createStreamInstance",
+        "detail": "createWorkspace -> createStreamWorkspace",
         "breaking": True,
         "pointer": "/paths/~1api~1atlas~1v2~1groups~1{groupId}~1streams/post",
     } in report["changes"]
+    assert [note for note in report["notes"] if "'createStreamInstance'" in note]
 
 
 def test_operation_option_names_upstreams_operation(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--upstream", str(shared_file(OLDER_UPSTREAM)), "--operation", "createStreamInstance")
 
     assert code == 1
-    assert "createStreamWorkspace -> createStreamInstance" in out
+    assert "upstream names it 'createStreamInstance'" in out
 
 
 def test_unknown_operation_is_bad_input(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

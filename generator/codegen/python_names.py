@@ -17,7 +17,7 @@ from openapi_python_client.parser.properties.union import UnionProperty
 from openapi_python_client.strings import kebab_case, snake_case
 
 from generator.names import OperationNames, PythonNames
-from generator.spec.vocabulary import CLI, METHOD_VERB_OVERRIDE, operations
+from generator.spec.vocabulary import command_word, operations
 
 SpecOperation = tuple[str, str, dict[str, Any]]  # (path, method, operation)
 
@@ -80,10 +80,8 @@ def type_string(prop: PropertyProtocol) -> str:
 
 
 def command_name(operation: dict[str, Any], endpoint: Endpoint) -> str:
-    """The generated command line's name for an operation: our x-codegen-cli `command`, else
-    x-xgen-method-verb-override's verb, else the function name, in kebab case."""
-    verb = operation.get(METHOD_VERB_OVERRIDE, {}).get("verb") or endpoint.name
-    return str(operation.get(CLI, {}).get("command") or kebab_case(verb))
+    """The generated command line's name for an operation: its command word in kebab case."""
+    return str(kebab_case(command_word(operation)))
 
 
 def command_option(parameter: PropertyProtocol) -> str:

@@ -22,10 +22,12 @@ from generator.evolve.upstream import counterpart
 from generator.spec.pointers import escape, json_pointer, resolved
 from generator.spec.schema_facts import REQUEST, RESPONSE, Directions, narrowed, schema_directions
 from generator.spec.vocabulary import (
+    METHOD_VERB_OVERRIDE,
     OPERATION_NAME_OVERRIDE,
     SCHEMA_PREFIX,
+    GeneratedNames,
     OperationKey,
-    client_operation_name,
+    generated_names,
     operations,
 )
 
@@ -54,9 +56,14 @@ class Change:
         return self.kind.endswith("-added")
 
 
-def diff_specs(old: Node, new: Node) -> list[Change]:
-    """Every change from `old` to `new` (both in normal form), in document order."""
-    return _Differ(old, new).run()
+Names = dict[OperationKey, GeneratedNames]
+
+
+def diff_specs(old: Node, new: Node, names: tuple[Names, Names] | None = None) -> list[Change]:
+    """Every change from `old` to `new` (both in normal form), in document order. `names` are the generated
+    names of each side's operations where they come from more than the normal form keeps (our x-codegen-*
+    extensions); by default they are read from the normal forms themselves."""
+    return _Differ(old, new, names or (generated_names(old), generated_names(new))).run()
 
 
 def summary(changes: list[Change]) -> str:
@@ -92,8 +99,9 @@ def render_json(changes: list[Change], old: str, new: str, extra: Node | None = 
 
 
 class _Differ:
-    def __init__(self, old: Node, new: Node) -> None:
+    def __init__(self, old: Node, new: Node, names: tuple[Names, Names]) -> None:
         self.old, self.new = old, new
+        self.old_names, self.new_names = names
         old_positions, new_positions = schema_directions(old), schema_directions(new)
         self.positions = {
             name: old_positions.get(name, frozenset()) | new_positions.get(name, frozenset())
@@ -128,21 +136,25 @@ class _Differ:
             if new_key != key:
                 self.add("operation-moved", str(key), f"now {new_key}", False, pointer)
             new_op = operations(self.new)[new_key]
-            self._operation(old_op, new_op, str(new_key), json_pointer(new_key.pointer))
+            self._operation(old_op, new_op, self.old_names[key], self.new_names[new_key], new_key)
         for key in operations(self.new):
             if key not in matched:
                 self.add("operation-added", str(key), "new operation", False, json_pointer(key.pointer))
 
-    def _operation(self, old: Node, new: Node, label: str, pointer: str) -> None:
-        old_name, new_name = client_operation_name(old), client_operation_name(new)
-        if old_name != new_name:
-            self.add("operation-renamed", label, f"{old_name} -> {new_name}", True, pointer)
+    def _operation(
+        self, old: Node, new: Node, old_names: GeneratedNames, new_names: GeneratedNames, key: OperationKey
+    ) -> None:
+        label, pointer = str(key), json_pointer(key.pointer)
+        if old_names.function != new_names.function:
+            self.add("operation-renamed", label, f"{old_names.function} -> {new_names.function}", True, pointer)
+        if old_names.command != new_names.command:
+            self.add("command-renamed", label, f"{old_names.command} -> {new_names.command}", True, pointer)
         self._parameters(old.get("parameters", []), new.get("parameters", []), f"{pointer}/parameters")
         self._request_body(old.get("requestBody"), new.get("requestBody"), f"{pointer}/requestBody")
         self._responses(old.get("responses", {}), new.get("responses", {}), f"{pointer}/responses")
         handled = {"parameters", "requestBody", "responses"}
-        if old_name != new_name:  # the rename covers both name keys
-            handled |= {"operationId", OPERATION_NAME_OVERRIDE}
+        if old_names != new_names:  # the renames cover the keys the names come from
+            handled |= {"operationId", OPERATION_NAME_OVERRIDE, METHOD_VERB_OVERRIDE}
         self._generic_keys(old, new, label, pointer, handled)
 
     def _parameters(self, old: list[Any], new: list[Any], pointer: str) -> None:

@@ -69,6 +69,11 @@ def is_ours(key: Any, value: Any, in_properties: bool) -> bool:
     return is_documentation(key, value, in_properties) or (not in_properties and our_extension)
 
 
+def ours_only(node: dict[str, Any]) -> dict[str, Any]:
+    """The entries of a mapping that are our own extensions (x-codegen-*)."""
+    return {key: value for key, value in node.items() if isinstance(key, str) and key.startswith(OUR_EXTENSION_PREFIX)}
+
+
 def strip_ours(node: Any, in_properties: bool = False) -> Any:
     """A copy of `node` without what is ours (see is_ours)."""
     if isinstance(node, dict):

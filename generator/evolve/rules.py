@@ -25,7 +25,14 @@ RULES: dict[str, Rule] = {
         Rule(
             "operation-renamed",
             "always",
-            "the generated function is named after x-xgen-operation-id-override (else operationId)",
+            "the generated function is named after x-codegen-operation-name, else x-xgen-operation-id-override,"
+            " else operationId",
+        ),
+        Rule(
+            "command-renamed",
+            "always",
+            "the generated command line's command is named after x-codegen-cli's command, else the verb of"
+            " x-xgen-method-verb-override, else the function's name",
         ),
         Rule("operation-moved", "never", "a new path or method; callers' code is unchanged"),
         Rule("operation-added", "never", "callers' code is unchanged"),

@@ -53,9 +53,9 @@ def counterpart(upstream: dict[str, Any], key: OperationKey, ours: dict[str, Any
 
 def pair_operations(
     ours: dict[str, Any], upstream: dict[str, Any], upstream_name: str | None, upstream_path: Path
-) -> list[OperationKey]:
-    """Upstream's counterpart of each of our operations, in our order. `upstream_name` (--operation)
-    names it directly, for an operation that upstream both moved and renamed."""
+) -> dict[OperationKey, OperationKey]:
+    """Our operation -> upstream's counterpart, in our order. `upstream_name` (--operation) names it
+    directly, for an operation that upstream both moved and renamed."""
     our_operations = operations(ours)
     if upstream_name is not None:
         found = find_by_name(upstream, upstream_name)
@@ -65,8 +65,8 @@ def pair_operations(
             )
         if len(our_operations) != 1:
             raise CodegenError("--operation needs a spec with exactly one operation", hint="leave --operation out")
-        return [found]
-    pairs = []
+        return {next(iter(our_operations)): found}
+    pairs = {}
     for key, operation in our_operations.items():
         found = counterpart(upstream, key, operation)
         if found is None:
@@ -75,7 +75,7 @@ def pair_operations(
                 upstream_path,
                 hint="name upstream's operation with --operation ID",
             )
-        pairs.append(found)
+        pairs[key] = found
     return pairs
 
 

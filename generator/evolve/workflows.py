@@ -16,14 +16,16 @@ from generator.config import Settings
 from generator.errors import CodegenError, Finding
 from generator.evolve.api_diff import Change, diff_specs
 from generator.evolve.changelog import Release, record_release
-from generator.evolve.normal_form import normal_form
+from generator.evolve.normal_form import normal_form, ours_only
 from generator.evolve.upstream import extract, load_upstream, pair_operations
 from generator.spec.loading import Spec, load_spec
+from generator.spec.vocabulary import OPERATION_NAME, GeneratedNames, client_operation_name, generated_names, operations
 
 
 @dataclass(frozen=True)
 class UpstreamDiff:
     changes: list[Change]
+    notes: list[str] = field(default_factory=list)  # what differs from upstream by our choice, such as a name
     applied: bool = False
     descriptions_needed: list[str] = field(default_factory=list)  # `file:line` of each description to write
     findings: list[Finding] = field(default_factory=list)  # lint of the applied spec (only with apply)
@@ -33,10 +35,23 @@ def upstream_diff(settings: Settings, upstream_path: Path, operation_name: str |
     spec = load_spec(settings.spec)
     upstream = load_upstream(upstream_path)
     pairs = pair_operations(spec.data, upstream, operation_name, upstream_path)
-    fragment = extract(upstream, pairs, upstream_path)
-    changes = diff_specs(normal_form(spec.data, spec.path), normal_form(fragment, upstream_path))
+    fragment = extract(upstream, list(pairs.values()), upstream_path)
+    # The names our users see once upstream's facts are in: our own x-codegen-* extensions stay.
+    theirs = {
+        upstream_key: GeneratedNames.of({**fragment_operation, **ours_only(operations(spec.data)[our_key])})
+        for our_key, upstream_key in pairs.items()
+        for fragment_operation in [operations(fragment)[upstream_key]]
+    }
+    names = (generated_names(spec.data), theirs)
+    changes = diff_specs(normal_form(spec.data, spec.path), normal_form(fragment, upstream_path), names)
+    notes = [
+        f"{our_key}: upstream names it {client_operation_name(operations(fragment)[upstream_key])!r}; "
+        f"{OPERATION_NAME} keeps {names[0][our_key].function!r}"
+        for our_key, upstream_key in pairs.items()
+        if client_operation_name(operations(fragment)[upstream_key]) != names[0][our_key].function
+    ]
     if not apply:
-        return UpstreamDiff(changes)
+        return UpstreamDiff(changes, notes)
 
     # Only apply writes and lints: the plain report does without their modules.
     from generator.evolve.apply import apply_upstream
@@ -51,7 +66,7 @@ def upstream_diff(settings: Settings, upstream_path: Path, operation_name: str |
     # Upstream's new facts can break our curation (a missing override, an example that no longer fits): the
     # applied spec stays for the maintainer to finish, and lint says what is left to do, on every apply, so
     # that applying again does not report success while the spec is still unfinished.
-    return UpstreamDiff(changes, applied=bool(changes), descriptions_needed=needed, findings=lint(spec))
+    return UpstreamDiff(changes, notes, bool(changes), needed, lint(spec))
 
 
 def _write_spec(settings: Settings, text: str) -> Spec:
@@ -73,7 +88,8 @@ class SpecComparison:
 
 def compare_specs(settings: Settings, old_path: Path, new_path: Path, record: bool) -> SpecComparison:
     old, new = load_spec(old_path), load_spec(new_path)
-    changes = diff_specs(normal_form(old.data, old.path), normal_form(new.data, new.path))
+    names = (generated_names(old.data), generated_names(new.data))
+    changes = diff_specs(normal_form(old.data, old.path), normal_form(new.data, new.path), names)
     if not record or not changes:
         return SpecComparison(changes)
     return SpecComparison(changes, record_release(settings, changes))

@@ -30,6 +30,7 @@ from generator.lint.schema_errors import explain, json_path
 from generator.spec.loading import Spec
 from generator.spec.pointers import Pointer, follow_refs, resolve_pointer
 from generator.spec.vocabulary import (
+    OPERATION_NAME,
     OPERATION_NAME_OVERRIDE,
     SCHEMA_PREFIX,
     SPLIT_FROM,
@@ -216,17 +217,18 @@ def _path_parameter_findings(spec: Spec, report: _Reporter) -> Iterator[Finding]
 
 
 def _operation_name_findings(spec: Spec, report: _Reporter) -> Iterator[Finding]:
-    """operationIds are unique, and every operation has the Atlas SDK name the generator uses."""
+    """Every operation has the name its generated function takes (ours or upstream's override), and no two
+    operations share an operationId or a name."""
     seen: dict[tuple[str, str], Pointer] = {}
     for key, operation in operations(spec.data).items():
         pointer, name = key.pointer, str(key)
-        if OPERATION_NAME_OVERRIDE not in operation:
+        if OPERATION_NAME not in operation and OPERATION_NAME_OVERRIDE not in operation:
             yield report(
                 pointer,
-                f"{name} has no {OPERATION_NAME_OVERRIDE}",
-                f"copy upstream's {OPERATION_NAME_OVERRIDE}: the generated function is named after it",
+                f"{name} has no {OPERATION_NAME_OVERRIDE} and no {OPERATION_NAME}",
+                f"copy upstream's {OPERATION_NAME_OVERRIDE}, or name the generated function with {OPERATION_NAME}",
             )
-        for name_key in ("operationId", OPERATION_NAME_OVERRIDE):
+        for name_key in ("operationId", OPERATION_NAME_OVERRIDE, OPERATION_NAME):
             if name_key not in operation:
                 continue
             first = seen.setdefault((name_key, operation[name_key]), (*pointer, name_key))

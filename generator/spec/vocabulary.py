@@ -26,6 +26,8 @@ SPLIT_FROM = "x-codegen-split-from"
 UPSTREAM_VALUES = "x-codegen-upstream"
 # The generated command line's view of an operation: its command name and body options.
 CLI = "x-codegen-cli"
+# Our name for an operation's generated function; wins over upstream's override, which can change or be absent.
+OPERATION_NAME = "x-codegen-operation-name"
 
 
 @dataclass(frozen=True)
@@ -56,14 +58,44 @@ def operations(data: dict[str, Any]) -> dict[OperationKey, dict[str, Any]]:
 
 
 def client_operation_name(operation: dict[str, Any]) -> str:
-    """The name the generated function is built from.
+    """The name the generated function is built from: ours (x-codegen-operation-name), else upstream's
+    x-xgen-operation-id-override, else the operationId.
 
-    Atlas SDKs name operations after x-xgen-operation-id-override (createStreamWorkspace), not the
-    path-derived operationId (createGroupStreamWorkspace)."""
-    override = operation.get(OPERATION_NAME_OVERRIDE)
-    if isinstance(override, str) and override:
-        return override
+    Atlas SDKs name operations after the override (createStreamWorkspace), not the path-derived operationId
+    (createGroupStreamWorkspace); ours keeps a function's name when upstream changes or lacks the override."""
+    for key in (OPERATION_NAME, OPERATION_NAME_OVERRIDE):
+        name = operation.get(key)
+        if isinstance(name, str) and name:
+            return name
     return str(operation.get("operationId", ""))
+
+
+def command_word(operation: dict[str, Any]) -> str:
+    """What the generated command line names an operation's command after (the command is its kebab case):
+    our x-codegen-cli `command`, else x-xgen-method-verb-override's verb, else the function's name."""
+    command = operation.get(CLI, {}).get("command") if isinstance(operation.get(CLI), dict) else None
+    verb = (
+        operation.get(METHOD_VERB_OVERRIDE, {}).get("verb")
+        if isinstance(operation.get(METHOD_VERB_OVERRIDE), dict)
+        else None
+    )
+    return str(command or verb or client_operation_name(operation))
+
+
+@dataclass(frozen=True)
+class GeneratedNames:
+    """The names users of the generated package type for an operation."""
+
+    function: str  # the spec's name of the function (the generated one is its snake case)
+    command: str  # the spec's name of the command line's command (the generated one is its kebab case)
+
+    @classmethod
+    def of(cls, operation: dict[str, Any]) -> GeneratedNames:
+        return cls(client_operation_name(operation), command_word(operation))
+
+
+def generated_names(data: dict[str, Any]) -> dict[OperationKey, GeneratedNames]:
+    return {key: GeneratedNames.of(operation) for key, operation in operations(data).items()}
 
 
 def schema_name(node: dict[str, Any]) -> str | None:

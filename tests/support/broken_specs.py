@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from support import SPEC_PATH
+from support.spec_edit import Edit, delete, edited
 
 SPEC = SPEC_PATH
 WHERE = "spec/streams.yaml"
@@ -26,13 +27,14 @@ class BrokenSpec:
     expected: tuple[str, ...]  # lint's lines, in order, without the leading "spec/streams.yaml:"
     anchors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     unreadable: bool = False  # YAML itself fails: exit 2 instead of findings
+    edits: tuple[Edit, ...] = ()  # changes by structure, made before `old` is replaced
 
     def write(self, path: Path) -> list[str]:
         """Write the variant to `path`; returns the lines lint must print for it."""
-        text = SPEC.read_text(encoding="utf-8")
+        edited(SPEC, path, *self.edits)
+        text = path.read_text(encoding="utf-8")
         changed = text.count("\n", 0, text.index(self.old))
         text = text.replace(self.old, self.new, 1)
-        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
         numbers = {"line": changed + 1, "next": changed + 2, "next2": changed + 3}
         numbers |= {name: _find(text.splitlines(), texts) for name, texts in self.anchors.items()}
@@ -307,14 +309,19 @@ BROKEN_SPECS = [
         anchors={"first": ("operationId:",), "second": ("/streams/copy:", "operationId:")},
     ),
     BrokenSpec(
-        "missing-operation-id-override",
-        "      x-xgen-operation-id-override: createStreamWorkspace",
-        "      x-xgen-operation-id-overide: createStreamWorkspace",
+        "operation-without-a-function-name",
+        "",
+        "",
         (
-            f"{{operation}}:5: error: {OPERATION} has no x-xgen-operation-id-override (hint: copy upstream's "
-            "x-xgen-operation-id-override: the generated function is named after it)",
+            f"{{operation}}:5: error: {OPERATION} has no x-xgen-operation-id-override and no "
+            "x-codegen-operation-name (hint: copy upstream's x-xgen-operation-id-override, or name the generated "
+            "function with x-codegen-operation-name)",
         ),
         anchors={"operation": ("    post:",)},
+        edits=(
+            delete(("paths", "/api/atlas/v2/groups/{groupId}/streams", "post", "x-xgen-operation-id-override")),
+            delete(("paths", "/api/atlas/v2/groups/{groupId}/streams", "post", "x-codegen-operation-name")),
+        ),
     ),
     BrokenSpec(
         "unversioned-request-media-type",

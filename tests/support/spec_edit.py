@@ -13,8 +13,10 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from generator.spec.loading import dump_spec, load_spec
 from generator.spec.pointers import Pointer, node_at
 
+Edit = Callable[[CommentedMap], None]  # changes the round-trip tree in place
 
-def edited(source: Path, target: Path, *edits: Callable[[CommentedMap], None]) -> None:
+
+def edited(source: Path, target: Path, *edits: Edit) -> None:
     """Write `source` with `edits` applied (each changes the round-trip tree in place) to `target`."""
     tree = load_spec(source).tree
     for edit in edits:
@@ -23,7 +25,7 @@ def edited(source: Path, target: Path, *edits: Callable[[CommentedMap], None]) -
     target.write_text(dump_spec(tree), encoding="utf-8")
 
 
-def put(pointer: Pointer, value: Any) -> Callable[[CommentedMap], None]:
+def put(pointer: Pointer, value: Any) -> Edit:
     """An edit that sets the node at `pointer` (its parent must exist) to `value`."""
 
     def edit(tree: CommentedMap) -> None:
@@ -36,7 +38,7 @@ def put(pointer: Pointer, value: Any) -> Callable[[CommentedMap], None]:
     return edit
 
 
-def delete(pointer: Pointer) -> Callable[[CommentedMap], None]:
+def delete(pointer: Pointer) -> Edit:
     """An edit that removes the node at `pointer`."""
 
     def edit(tree: CommentedMap) -> None:
