@@ -14,10 +14,13 @@ import pytest
 from support.atlas_fakes import atlas_error, closed_port, documented_response
 from support.loopback import CannedResponse, LoopbackServer
 from support.project_copy import copy_project
+from support.spec_edit import edited, put
 from support.spec_examples import documented_operation, request_example, response_example
 
 from generator.cli import main as codegen
 from generator.output import read_tree
+from generator.spec.loading import load_spec
+from generator.spec.vocabulary import operations
 
 COMMAND = Path(sys.executable).parent / "atlas-streams"
 GROUP_ID = "32b6e34b3d91647abb20e7b8"
@@ -316,15 +319,12 @@ def test_missing_required_option_is_a_usage_error() -> None:
 def test_an_operation_added_to_the_spec_becomes_a_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = copy_project(tmp_path)
     spec = project / "spec/streams.yaml"
-    text = spec.read_text(encoding="utf-8")
-    operation = text[text.index("  /api/atlas/v2/groups/{groupId}/streams:\n") : text.index("components:\n")]
-    copy = operation.replace("/streams:\n", "/streams/copies:\n", 1)
-    copy = copy.replace("operationId: createGroupStreamWorkspace", "operationId: copyGroupStreamWorkspace")
-    copy = copy.replace(
-        "x-xgen-operation-id-override: createStreamWorkspace", "x-xgen-operation-id-override: copyStreamWorkspace"
-    )
-    copy = copy.replace("verb: createWorkspace", "verb: copyWorkspace")
-    spec.write_text(text.replace("components:\n", copy + "components:\n", 1), encoding="utf-8")
+    (key, operation), *_ = operations(load_spec(spec).data).items()
+    names = {"operationId": "copyGroupStreamWorkspace", "x-xgen-operation-id-override": "copyStreamWorkspace"}
+    names |= {"x-codegen-operation-name": "copyStreamWorkspace"}
+    renamed = {**operation, **{name: value for name, value in names.items() if name in operation}}
+    renamed["x-xgen-method-verb-override"] = {**operation["x-xgen-method-verb-override"], "verb": "copyWorkspace"}
+    edited(spec, spec, put(("paths", f"{key.path}/copies"), {key.method: renamed}))
     monkeypatch.chdir(project)
 
     assert codegen(["generate"]) == 0
