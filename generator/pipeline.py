@@ -24,13 +24,14 @@ from generator.spec.loading import load_spec
 class Result:
     changes: Changes
     seconds: float
-    warnings: list[Finding]  # what lint found that does not stop generation
+    warnings: list[Finding]  # what lint and the docs' glossary check found that does not stop generation
 
 
 def build(settings: Settings, out_dir: Path, extra_templates: Sequence[Path] = ()) -> list[Finding]:
     """Write the whole formatted output for the current spec into `out_dir` (which must not exist).
 
-    Lint runs first: its errors raise SpecRejected before anything is written; its warnings are returned."""
+    Lint runs first: its errors raise SpecRejected before anything is written. Its warnings are returned, with
+    the glossary check's about the docs pages."""
     spec = load_spec(settings.spec)
     warnings = require_no_errors(lint(spec))
     data = apply_spec_fixes(spec.data)
@@ -38,7 +39,7 @@ def build(settings: Settings, out_dir: Path, extra_templates: Sequence[Path] = (
     if settings.changelog.is_file():
         shutil.copyfile(settings.changelog, out_dir / settings.changelog.name)
     format_tree(out_dir)
-    render_docs(spec, names, settings, out_dir)  # after formatting: Markdown is not ruff's
+    warnings += render_docs(spec, names, settings, out_dir)  # after formatting: Markdown is not ruff's
     return warnings
 
 

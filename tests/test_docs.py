@@ -15,11 +15,20 @@ from pathlib import Path
 from atlas_streams.cli import EXIT_STATUSES
 from ruamel.yaml import YAML
 from support import ROOT
-from support.markdown_pages import assert_tables_keep_their_cells, links, pages, rendered_cells, table_row, tables
+from support.markdown_pages import (
+    assert_tables_keep_their_cells,
+    links,
+    links_with_following_text,
+    pages,
+    rendered_cells,
+    table_row,
+    tables,
+)
 from support.project_copy import copy_project
 
 from generator.config import load_settings
 from generator.docs.markdown import md_cell, md_code, md_fence, md_text
+from generator.docs.prose import append_after_links
 from generator.docs.render import python_source
 from generator.pipeline import build_tree
 from generator.spec.loading import load_spec
@@ -102,7 +111,7 @@ def committed_row(page: str, first_cell: str) -> list[str]:
 def test_query_parameters_show_the_server_defaults_of_the_spec() -> None:
     assert committed_row(OPERATION_PAGE, "`envelope`")[1:5] == [
         "<code>envelope: bool | Unset</code>",
-        "boolean",
+        "<code>boolean</code>",
         "no",
         "<code>false</code>",
     ]
@@ -156,6 +165,32 @@ def test_korean_operation_page_lists_every_exit_status_in_korean() -> None:
     table = exit_status_table(text, "| 종료 상태 | 의미 |")
 
     assert (sorted(table), table[0], table[5]) == (sorted(EXIT_STATUSES), "성공", "프로젝트나 다른 리소스가 없음(404)")
+
+
+def test_korean_pages_mark_exactly_the_links_to_pages_not_in_korean() -> None:
+    korean = PACKAGE / "docs/ko"
+    marked = unmarked = 0
+    for page in pages(korean):
+        here = page.relative_to(korean).as_posix()
+        for target, following in links_with_following_text(page.read_text(encoding="utf-8")):
+            resolved = (page.parent / target.partition("#")[0]).resolve()
+            language_line = resolved == (PACKAGE / "docs" / here).resolve()
+            in_korean = "://" not in target and korean in resolved.parents
+            if in_korean or language_line:
+                assert not following.startswith("(영문)"), f"{here}: {target}"
+                unmarked += 1
+            else:
+                assert following.startswith("(영문)"), f"{here}: {target} is not in Korean"
+                marked += 1
+    assert marked >= 4 and unmarked > 300  # README, the Atlas reference, /groups, Service Accounts; the rest
+
+
+def test_a_marker_follows_each_selected_link_once_and_never_inside_code() -> None:
+    text = "[a](https://x) [b](b.md) `[c](https://x)`\n```\n[d](https://x)\n```\n[e](https://x)(영문) ![f](https://x)"
+
+    assert append_after_links(text, "(영문)", lambda target: "://" in target) == (
+        "[a](https://x)(영문) [b](b.md) `[c](https://x)`\n```\n[d](https://x)\n```\n[e](https://x)(영문) ![f](https://x)"
+    )
 
 
 # --- spec text that could break the Markdown ---------------------------------------------------------------

@@ -33,6 +33,7 @@ class Locale:
     untranslated_strings: list[str]  # keys that fell back to English
     overlay: dict[str, str]  # JSON pointer -> translated description
     overlay_file: Spec | None  # where the overlay came from, for error lines
+    strings_file: Spec | None  # where its own interface strings came from (None for the base locale)
 
     @property
     def prefix(self) -> str:
@@ -62,7 +63,7 @@ def load_locales(settings: Settings) -> list[Locale]:
                 orphan,
                 hint=f"add {settings.relative(strings_dir / orphan.name)}, starting from a copy of {BASE_LOCALE}.yaml",
             )
-    locales = [Locale(BASE_LOCALE, base.data, [], {}, None)]
+    locales = [Locale(BASE_LOCALE, base.data, [], {}, None, None)]
     for code in codes:
         strings = _load_strings(strings_path(templates, code), base)
         overlay_file = overlay_path(spec_path, code)
@@ -75,6 +76,7 @@ def load_locales(settings: Settings) -> list[Locale]:
                 untranslated_strings=missing,
                 overlay=overlay.data if overlay else {},
                 overlay_file=overlay,
+                strings_file=strings,
             )
         )
     return locales

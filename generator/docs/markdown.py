@@ -8,7 +8,8 @@ import re
 from collections.abc import Callable
 
 # A code span: a run of backticks, content, and a run of exactly as many backticks (CommonMark 6.1).
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+CODE_SPAN = r"(?<!`)(?P<ticks>`+)(?!`)(?P<code>.+?)(?<!`)(?P=ticks)(?!`)"
+_CODE_SPAN = re.compile(CODE_SPAN, re.DOTALL)
 
 
 def _outside_code(text: str, transform: Callable[[str], str]) -> str:

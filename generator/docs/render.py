@@ -27,12 +27,25 @@ from generator.docs.locales import (
     strings_path,
 )
 from generator.docs.markdown import md_cell, md_code, md_fence, md_text
+from generator.docs.model import Site
+from generator.docs.particles import resolve_particles
+from generator.docs.prose import append_after_links
+from generator.docs.provenance import glossary_warnings
 from generator.docs.site import SiteBuilder, atlas_link_rewriter
+from generator.errors import Finding
 from generator.jinja_cache import bytecode_cache
 from generator.names import PythonNames
 from generator.spec.loading import Spec
 
 UNTRANSLATED_PAGE = "untranslated.md"  # in every locale but the base one
+
+
+class LocaleText(str):
+    """An interface string. Formatting it also picks the form of each particle written with both forms after a
+    placeholder ("{model}(으)로"), now that the word before it is known (particles.py)."""
+
+    def format(self, *args: object, **kwargs: object) -> str:
+        return resolve_particles(super().format(*args, **kwargs))
 
 
 class _Strings:
@@ -42,14 +55,14 @@ class _Strings:
     def __init__(self, strings: Mapping[str, str]) -> None:
         self._strings = strings
 
-    def __getattr__(self, key: str) -> str:
+    def __getattr__(self, key: str) -> LocaleText:
         try:
-            return self._strings[key]
+            return LocaleText(self._strings[key])
         except KeyError:
             raise AttributeError(key) from None
 
-    def __getitem__(self, key: str) -> str:
-        return self._strings[key]
+    def __getitem__(self, key: str) -> LocaleText:
+        return LocaleText(self._strings[key])
 
 
 @dataclass(frozen=True)
@@ -59,31 +72,20 @@ class _Page:
     context: dict[str, Any]
 
 
-def render_docs(spec: Spec, names: PythonNames, settings: Settings, out_dir: Path) -> None:
-    """Write every locale's pages into `out_dir` (the generated project)."""
+def render_docs(spec: Spec, names: PythonNames, settings: Settings, out_dir: Path) -> list[Finding]:
+    """Write every locale's pages into `out_dir` (the generated project). Returns the glossary check's warnings
+    about the pages of each locale that has a glossary."""
     env = _environment(settings.templates / TEMPLATES_SUBDIR)
     locales = load_locales(settings)
     rewrite = atlas_link_rewriter(spec.data)
+    findings: list[Finding] = []
     for locale in locales:
         texts = Texts(locale.overlay, rewrite)
         site = SiteBuilder(spec.data, names, settings, texts).build()
         check_overlay(locale, texts)
-        pages = [
-            _Page("index.md.jinja", "index.md", {}),
-            *(_Page("operation.md.jinja", f"operations/{op.slug}.md", {"operation": op}) for op in site.operations),
-            *(_Page("model.md.jinja", f"models/{model.name}.md", {"model": model}) for model in site.models),
-        ]
-        if locale.code != BASE_LOCALE:
-            sources = {
-                "overlay_path": settings.relative(overlay_path(settings.spec, locale.code)).as_posix(),
-                "strings_path": settings.relative(strings_path(settings.templates, locale.code)).as_posix(),
-            }
-            pages.append(
-                _Page("untranslated.md.jinja", UNTRANSLATED_PAGE, {"untranslated": texts.untranslated(), **sources})
-            )
+        pages = _pages(site, locale, texts, settings)
+        rendered = {}
         for page in pages:
-            target = out_dir / locale.prefix / page.path
-            target.parent.mkdir(parents=True, exist_ok=True)
             text = env.get_template(page.template).render(
                 site=site,
                 t=_Strings(locale.strings),
@@ -95,7 +97,50 @@ def render_docs(spec: Spec, names: PythonNames, settings: Settings, out_dir: Pat
                 operations={op.slug: op for op in site.operations},
                 **page.context,
             )
+            if locale.code != BASE_LOCALE:
+                leaves = _leaves_language(locales, locale, page.path, {other.path for other in pages})
+                text = append_after_links(text, locale.strings["link_in_english"], leaves)
+            rendered[page.path] = text
+            target = out_dir / locale.prefix / page.path
+            target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
+        findings += glossary_warnings(settings, locale, texts, rendered)
+    return findings
+
+
+def _pages(site: Site, locale: Locale, texts: Texts, settings: Settings) -> list[_Page]:
+    pages = [
+        _Page("index.md.jinja", "index.md", {}),
+        *(_Page("operation.md.jinja", f"operations/{op.slug}.md", {"operation": op}) for op in site.operations),
+        *(_Page("model.md.jinja", f"models/{model.name}.md", {"model": model}) for model in site.models),
+    ]
+    if locale.code != BASE_LOCALE:
+        sources = {
+            "overlay_path": settings.relative(overlay_path(settings.spec, locale.code)).as_posix(),
+            "strings_path": settings.relative(strings_path(settings.templates, locale.code)).as_posix(),
+        }
+        pages.append(
+            _Page("untranslated.md.jinja", UNTRANSLATED_PAGE, {"untranslated": texts.untranslated(), **sources})
+        )
+    return pages
+
+
+def _leaves_language(locales: list[Locale], current: Locale, page: str, pages: set[str]) -> Callable[[str], bool]:
+    """Whether a link from `page` of `current` leads to a page in another language: an external page (the spec's
+    URLs are those of English pages) or a file of the project that is not one of `current`'s pages. Links to this
+    very page in another locale are not: the line of languages at the top names each language."""
+    here = posixpath.dirname(current.prefix + page)
+    own = {current.prefix + path for path in pages}
+    translations = {other.prefix + page for other in locales}
+
+    def leaves(target: str) -> bool:
+        if "://" in target or target.startswith("mailto:"):
+            return True
+        path = target.partition("#")[0]
+        resolved = posixpath.normpath(posixpath.join(here, path)) if path else current.prefix + page
+        return resolved not in own and resolved not in translations
+
+    return leaves
 
 
 def _languages(locales: list[Locale], current: Locale, page: str) -> list[tuple[str, str | None]]:

@@ -45,6 +45,21 @@ def links(text: str) -> list[str]:
     return found
 
 
+def links_with_following_text(text: str) -> list[tuple[str, str]]:
+    """(target, the text right after the link, up to the next inline element) of every link."""
+    found = []
+    for token in MARKDOWN.parse(text):
+        children = token.children or []
+        targets = []
+        for index, child in enumerate(children):
+            if child.type == "link_open":
+                targets.append(str(child.attrGet("href")))
+            elif child.type == "link_close":
+                following = children[index + 1] if index + 1 < len(children) else None
+                found.append((targets.pop(), following.content if following and following.type == "text" else ""))
+    return found
+
+
 def code_blocks(text: str, language: str) -> list[str]:
     """The content of every fenced code block tagged `language`."""
     return [token.content for token in MARKDOWN.parse(text) if token.type == "fence" and token.info == language]
