@@ -1,4 +1,3 @@
-{# Ours (no upstream original): the two ways Atlas authenticates API calls. #}
 """Authentication: Atlas service accounts (OAuth 2.0 client credentials) and API keys (HTTP digest)."""
 
 import asyncio

@@ -1,4 +1,3 @@
-{# Ours (no upstream original): Atlas's envelope, read by _responses.py.jinja and _retry.py.jinja. #}
 """Atlas's envelope: with `envelope=true` in the query, every answer is HTTP 200 carrying
 `{"status": <the real status>, "content": <the real body>}`."""
 

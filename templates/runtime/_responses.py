@@ -1,4 +1,3 @@
-{# Ours (no upstream original): turning an HTTP response into a Response, used by every operation. #}
 """From an HTTP response to a Response: envelope unwrapped, success parsed, errors typed."""
 
 import json
@@ -38,8 +37,12 @@ def build_response(response: httpx.Response, *, envelope: bool, parse: Callable[
         else:
             return Response(status_code=status_code, content=response.content, headers=response.headers, parsed=parsed)
     else:
-        error = AtlasApiError.for_status(status_code, headers=response.headers, content=response.content, payload=payload)
-    return Response(status_code=status_code, content=response.content, headers=response.headers, parsed=None, error=error)
+        error = AtlasApiError.for_status(
+            status_code, headers=response.headers, content=response.content, payload=payload
+        )
+    return Response(
+        status_code=status_code, content=response.content, headers=response.headers, parsed=None, error=error
+    )
 
 
 def _json_or_none(content: bytes) -> Any:
