@@ -7,15 +7,16 @@ own; `template_globals` binds them to one spec, and to the library's endpoint ob
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from openapi_python_client.config import Config
 from openapi_python_client.parser.openapi import Endpoint
 from openapi_python_client.parser.properties import ModelProperty
 from openapi_python_client.parser.properties.boolean import BooleanProperty
+from openapi_python_client.parser.properties.list_property import ListProperty
 from openapi_python_client.parser.properties.union import UnionProperty
-from openapi_python_client.strings import ClassName
+from openapi_python_client.strings import ClassName, snake_case
 
 from generator.codegen.python_names import command_name, command_option, json_name, spec_operations_by_endpoint
 from generator.spec.pointers import resolved
@@ -43,10 +44,11 @@ def template_globals(data: dict[str, Any], config: Config) -> dict[str, Callable
         return str(ClassName(schema_name, config.field_prefix))
 
     read_only = {class_name(name): props for name, props in read_only_properties(data).items()}
-    polymorphic = list(discriminators(data).values())
+    polymorphic = discriminators(data)
     return {
         "read_only_json_names": lambda name: read_only_json_names(read_only, name),
         "discriminator_cases": lambda union: discriminator_cases(polymorphic, class_name, union),
+        "discriminated_unions": lambda properties: discriminated_unions(polymorphic, class_name, properties),
         "accept_media_types": lambda endpoint: accept_media_types(data, of(endpoint)),
         "parameter_schemas": lambda endpoint: parameter_schemas(data, of(endpoint)),
         "request_body_schema": lambda endpoint: validation_schema(body_schema(data, of(endpoint))),
@@ -61,23 +63,46 @@ def read_only_json_names(read_only: Mapping[str, frozenset[str]], class_name: st
 
 
 def discriminator_cases(
-    polymorphic: list[Discriminator], class_name: Callable[[str], str], union: UnionProperty
+    polymorphic: Mapping[str, Discriminator], class_name: Callable[[str], str], union: UnionProperty
 ) -> dict[str, Any] | None:
-    """For a union of models that a spec discriminator describes: its property, value -> member, and the
-    member that takes unknown values (None when the union has none)."""
+    """For a union of models that a spec discriminator describes: its property, value -> member, the member
+    that takes unknown values (None when the union has none), and the name of the module's table of the
+    mapping, one per polymorphic schema."""
     members: dict[str, Any] = {
         inner.class_info.name: inner for inner in union.inner_properties if isinstance(inner, ModelProperty)
     }
-    for discriminator in polymorphic:
+    for parent, discriminator in polymorphic.items():
         targets = {value: class_name(target) for value, target in discriminator.mapping.items()}
         fallback = class_name(discriminator.fallback) if discriminator.fallback else None
         if members and set(targets.values()) | {fallback} - {None} == set(members):
             return {
                 "property_name": discriminator.property_name,
                 "cases": [(value, members[target]) for value, target in sorted(targets.items())],
+                "classes": sorted(set(targets.values())),
                 "fallback": members.get(fallback) if fallback else None,
+                "table": f"_{snake_case(parent).upper()}_SUBTYPES",
             }
     return None
+
+
+def discriminated_unions(
+    polymorphic: Mapping[str, Discriminator], class_name: Callable[[str], str], properties: Iterable[Any]
+) -> list[dict[str, Any]]:
+    """The discriminator cases of every union among `properties` that a spec discriminator describes, also as
+    list items or union members at any depth, one per table: the tables a module defines."""
+    found: dict[str, dict[str, Any]] = {}
+    pending = list(properties)
+    while pending:
+        prop = pending.pop()
+        if isinstance(prop, ListProperty):
+            pending.append(prop.inner_property)
+        elif isinstance(prop, UnionProperty):
+            cases = discriminator_cases(polymorphic, class_name, prop)
+            if cases is None:
+                pending.extend(prop.inner_properties)
+            else:
+                found.setdefault(cases["table"], cases)
+    return [found[table] for table in sorted(found)]
 
 
 def accept_media_types(data: dict[str, Any], operation: Operation) -> list[str]:
