@@ -39,7 +39,7 @@ from generator.names import PythonNames
 # template name -> path inside the package directory. The runtime modules (templates/runtime/) come on top.
 EXTRA_PACKAGE_FILES = {
     "_retry.py.jinja": "_retry.py",
-    "_validation.py.jinja": "_validation.py",
+    "_schemas.py.jinja": "_schemas.py",
     "cli.py.jinja": "cli.py",
     "__main__.py.jinja": "__main__.py",
 }

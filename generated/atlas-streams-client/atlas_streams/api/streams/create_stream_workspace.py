@@ -11,7 +11,7 @@ from ...client import Client
 from ...models.streams_tenant import StreamsTenant
 from ...types import UNSET, Response, Unset
 
-# The request body's schema, for readOnly stripping and validation (templates/_validation.py.jinja).
+# The request body's schema, for readOnly stripping and validation (_validation.py).
 _BODY_SCHEMA: dict[str, Any] = {"$ref": "#/components/schemas/StreamsTenant"}
 
 

@@ -1,5 +1,3 @@
-{# Ours (no upstream original): request checks run before anything is sent. The schema table is
-   rendered from the spec by generator/opc_adapter.py (validation_schemas). #}
 """Checks of parameters and request bodies against the spec, before any network I/O, and the
 readOnly stripping of bodies given as plain JSON."""
 
@@ -7,10 +5,8 @@ import functools
 import re
 from typing import Any
 
+from ._schemas import SCHEMAS
 from .errors import InvalidParameterError, Problem, RequestValidationError
-
-# The spec's component schemas, reduced to the keywords checked here.
-SCHEMAS: dict[str, Any] = {{ validation_schemas() | python_literal }}
 
 _REF_PREFIX = "#/components/schemas/"
 _JSON_TYPES: dict[str, tuple[type, ...]] = {
