@@ -61,6 +61,31 @@ def _build_response(response: httpx.Response, envelope: object) -> Response[Stre
     return build_response(response, envelope=envelope is True, parse=_parse_success)
 
 
+def dry_run(
+    group_id: str,
+    *,
+    client: Client,
+    body: StreamsTenant | Mapping[str, Any],
+    envelope: bool | Unset = UNSET,
+    pretty: bool | Unset = UNSET,
+) -> httpx.Request:
+    """The request that sync_detailed() would send with the same arguments, checked and built but not sent.
+    The client's auth adds credentials only to a request it sends, so none are in it.
+
+    Raises:
+        ValueError: If a parameter breaks its pattern.
+        errors.RequestValidationError: If the body breaks the schema.
+    """
+
+    kwargs = _get_kwargs(
+        group_id=group_id,
+        body=body,
+        envelope=envelope,
+        pretty=pretty,
+    )
+    return client.get_httpx_client().build_request(**kwargs)
+
+
 def sync_detailed(
     group_id: str,
     *,
