@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import subprocess
 import sys
 import venv
@@ -75,6 +76,15 @@ def test_operation_docstrings_describe_each_parameter() -> None:
         assert "group_id (str): 24-character hexadecimal ID of the project that will own" in text
         assert "envelope (bool | Unset): Set to true to have Atlas wrap the response" in text
         assert "pretty (bool | Unset): Set to true to receive an indented" in text
+
+
+def test_operation_docstrings_start_every_paragraph_at_the_margin() -> None:
+    for function in (create_stream_workspace.sync, create_stream_workspace.asyncio_detailed):
+        lines = inspect.cleandoc(function.__doc__ or "").splitlines()
+
+        starts = [line for before, line in zip(["", *lines], lines, strict=False) if not before and line]
+
+        assert starts and not [line for line in starts if line.startswith(" ")], starts
 
 
 def test_models_that_refer_to_each_other_import_and_parse(tmp_path: Path) -> None:

@@ -96,7 +96,7 @@ def sync_detailed(
 ) -> Response[StreamsTenant]:
     """Create One Stream Workspace
 
-     Adds a new stream workspace (an Atlas Stream Processing instance) to the given project and returns
+    Adds a new stream workspace (an Atlas Stream Processing instance) to the given project and returns
     the workspace as Atlas stored it.
 
     Args:
@@ -143,7 +143,7 @@ def sync(
 ) -> StreamsTenant:
     """Create One Stream Workspace
 
-     Adds a new stream workspace (an Atlas Stream Processing instance) to the given project and returns
+    Adds a new stream workspace (an Atlas Stream Processing instance) to the given project and returns
     the workspace as Atlas stored it.
 
     Args:
@@ -189,7 +189,7 @@ async def asyncio_detailed(
 ) -> Response[StreamsTenant]:
     """Create One Stream Workspace
 
-     Adds a new stream workspace (an Atlas Stream Processing instance) to the given project and returns
+    Adds a new stream workspace (an Atlas Stream Processing instance) to the given project and returns
     the workspace as Atlas stored it.
 
     Args:
@@ -236,7 +236,7 @@ async def asyncio(
 ) -> StreamsTenant:
     """Create One Stream Workspace
 
-     Adds a new stream workspace (an Atlas Stream Processing instance) to the given project and returns
+    Adds a new stream workspace (an Atlas Stream Processing instance) to the given project and returns
     the workspace as Atlas stored it.
 
     Args:
