@@ -78,6 +78,18 @@ def test_operation_docstrings_describe_each_parameter() -> None:
         assert "pretty (bool | Unset): Set to true to receive an indented" in text
 
 
+def test_operation_docstrings_link_to_the_atlas_reference_as_the_docs_do() -> None:
+    link = (
+        "[/groups](https://mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Projects/operation/listProjects)"
+    )
+    for function in (create_stream_workspace.sync, create_stream_workspace.asyncio_detailed):
+        text = function.__doc__ or ""
+
+        assert link in text and "](#" not in text
+    docs = (CLIENT / "docs/operations/create_stream_workspace.md").read_text(encoding="utf-8")
+    assert link in docs
+
+
 def test_operation_docstrings_start_every_paragraph_at_the_margin() -> None:
     for function in (create_stream_workspace.sync, create_stream_workspace.asyncio_detailed):
         lines = inspect.cleandoc(function.__doc__ or "").splitlines()

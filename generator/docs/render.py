@@ -27,10 +27,11 @@ from generator.docs.locales import (
     strings_path,
 )
 from generator.docs.markdown import md_cell, md_code, md_fence, md_text
-from generator.docs.site import SiteBuilder, atlas_link_rewriter
+from generator.docs.site import SiteBuilder
 from generator.jinja_cache import bytecode_cache
 from generator.names import PythonNames
 from generator.spec.loading import Spec
+from generator.spec.vocabulary import atlas_link_rewriter
 
 UNTRANSLATED_PAGE = "untranslated.md"  # in every locale but the base one
 

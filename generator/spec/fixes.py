@@ -6,8 +6,9 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from generator.spec.pointers import walk
 from generator.spec.schema_facts import write_only_properties
-from generator.spec.vocabulary import SPLIT_FROM, client_operation_name, operations, schema_ref
+from generator.spec.vocabulary import SPLIT_FROM, atlas_link_rewriter, client_operation_name, operations, schema_ref
 
 
 def apply_spec_fixes(data: dict[str, Any]) -> dict[str, Any]:
@@ -19,6 +20,7 @@ def apply_spec_fixes(data: dict[str, Any]) -> dict[str, Any]:
     _describe_parameters_in_their_schemas(fixed)
     _accept_unknown_subtypes(fixed)
     _require_write_only_properties_in_requests_only(fixed)
+    _absolute_atlas_links(fixed)
     return fixed
 
 
@@ -73,3 +75,14 @@ def _require_write_only_properties_in_requests_only(data: dict[str, Any]) -> Non
         for schema in [schemas[name], *schemas[name].get("allOf", [])]:
             if write_only & set(schema.get("required", [])):
                 schema["required"] = [prop for prop in schema["required"] if prop not in write_only]
+
+
+def _absolute_atlas_links(data: dict[str, Any]) -> None:
+    # An in-page link of the Atlas reference ('#tag/...') points nowhere from a docstring or --help; the docs
+    # make the same links absolute (they read the spec as written, so this fix does not reach them).
+    rewrite = atlas_link_rewriter(data)
+    for _, node in walk(data):
+        if isinstance(node, dict):
+            for key in ("summary", "description"):
+                if isinstance(node.get(key), str):
+                    node[key] = rewrite(node[key])

@@ -101,10 +101,11 @@ def sync_detailed(
 
     Args:
         group_id (str): 24-character hexadecimal ID of the project that will own the new stream
-            workspace. The [/groups](#tag/Projects/operation/listProjects) endpoint lists every
-            project your credentials can reach. Atlas treats "group" and "project" as the same thing,
-            so the group ID is simply the project ID and never changes. Example:
-            32b6e34b3d91647abb20e7b8.
+            workspace. The
+            [/groups](https://mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Projects/operation/listProjects)
+            endpoint lists every project your credentials can reach. Atlas treats "group" and
+            "project" as the same thing, so the group ID is simply the project ID and never changes.
+            Example: 32b6e34b3d91647abb20e7b8.
         envelope (bool | Unset): Set to true to have Atlas wrap the response in an `envelope` JSON
             object that also reports the HTTP status, which helps clients that cannot read status
             codes or response headers. List endpoints use their `results` object as the envelope.
@@ -148,10 +149,11 @@ def sync(
 
     Args:
         group_id (str): 24-character hexadecimal ID of the project that will own the new stream
-            workspace. The [/groups](#tag/Projects/operation/listProjects) endpoint lists every
-            project your credentials can reach. Atlas treats "group" and "project" as the same thing,
-            so the group ID is simply the project ID and never changes. Example:
-            32b6e34b3d91647abb20e7b8.
+            workspace. The
+            [/groups](https://mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Projects/operation/listProjects)
+            endpoint lists every project your credentials can reach. Atlas treats "group" and
+            "project" as the same thing, so the group ID is simply the project ID and never changes.
+            Example: 32b6e34b3d91647abb20e7b8.
         envelope (bool | Unset): Set to true to have Atlas wrap the response in an `envelope` JSON
             object that also reports the HTTP status, which helps clients that cannot read status
             codes or response headers. List endpoints use their `results` object as the envelope.
@@ -194,10 +196,11 @@ async def asyncio_detailed(
 
     Args:
         group_id (str): 24-character hexadecimal ID of the project that will own the new stream
-            workspace. The [/groups](#tag/Projects/operation/listProjects) endpoint lists every
-            project your credentials can reach. Atlas treats "group" and "project" as the same thing,
-            so the group ID is simply the project ID and never changes. Example:
-            32b6e34b3d91647abb20e7b8.
+            workspace. The
+            [/groups](https://mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Projects/operation/listProjects)
+            endpoint lists every project your credentials can reach. Atlas treats "group" and
+            "project" as the same thing, so the group ID is simply the project ID and never changes.
+            Example: 32b6e34b3d91647abb20e7b8.
         envelope (bool | Unset): Set to true to have Atlas wrap the response in an `envelope` JSON
             object that also reports the HTTP status, which helps clients that cannot read status
             codes or response headers. List endpoints use their `results` object as the envelope.
@@ -241,10 +244,11 @@ async def asyncio(
 
     Args:
         group_id (str): 24-character hexadecimal ID of the project that will own the new stream
-            workspace. The [/groups](#tag/Projects/operation/listProjects) endpoint lists every
-            project your credentials can reach. Atlas treats "group" and "project" as the same thing,
-            so the group ID is simply the project ID and never changes. Example:
-            32b6e34b3d91647abb20e7b8.
+            workspace. The
+            [/groups](https://mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Projects/operation/listProjects)
+            endpoint lists every project your credentials can reach. Atlas treats "group" and
+            "project" as the same thing, so the group ID is simply the project ID and never changes.
+            Example: 32b6e34b3d91647abb20e7b8.
         envelope (bool | Unset): Set to true to have Atlas wrap the response in an `envelope` JSON
             object that also reports the HTTP status, which helps clients that cannot read status
             codes or response headers. List endpoints use their `results` object as the envelope.
