@@ -178,3 +178,26 @@ def test_discriminated_unions_anywhere_type_check_and_parse(tmp_path: Path) -> N
         "",
         "StreamsS3Connection StreamsKafkaConnection None\n{'backup': {'type': 'New'}}\n",
     )
+
+
+def test_response_has_an_attribute_for_each_response_header_the_spec_documents(tmp_path: Path) -> None:
+    data = load_spec(SPEC_PATH).data
+    responses = [
+        data["paths"]["/api/atlas/v2/groups/{groupId}/streams"]["post"]["responses"]["200"],
+        data["components"]["responses"]["tooManyRequests"],
+    ]
+    for response in responses:
+        del response["headers"]["RateLimit-Remaining"]
+    responses[0]["headers"]["X-Request-Id"] = {"description": "Trace id.", "schema": {"type": "string"}}
+    settings = load_settings(ROOT / "pyproject.toml")
+    package = tmp_path / "atlas-streams-client"
+    render_project(apply_spec_fixes(data), settings, [settings.templates], package)
+    probe = (
+        "from atlas_streams.types import Response\n"
+        "r = Response(200, b'', {'RateLimit-Limit': '5', 'X-Request-Id': 'abc'}, None)\n"
+        "print(r.rate_limit_limit, r.x_request_id, hasattr(r, 'rate_limit_remaining'))"
+    )
+
+    result = run(sys.executable, "-c", probe, cwd=package)
+
+    assert (result.stderr, result.stdout) == ("", "5 abc False\n")

@@ -38,12 +38,14 @@ class Response(Generic[T]):
 
     @property
     def rate_limit_limit(self) -> int | None:
-        """RateLimit-Limit: requests allowed in the current window."""
+        """RateLimit-Limit: Upper bound on the number of requests the caller may send during the current
+        rate-limit window."""
         return _int_header(self.headers, "RateLimit-Limit")
 
     @property
     def rate_limit_remaining(self) -> int | None:
-        """RateLimit-Remaining: requests left in the current window."""
+        """RateLimit-Remaining: How many more requests the caller may send before the current rate-limit window
+        is used up."""
         return _int_header(self.headers, "RateLimit-Remaining")
 
     def unwrap(self) -> T:
