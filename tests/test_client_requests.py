@@ -157,6 +157,31 @@ def test_a_body_pattern_refuses_a_final_newline() -> None:
     assert [problem.location for problem in excinfo.value.problems] == ["$.connectionId"]
 
 
+def body_problems(data: Any, schema: dict[str, Any]) -> list[str]:
+    """Each problem that check_request_body finds in `data`, as "location: message"; [] when it passes."""
+    try:
+        check_request_body(data, schema)
+    except RequestValidationError as error:
+        return [str(problem) for problem in error.problems]
+    return []
+
+
+@pytest.mark.parametrize(
+    ("items", "unique"),
+    [
+        ([{"a": 1, "b": 2}, {"b": 2, "a": 1}], False),  # one JSON object, keys in another order
+        ([1, 1.0], False),
+        ([True, 1], True),
+        ([[0, {"x": True}], [0, {"x": 1}]], True),
+        (["SP10", "SP30"], True),
+    ],
+)
+def test_unique_items_compares_json_values(items: list[Any], unique: bool) -> None:
+    problems = body_problems(items, {"type": "array", "uniqueItems": True})
+
+    assert problems == ([] if unique else ["$: items must be unique"])
+
+
 # JSON Schema patterns are ECMA-262 regular expressions: `$` matches only at the very end of the value.
 ECMA_PATTERN_CASES = [
     ("^ab$", "ab", True),

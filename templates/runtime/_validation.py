@@ -100,10 +100,22 @@ def _check_array(value: list[Any], schema: dict[str, Any], path: str, problems: 
         problems.append(Problem(path, f"{len(value)} items, at most {schema['maxItems']} allowed"))
     if "minItems" in schema and len(value) < schema["minItems"]:
         problems.append(Problem(path, f"{len(value)} items, at least {schema['minItems']} required"))
-    if schema.get("uniqueItems") and len({repr(item) for item in value}) < len(value):
+    if schema.get("uniqueItems") and len({_json_key(item) for item in value}) < len(value):
         problems.append(Problem(path, "items must be unique"))
     for index, item in enumerate(value):
         _check(item, schema.get("items", {}), f"{path}[{index}]", problems)
+
+
+def _json_key(value: Any) -> Any:
+    """A hashable stand-in for a JSON value, equal for values that JSON Schema calls equal: objects whatever
+    the order of their keys, 1 and 1.0; not true and 1."""
+    if isinstance(value, dict):
+        return ("object", frozenset((key, _json_key(item)) for key, item in value.items()))
+    if isinstance(value, list):
+        return ("array", tuple(_json_key(item) for item in value))
+    if isinstance(value, bool):
+        return ("boolean", value)
+    return value
 
 
 def _check_object(value: dict[str, Any], schema: dict[str, Any], path: str, problems: list[Problem]) -> None:
