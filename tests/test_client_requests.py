@@ -182,6 +182,20 @@ def test_unique_items_compares_json_values(items: list[Any], unique: bool) -> No
     assert problems == ([] if unique else ["$: items must be unique"])
 
 
+def test_any_of_takes_a_value_that_one_of_its_members_takes() -> None:
+    size = {"anyOf": [{"type": "integer"}, {"type": "string", "enum": ["S", "M"]}]}
+    schema = {"type": "object", "properties": {"size": size}}
+
+    assert body_problems({"size": 3}, schema) == body_problems({"size": "M"}, schema) == []
+    assert body_problems({"size": "XL"}, schema) == ["$.size: 'XL' matches none of the allowed shapes"]
+
+
+def test_a_value_outside_a_one_of_of_enums_is_told_the_values() -> None:
+    regions = {"oneOf": [{"type": "string", "enum": ["DUBLIN_IRL"]}, {"type": "string", "enum": ["OHIO_USA"]}]}
+
+    assert body_problems("MARS_BASE", regions) == ["$: 'MARS_BASE' is not one of DUBLIN_IRL, OHIO_USA"]
+
+
 # JSON Schema patterns are ECMA-262 regular expressions: `$` matches only at the very end of the value.
 ECMA_PATTERN_CASES = [
     ("^ab$", "ab", True),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.codegen.template_globals import response_headers
+from generator.codegen.template_globals import response_headers, validation_schemas
 
 LIMIT = {"description": "Requests allowed in the window. Resets hourly.", "schema": {"type": "integer"}}
 
@@ -69,3 +69,22 @@ def test_a_header_name_becomes_a_python_identifier() -> None:
     names = [header["attribute"] for header in response_headers(spec(odd), [odd], "field_")]
 
     assert names == ["class_", "field_2_xx_count", "rate_limit_limit"]
+
+
+def test_the_reduced_schemas_keep_any_of_with_its_members_reduced() -> None:
+    data = {
+        "components": {
+            "schemas": {
+                "Size": {
+                    "description": "How big.",
+                    "anyOf": [{"type": "integer", "example": 3}, {"$ref": "#/components/schemas/Named"}],
+                },
+                "Named": {"type": "string", "enum": ["S", "M"], "x-xgen-note": "ours"},
+            }
+        }
+    }
+
+    assert validation_schemas(data) == {
+        "Size": {"anyOf": [{"type": "integer"}, {"$ref": "#/components/schemas/Named"}]},
+        "Named": {"type": "string", "enum": ["S", "M"]},
+    }

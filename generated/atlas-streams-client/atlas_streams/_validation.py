@@ -67,9 +67,12 @@ def _check(value: Any, schema: dict[str, Any], path: str, problems: list[Problem
         return
     for member in schema.get("allOf", ()):
         _check(value, member, path, problems)
+    if "anyOf" in schema:
+        _check_some_member(value, schema["anyOf"], path, problems)
     if "oneOf" in schema:
-        # Upstream declares some oneOf-of-enums schemas as `type: object`; the members decide.
-        _check_one_of(value, schema["oneOf"], path, problems)
+        # Checked like anyOf: which member a value is, its discriminator says. Upstream declares some
+        # oneOf-of-enums schemas as `type: object`; the members decide.
+        _check_some_member(value, schema["oneOf"], path, problems)
         return
     expected = schema.get("type")
     if expected in _JSON_TYPES and not _is_json_type(value, expected):
@@ -85,11 +88,12 @@ def _check(value: Any, schema: dict[str, Any], path: str, problems: list[Problem
         _check_object(value, schema, path, problems)
 
 
-def _check_one_of(value: Any, members: list[dict[str, Any]], path: str, problems: list[Problem]) -> None:
+def _check_some_member(value: Any, members: list[dict[str, Any]], path: str, problems: list[Problem]) -> None:
     if any(not _problems(value, member, path) for member in members):
         return
-    allowed = [item for member in members for item in _resolve(member).get("enum", [])]
-    if allowed:
+    resolved = [_resolve(member) for member in members]
+    if all("enum" in member for member in resolved):
+        allowed = [item for member in resolved for item in member["enum"]]
         problems.append(Problem(path, f"{value!r} is not one of {', '.join(map(str, allowed))}"))
     else:
         problems.append(Problem(path, f"{value!r} matches none of the allowed shapes"))
