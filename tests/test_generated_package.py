@@ -8,6 +8,7 @@ import sys
 import venv
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from atlas_streams.api.streams import create_stream_workspace
@@ -20,18 +21,27 @@ from atlas_streams.models import (
     streams_tenant,
 )
 from project_copy import ROOT
-from spec_examples import SPEC_PATH
+from spec_examples import OPERATION_PATH, SPEC_PATH
 
 from generator.codegen.project import render_project
 from generator.config import load_settings
 from generator.spec.fixes import apply_spec_fixes
 from generator.spec.loading import load_spec
+from generator.spec.pointers import node_at
 
 CLIENT = ROOT / "generated/atlas-streams-client"
 
 
 def run(*command: str | Path, cwd: Path = CLIENT) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(part) for part in command], cwd=cwd, capture_output=True, text=True, check=False)
+
+
+def rendered(data: dict[str, Any], tmp_path: Path) -> Path:
+    """The client code alone (no docs, not formatted) generated from the spec `data` below `tmp_path`."""
+    settings = load_settings(ROOT / "pyproject.toml")
+    package = tmp_path / "atlas-streams-client"
+    render_project(apply_spec_fixes(data), settings, [settings.templates], package)
+    return package
 
 
 def test_generated_package_passes_mypy_strict() -> None:
@@ -107,9 +117,7 @@ def test_models_that_refer_to_each_other_import_and_parse(tmp_path: Path) -> Non
     schemas["Outer"] = {"type": "object", "properties": {"inner": {"$ref": "#/components/schemas/Inner"}}}
     schemas["Inner"] = {"type": "object", "properties": {"outer": {"$ref": "#/components/schemas/Outer"}}}
     schemas["StreamsTenant"]["properties"]["outer"] = {"$ref": "#/components/schemas/Outer"}
-    settings = load_settings(ROOT / "pyproject.toml")
-    package = tmp_path / "atlas-streams-client"
-    render_project(apply_spec_fixes(data), settings, [settings.templates], package)  # the code alone: no docs
+    package = rendered(data, tmp_path)
     parse = 'from atlas_streams.models import Outer; print(Outer.from_dict({"inner": {"outer": {}}}).to_dict())'
 
     result = run(sys.executable, "-c", parse, cwd=package)
@@ -157,11 +165,9 @@ def test_discriminated_unions_anywhere_type_check_and_parse(tmp_path: Path) -> N
         "primary": connection,
         "backup": {"oneOf": [connection], "nullable": True},
     }
-    (success,) = data["paths"]["/api/atlas/v2/groups/{groupId}/streams"]["post"]["responses"]["200"]["content"].values()
+    (success,) = node_at(data, OPERATION_PATH)["responses"]["200"]["content"].values()
     success["schema"] = connection
-    settings = load_settings(ROOT / "pyproject.toml")
-    package = tmp_path / "atlas-streams-client"
-    render_project(apply_spec_fixes(data), settings, [settings.templates], package)
+    package = rendered(data, tmp_path)
     parse = (
         "from atlas_streams.api.streams.create_stream_workspace import _parse_success\n"
         "from atlas_streams.models import StreamsTenant\n"
@@ -183,15 +189,13 @@ def test_discriminated_unions_anywhere_type_check_and_parse(tmp_path: Path) -> N
 def test_response_has_an_attribute_for_each_response_header_the_spec_documents(tmp_path: Path) -> None:
     data = load_spec(SPEC_PATH).data
     responses = [
-        data["paths"]["/api/atlas/v2/groups/{groupId}/streams"]["post"]["responses"]["200"],
+        node_at(data, OPERATION_PATH)["responses"]["200"],
         data["components"]["responses"]["tooManyRequests"],
     ]
     for response in responses:
         del response["headers"]["RateLimit-Remaining"]
     responses[0]["headers"]["X-Request-Id"] = {"description": "Trace id.", "schema": {"type": "string"}}
-    settings = load_settings(ROOT / "pyproject.toml")
-    package = tmp_path / "atlas-streams-client"
-    render_project(apply_spec_fixes(data), settings, [settings.templates], package)
+    package = rendered(data, tmp_path)
     probe = (
         "from atlas_streams.types import Response\n"
         "r = Response(200, b'', {'RateLimit-Limit': '5', 'X-Request-Id': 'abc'}, None)\n"
