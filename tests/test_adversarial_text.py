@@ -53,6 +53,7 @@ def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tenant["description"] = ADVERSARIAL
     tenant["properties"]["name"]["description"] = ENDS_WITH_BACKSLASH
     data["components"]["parameters"]["groupId"]["description"] = ADVERSARIAL
+    data["components"]["headers"]["HeaderRateLimitLimit"]["description"] = ADVERSARIAL
     spec = scratch / "streams.json"  # JSON is YAML, and spares us quoting the text for YAML
     spec.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     settings = dataclasses.replace(load_settings(ROOT / "pyproject.toml"), spec=spec)
@@ -97,6 +98,12 @@ def test_adversarial_text_reaches_the_endpoint_docstring_unchanged(package: Path
 
     assert squashed(ENDS_WITH_QUOTE) in squashed(doc)
     assert squashed(ADVERSARIAL) in squashed(doc)
+
+
+def test_adversarial_text_reaches_the_response_header_docstring_unchanged(package: Path) -> None:
+    doc = run_python(package, "from atlas_streams.types import Response; print(Response.rate_limit_limit.__doc__)")
+
+    assert squashed(doc) == squashed("RateLimit-Limit: " + ADVERSARIAL)
 
 
 def docs_pages(package: Path) -> dict[str, str]:

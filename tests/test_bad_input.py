@@ -75,7 +75,9 @@ def test_template_rendering_code_object_unescaped_fails(project: Path, capsys: p
 
 
 MODEL_TEMPLATE = "templates/model.py.jinja"
-MODEL_DESCRIPTION = "{{ model.description | safe_for_docstring | wordwrap(116) }}"
+MODEL_DESCRIPTION = (
+    "{{ model.description | safe_for_docstring | wordwrap(116, break_long_words=False, break_on_hyphens=False) }}"
+)
 ESCAPE_HINT = (
     "(hint: escape it first: | safe_for_docstring, | in_double_quote_literal, | in_f_string_literal or "
     "| as_unembedded_code)"

@@ -157,6 +157,45 @@ def test_a_body_pattern_refuses_a_final_newline() -> None:
     assert [problem.location for problem in excinfo.value.problems] == ["$.connectionId"]
 
 
+def body_problems(data: Any, schema: dict[str, Any]) -> list[str]:
+    """Each problem that check_request_body finds in `data`, as "location: message"; [] when it passes."""
+    try:
+        check_request_body(data, schema)
+    except RequestValidationError as error:
+        return [str(problem) for problem in error.problems]
+    return []
+
+
+@pytest.mark.parametrize(
+    ("items", "unique"),
+    [
+        ([{"a": 1, "b": 2}, {"b": 2, "a": 1}], False),  # one JSON object, keys in another order
+        ([1, 1.0], False),
+        ([True, 1], True),
+        ([[0, {"x": True}], [0, {"x": 1}]], True),
+        (["SP10", "SP30"], True),
+    ],
+)
+def test_unique_items_compares_json_values(items: list[Any], unique: bool) -> None:
+    problems = body_problems(items, {"type": "array", "uniqueItems": True})
+
+    assert problems == ([] if unique else ["$: items must be unique"])
+
+
+def test_any_of_takes_a_value_that_one_of_its_members_takes() -> None:
+    size = {"anyOf": [{"type": "integer"}, {"type": "string", "enum": ["S", "M"]}]}
+    schema = {"type": "object", "properties": {"size": size}}
+
+    assert body_problems({"size": 3}, schema) == body_problems({"size": "M"}, schema) == []
+    assert body_problems({"size": "XL"}, schema) == ["$.size: 'XL' matches none of the allowed shapes"]
+
+
+def test_a_value_outside_a_one_of_of_enums_is_told_the_values() -> None:
+    regions = {"oneOf": [{"type": "string", "enum": ["DUBLIN_IRL"]}, {"type": "string", "enum": ["OHIO_USA"]}]}
+
+    assert body_problems("MARS_BASE", regions) == ["$: 'MARS_BASE' is not one of DUBLIN_IRL, OHIO_USA"]
+
+
 # JSON Schema patterns are ECMA-262 regular expressions: `$` matches only at the very end of the value.
 ECMA_PATTERN_CASES = [
     ("^ab$", "ab", True),

@@ -137,7 +137,7 @@ def test_discriminator_cases_map_every_value_to_its_member_and_keep_the_fallback
     parsed: tuple[dict[str, Any], GeneratorData],
 ) -> None:
     data, openapi = parsed
-    polymorphic = list(discriminators(data).values())
+    polymorphic = discriminators(data)
     unions = [
         prop
         for model in openapi.models
@@ -159,7 +159,7 @@ def test_discriminator_cases_map_every_value_to_its_member_and_keep_the_fallback
     for case in cases:
         facts = next(
             d
-            for d in polymorphic
+            for d in polymorphic.values()
             if d.property_name == case["property_name"] and set(d.mapping) == {v for v, _ in case["cases"]}
         )
         assert [value for value, _ in case["cases"]] == sorted(facts.mapping)

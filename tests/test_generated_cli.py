@@ -10,7 +10,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
+from atlas_streams import cli
+from atlas_streams._validation import check_request_body
+from atlas_streams.api.streams import create_stream_workspace
 from support.atlas_fakes import atlas_error, closed_port, documented_response
 from support.loopback import CannedResponse, LoopbackServer
 from support.project_copy import copy_project
@@ -170,6 +174,64 @@ def test_dry_run_prints_the_body_bytes_that_would_be_sent(atlas_server: Loopback
     headers, _, body = result.stdout.partition("\n\n")
     assert body == sent.body.decode() + "\n"
     assert f"content-length: {len(sent.body)}" in headers.splitlines()
+
+
+def counted_body_checks(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Each body that the operation module checks from now on."""
+    checked: list[object] = []
+
+    def counting(data: object, schema: dict[str, object]) -> None:
+        checked.append(data)
+        check_request_body(data, schema)
+
+    monkeypatch.setattr(f"{create_stream_workspace.__name__}.check_request_body", counting)
+    return checked
+
+
+def in_process(server: LoopbackServer, monkeypatch: pytest.MonkeyPatch, *args: str) -> int:
+    for name in [name for name in os.environ if name.startswith("MONGODB_ATLAS_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("MONGODB_ATLAS_PUBLIC_API_KEY", "public-key")
+    monkeypatch.setenv("MONGODB_ATLAS_PRIVATE_API_KEY", PRIVATE_KEY)
+    return cli.main(["create-workspace", "--base-url", server.url, "--group-id", GROUP_ID, *REQUEST_OPTIONS, *args])
+
+
+def test_dry_run_builds_the_request_with_the_operations_dry_run_checking_the_body_once(
+    atlas_server: LoopbackServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checked = counted_body_checks(monkeypatch)
+    built: list[dict[str, object]] = []
+    dry_run = create_stream_workspace.dry_run
+
+    def recording(**kwargs: Any) -> httpx.Request:
+        built.append(kwargs)
+        return dry_run(**kwargs)
+
+    monkeypatch.setattr(create_stream_workspace, "dry_run", recording)
+
+    code = in_process(atlas_server, monkeypatch, "--dry-run")
+
+    assert code == 0
+    assert len(built) == 1 and built[0]["group_id"] == GROUP_ID
+    assert len(checked) == 1
+    assert atlas_server.requests == []
+
+
+def test_a_request_checks_the_body_once(atlas_server: LoopbackServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    atlas_server.respond(documented_response(200))
+    checked = counted_body_checks(monkeypatch)
+
+    code = in_process(atlas_server, monkeypatch)
+
+    assert code == 0
+    assert len(checked) == 1 and len(atlas_server.requests) == 1
+
+
+def test_invalid_group_id_is_reported_before_missing_credentials(atlas_server: LoopbackServer) -> None:
+    result = create(atlas_server, *REQUEST_OPTIONS, "--group-id", "not-a-project", credentials=False)
+
+    assert result.returncode == 3
+    assert result.stderr.startswith("atlas-streams: --group-id: 'not-a-project' does not match the pattern")
 
 
 def test_invalid_group_id_is_reported_by_option_before_sending(atlas_server: LoopbackServer) -> None:

@@ -47,7 +47,8 @@ def test_listing_shows_where_each_template_comes_from(project: Path, capsys: pyt
 
     rows = {line.split()[0]: line.split(None, 1)[1] for line in capsys.readouterr().out.splitlines()[:-1]}
     assert code == 0
-    assert re.fullmatch(r"templates/\s+ours", rows["_auth.py.jinja"])
+    assert re.fullmatch(r"templates/\s+ours", rows["cli.py.jinja"])
+    assert re.fullmatch(r"templates/\s+ours", rows["runtime/_auth.py"])
     assert re.fullmatch(r"templates/\s+override: original unchanged", rows["model.py.jinja"])
     assert re.fullmatch(r"openapi-python-client 0\.29\.1\s+default", rows["models_init.py.jinja"])
 
@@ -119,6 +120,23 @@ def test_team_folder_wins_over_our_templates(project: Path, capsys: pytest.Captu
     out = capsys.readouterr().out
     assert code == 1
     assert f"+++ b/{MODEL.as_posix()}" in out and "+# reviewed by the team\n" in out
+
+
+def test_team_runtime_module_wins_over_ours_and_is_copied_as_written(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "team-templates/runtime").mkdir(parents=True)
+    ours = (project / "templates/runtime/_auth.py").read_text(encoding="utf-8")
+    (project / "team-templates/runtime/_auth.py").write_text(ours + '\n\nREVIEWED_BY = "team"\n', encoding="utf-8")
+
+    listed = main(["templates", "--templates", "team-templates"])
+    listing = capsys.readouterr().out
+    code = main(["check", "--templates", "team-templates"])
+
+    out = capsys.readouterr().out
+    assert listed == 0 and re.search(r"^runtime/_auth\.py\s+team-templates/\s+ours$", listing, re.MULTILINE)
+    assert code == 1
+    assert "+++ b/generated/atlas-streams-client/atlas_streams/_auth.py" in out and '+REVIEWED_BY = "team"\n' in out
 
 
 def test_missing_team_folder_is_bad_input(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

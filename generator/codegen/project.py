@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import shutil
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -28,22 +29,17 @@ from generator.codegen.guard import (
 )
 from generator.codegen.python_names import python_names
 from generator.codegen.template_globals import template_globals
-from generator.codegen.templates import template_loader
+from generator.codegen.templates import runtime_modules, template_loader
 from generator.config import Settings
 from generator.errors import CodegenError
 from generator.jinja_cache import bytecode_cache
 from generator.names import PythonNames
 
-# Files of the generated package that openapi-python-client does not know about:
-# template name -> path inside the package directory.
+# Files of the generated package that openapi-python-client does not know about, rendered from our templates:
+# template name -> path inside the package directory. The runtime modules (templates/runtime/) come on top.
 EXTRA_PACKAGE_FILES = {
-    "_serialization.py.jinja": "_serialization.py",
-    "_auth.py.jinja": "_auth.py",
     "_retry.py.jinja": "_retry.py",
-    "_enums.py.jinja": "_enums.py",
-    "_responses.py.jinja": "_responses.py",
-    "_envelope.py.jinja": "_envelope.py",
-    "_validation.py.jinja": "_validation.py",
+    "_schemas.py.jinja": "_schemas.py",
     "cli.py.jinja": "cli.py",
     "__main__.py.jinja": "__main__.py",
 }
@@ -116,6 +112,7 @@ class _StreamsProject(Project):
         template_layers: Sequence[Path],
     ) -> None:
         super().__init__(openapi=openapi, config=config)
+        self.template_layers = template_layers
         self.env.loader = template_loader(template_layers)
         self.env.bytecode_cache = bytecode_cache("code")
         self.env.globals["command_name"] = settings.command_name
@@ -150,6 +147,8 @@ class _StreamsProject(Project):
         for template_name, relative in EXTRA_PACKAGE_FILES.items():
             text = self.env.get_template(template_name).render()
             (self.package_dir / relative).write_text(text, encoding=self.config.file_encoding)
+        for relative, source in runtime_modules(self.template_layers).items():
+            shutil.copyfile(source, self.package_dir / relative)
 
 
 def python_literal(value: Any) -> str:

@@ -7,15 +7,16 @@ own; `template_globals` binds them to one spec, and to the library's endpoint ob
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from openapi_python_client.config import Config
 from openapi_python_client.parser.openapi import Endpoint
 from openapi_python_client.parser.properties import ModelProperty
 from openapi_python_client.parser.properties.boolean import BooleanProperty
+from openapi_python_client.parser.properties.list_property import ListProperty
 from openapi_python_client.parser.properties.union import UnionProperty
-from openapi_python_client.strings import ClassName
+from openapi_python_client.strings import ClassName, PythonIdentifier, snake_case
 
 from generator.codegen.python_names import command_name, command_option, json_name, spec_operations_by_endpoint
 from generator.spec.pointers import resolved
@@ -27,9 +28,13 @@ from generator.spec.schema_facts import (
     read_only_properties,
     validation_schema,
 )
-from generator.spec.vocabulary import CLI
+from generator.spec.vocabulary import CLI, operations
 
 Operation = dict[str, Any]
+
+# Response headers that the runtime reads itself: Retry-After, as seconds or an HTTP date, by the retry policy
+# and RateLimitedError.retry_after.
+_RUNTIME_HEADERS = frozenset({"retry-after"})
 
 
 def template_globals(data: dict[str, Any], config: Config) -> dict[str, Callable[..., Any]]:
@@ -43,15 +48,17 @@ def template_globals(data: dict[str, Any], config: Config) -> dict[str, Callable
         return str(ClassName(schema_name, config.field_prefix))
 
     read_only = {class_name(name): props for name, props in read_only_properties(data).items()}
-    polymorphic = list(discriminators(data).values())
+    polymorphic = discriminators(data)
     return {
         "read_only_json_names": lambda name: read_only_json_names(read_only, name),
         "discriminator_cases": lambda union: discriminator_cases(polymorphic, class_name, union),
+        "discriminated_unions": lambda properties: discriminated_unions(polymorphic, class_name, properties),
         "accept_media_types": lambda endpoint: accept_media_types(data, of(endpoint)),
         "parameter_schemas": lambda endpoint: parameter_schemas(data, of(endpoint)),
         "request_body_schema": lambda endpoint: validation_schema(body_schema(data, of(endpoint))),
         "validation_schemas": lambda: validation_schemas(data),
         "cli_command": lambda endpoint: cli_command(data, of(endpoint), endpoint),
+        "response_headers": lambda: response_headers(data, operations(data).values(), config.field_prefix),
     }
 
 
@@ -61,23 +68,46 @@ def read_only_json_names(read_only: Mapping[str, frozenset[str]], class_name: st
 
 
 def discriminator_cases(
-    polymorphic: list[Discriminator], class_name: Callable[[str], str], union: UnionProperty
+    polymorphic: Mapping[str, Discriminator], class_name: Callable[[str], str], union: UnionProperty
 ) -> dict[str, Any] | None:
-    """For a union of models that a spec discriminator describes: its property, value -> member, and the
-    member that takes unknown values (None when the union has none)."""
+    """For a union of models that a spec discriminator describes: its property, value -> member, the member
+    that takes unknown values (None when the union has none), and the name of the module's table of the
+    mapping, one per polymorphic schema."""
     members: dict[str, Any] = {
         inner.class_info.name: inner for inner in union.inner_properties if isinstance(inner, ModelProperty)
     }
-    for discriminator in polymorphic:
+    for parent, discriminator in polymorphic.items():
         targets = {value: class_name(target) for value, target in discriminator.mapping.items()}
         fallback = class_name(discriminator.fallback) if discriminator.fallback else None
         if members and set(targets.values()) | {fallback} - {None} == set(members):
             return {
                 "property_name": discriminator.property_name,
                 "cases": [(value, members[target]) for value, target in sorted(targets.items())],
+                "classes": sorted(set(targets.values())),
                 "fallback": members.get(fallback) if fallback else None,
+                "table": f"_{snake_case(parent).upper()}_SUBTYPES",
             }
     return None
+
+
+def discriminated_unions(
+    polymorphic: Mapping[str, Discriminator], class_name: Callable[[str], str], properties: Iterable[Any]
+) -> list[dict[str, Any]]:
+    """The discriminator cases of every union among `properties` that a spec discriminator describes, also as
+    list items or union members at any depth, one per table: the tables a module defines."""
+    found: dict[str, dict[str, Any]] = {}
+    pending = list(properties)
+    while pending:
+        prop = pending.pop()
+        if isinstance(prop, ListProperty):
+            pending.append(prop.inner_property)
+        elif isinstance(prop, UnionProperty):
+            cases = discriminator_cases(polymorphic, class_name, prop)
+            if cases is None:
+                pending.extend(prop.inner_properties)
+            else:
+                found.setdefault(cases["table"], cases)
+    return [found[table] for table in sorted(found)]
 
 
 def accept_media_types(data: dict[str, Any], operation: Operation) -> list[str]:
@@ -90,6 +120,29 @@ def accept_media_types(data: dict[str, Any], operation: Operation) -> list[str]:
             for media in resolved(data, response).get("content", {})
         }
     )
+
+
+def response_headers(
+    data: dict[str, Any], spec_operations: Iterable[Operation], field_prefix: str
+) -> list[dict[str, Any]]:
+    """The headers that the responses of `spec_operations` document, each once (HTTP header names ignore case),
+    in the order they first appear: its name, the attribute of Response that reads it, whether its value is an
+    integer, and a line for the attribute's docstring."""
+    found: dict[str, dict[str, Any]] = {}
+    for operation in spec_operations:
+        for response in operation.get("responses", {}).values():
+            for name, header in resolved(data, response).get("headers", {}).items():
+                if name.lower() in found or name.lower() in _RUNTIME_HEADERS:
+                    continue
+                header = resolved(data, header)
+                sentence = first_sentence(str(header.get("description", "")))
+                found[name.lower()] = {
+                    "name": name,
+                    "attribute": str(PythonIdentifier(name, field_prefix)),
+                    "integer": resolved(data, header.get("schema", {})).get("type") == "integer",
+                    "doc": f"{name}: {sentence}" if sentence else name,
+                }
+    return list(found.values())
 
 
 def parameter_schemas(data: dict[str, Any], operation: Operation) -> list[tuple[str, dict[str, Any]]]:

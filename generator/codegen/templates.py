@@ -1,6 +1,9 @@
 """Which file the generator renders for each template name, and whether each override still matches
 the openapi-python-client original it was copied from.
 
+Besides Jinja templates, a layer holds runtime modules: plain Python under `runtime/`, copied byte for byte
+into the package (docs/templates-runtime.md says why), resolved through the same layers.
+
 Layers, first match wins: a team's folders (`--templates DIR`), ours (templates/), the library's
 defaults. An override's first line names the original and records its sha256, so an upgrade of the
 library that changes the original is caught:
@@ -30,6 +33,8 @@ UPSTREAM_VERSION = importlib.metadata.version(UPSTREAM_DISTRIBUTION)
 
 _OVERRIDE_HEADER = re.compile(rf"^\{{#\s*Override of {re.escape(UPSTREAM_DISTRIBUTION)} \S+ templates/")
 _RECORDED_ORIGINAL = re.compile(r"templates/(?P<name>[\w./-]+\.jinja) \(sha256 (?P<sha256>[0-9a-f]{64})\)")
+
+RUNTIME = "runtime/"
 
 DEFAULT = "default"  # the library's own template
 OVERRIDE = "override"  # a copy of a library template, changed
@@ -64,8 +69,25 @@ def upstream_templates_dir() -> Path:
 
 
 def template_names(template_layers: Sequence[Path]) -> list[str]:
-    """Every template name the loader can resolve, ours and the library's."""
-    return sorted(name for name in template_loader(template_layers).list_templates() if name.endswith(".jinja"))
+    """Every template name the loader can resolve, ours and the library's, runtime modules included."""
+    return sorted(
+        name
+        for name in template_loader(template_layers).list_templates()
+        if name.endswith(".jinja") or _is_runtime_module(name)
+    )
+
+
+def _is_runtime_module(name: str) -> bool:
+    return name.startswith(RUNTIME) and name.endswith(".py") and "/" not in name.removeprefix(RUNTIME)
+
+
+def runtime_modules(template_layers: Sequence[Path]) -> dict[str, Path]:
+    """Each runtime module's path inside the package -> the file that wins for it."""
+    return {
+        name.removeprefix(RUNTIME): template_file(template_layers, name)
+        for name in template_names(template_layers)
+        if _is_runtime_module(name)
+    }
 
 
 def template_file(template_layers: Sequence[Path], name: str) -> Path:

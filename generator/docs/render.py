@@ -31,11 +31,12 @@ from generator.docs.model import Site
 from generator.docs.particles import resolve_particles
 from generator.docs.prose import append_after_links
 from generator.docs.provenance import glossary_warnings
-from generator.docs.site import SiteBuilder, atlas_link_rewriter
+from generator.docs.site import SiteBuilder
 from generator.errors import Finding
 from generator.jinja_cache import bytecode_cache
 from generator.names import PythonNames
 from generator.spec.loading import Spec
+from generator.spec.vocabulary import atlas_link_rewriter
 
 UNTRANSLATED_PAGE = "untranslated.md"  # in every locale but the base one
 

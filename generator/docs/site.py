@@ -5,7 +5,7 @@ the names that the generated code uses (generator/names.py)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from generator.config import Settings
@@ -26,7 +26,7 @@ from generator.docs.model import (
 from generator.names import OperationNames, PythonNames
 from generator.spec.pointers import Pointer, follow_refs, node_at
 from generator.spec.schema_facts import discriminators, read_only_properties
-from generator.spec.vocabulary import client_operation_name, schema_name
+from generator.spec.vocabulary import DOCS_URL, client_operation_name, schema_name
 from generator.spec.vocabulary import operations as spec_operations
 
 
@@ -108,7 +108,7 @@ class SiteBuilder:
                 (str(date), self.text((*at, "x-xgen-changelog", date), change))
                 for date, change in sorted(op.get("x-xgen-changelog", {}).items())
             ],
-            docs_url=op.get("x-xgen-docs-url"),
+            docs_url=op.get(DOCS_URL),
         )
 
     def _parameter(self, location: Pointer, python: OperationNames) -> Parameter:
@@ -330,13 +330,3 @@ def _notes(prop: dict[str, Any]) -> list[tuple[str, str]]:
 
 def _pretty_json(value: Any) -> str:
     return json.dumps(value, indent=2, ensure_ascii=False)
-
-
-def atlas_link_rewriter(data: dict[str, Any]) -> Callable[[str], str]:
-    """Atlas descriptions link to other parts of the Atlas reference as in-page anchors ('#tag/...'), which
-    would point nowhere on our pages: make them absolute, against the reference page of the operations."""
-    urls = [op["x-xgen-docs-url"] for op in spec_operations(data).values() if "x-xgen-docs-url" in op]
-    if not urls:
-        return lambda text: text
-    base = str(urls[0]).partition("#")[0]
-    return lambda text: text.replace("](#", f"]({base}#")

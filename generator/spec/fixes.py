@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from generator.spec.pointers import walk
 from generator.spec.schema_facts import (
     REQUEST,
     RESPONSE,
@@ -13,7 +14,7 @@ from generator.spec.schema_facts import (
     schema_directions,
     write_only_properties,
 )
-from generator.spec.vocabulary import SPLIT_FROM, client_operation_name, operations, schema_ref
+from generator.spec.vocabulary import SPLIT_FROM, atlas_link_rewriter, client_operation_name, operations, schema_ref
 
 
 def apply_spec_fixes(data: dict[str, Any]) -> dict[str, Any]:
@@ -25,6 +26,7 @@ def apply_spec_fixes(data: dict[str, Any]) -> dict[str, Any]:
     _describe_parameters_in_their_schemas(fixed)
     _accept_unknown_subtypes(fixed)
     _require_one_way_properties_one_way_only(fixed)
+    _absolute_atlas_links(fixed)
     return fixed
 
 
@@ -85,3 +87,14 @@ def _require_one_way_properties_one_way_only(data: dict[str, Any]) -> None:
             for schema in [schemas[name], *schemas[name].get("allOf", [])]:
                 if one_way & set(schema.get("required", [])):
                     schema["required"] = [prop for prop in schema["required"] if prop not in one_way]
+
+
+def _absolute_atlas_links(data: dict[str, Any]) -> None:
+    # An in-page link of the Atlas reference ('#tag/...') points nowhere from a docstring or --help; the docs
+    # make the same links absolute (they read the spec as written, so this fix does not reach them).
+    rewrite = atlas_link_rewriter(data)
+    for _, node in walk(data):
+        if isinstance(node, dict):
+            for key in ("summary", "description"):
+                if isinstance(node.get(key), str):
+                    node[key] = rewrite(node[key])

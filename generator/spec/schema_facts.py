@@ -75,7 +75,7 @@ def discriminators(data: dict[str, Any]) -> dict[str, Discriminator]:
 
 
 # Keywords the generated client checks before sending, and readOnly, which it strips from plain-JSON
-# bodies (templates/_validation.py.jinja).
+# bodies (templates/runtime/_validation.py).
 _VALIDATION_KEYWORDS = {
     "type",
     "enum",

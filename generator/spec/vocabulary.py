@@ -4,7 +4,7 @@ extensions. Plain data in, plain data out: no loading, no library."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +17,8 @@ SCHEMA_PREFIX = "#/components/schemas/"
 # Atlas's own extensions that name things in the generated client.
 OPERATION_NAME_OVERRIDE = "x-xgen-operation-id-override"
 METHOD_VERB_OVERRIDE = "x-xgen-method-verb-override"
+# An operation's page in the Atlas reference.
+DOCS_URL = "x-xgen-docs-url"
 
 # Ours. Every key with this prefix is a generator setting, never an upstream fact (evolve/normal_form.py).
 OUR_EXTENSION_PREFIX = "x-codegen-"
@@ -55,6 +57,17 @@ def operations(data: dict[str, Any]) -> dict[OperationKey, dict[str, Any]]:
         for method, operation in path_item.items()
         if method in HTTP_METHODS and isinstance(operation, dict)
     }
+
+
+def atlas_link_rewriter(data: dict[str, Any]) -> Callable[[str], str]:
+    """Atlas descriptions link to other parts of the Atlas reference as in-page anchors ('#tag/...'), which
+    point nowhere outside that page (our docs, a docstring): make them absolute, against the reference page of
+    the operations."""
+    urls = [op[DOCS_URL] for op in operations(data).values() if DOCS_URL in op]
+    if not urls:
+        return lambda text: text
+    base = str(urls[0]).partition("#")[0]
+    return lambda text: text.replace("](#", f"]({base}#")
 
 
 def client_operation_name(operation: dict[str, Any]) -> str:

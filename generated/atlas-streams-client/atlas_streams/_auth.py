@@ -8,6 +8,7 @@ from collections.abc import AsyncGenerator, Generator
 
 import httpx
 
+from ._json import json_or_none
 from .errors import AuthenticationError
 
 TOKEN_PATH = "/api/oauth/token"
@@ -96,10 +97,7 @@ class ServiceAccountAuth(httpx.Auth):
         return base64.b64encode(f"{self.client_id}:{self._client_secret}".encode()).decode("ascii")
 
     def _store(self, response: httpx.Response) -> None:
-        try:
-            payload = response.json() if response.status_code == 200 else None
-        except ValueError:
-            payload = None
+        payload = json_or_none(response.content) if response.status_code == 200 else None
         token = payload.get("access_token") if isinstance(payload, dict) else None
         if not isinstance(token, str) or not token:
             raise AuthenticationError.from_token_response(response, self.client_id)

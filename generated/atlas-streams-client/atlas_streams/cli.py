@@ -211,11 +211,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command.has_body:
         arguments["body"] = _body(parser, args, command)
     try:
-        kwargs = command.operation._get_kwargs(**arguments)  # checks parameters and body; sends nothing
         if args.dry_run:
-            _print_dry_run(args.base_url, kwargs)
+            _print_dry_run(_dry_run(command, args.base_url, arguments))
             return EXIT_OK
-        with Client.from_env(base_url=args.base_url) as client:
+        try:
+            client = Client.from_env(base_url=args.base_url)
+        except ValueError:  # no credentials: problems of the options themselves are reported first
+            _dry_run(command, args.base_url, arguments)
+            raise
+        with client:
             response = command.operation.sync_detailed(client=client, **arguments)
     except InvalidParameterError as error:
         return _fail(
@@ -360,10 +364,15 @@ def _fail(code: int, *lines: str) -> int:
     return code
 
 
-def _print_dry_run(base_url: str | None, kwargs: Mapping[str, Any]) -> None:
+def _dry_run(command: Command, base_url: str | None, arguments: Mapping[str, Any]) -> httpx.Request:
+    """The operation's request, its parameters and body checked, not sent."""
+    with Client(base_url or DEFAULT_BASE_URL) as client:
+        request: httpx.Request = command.operation.dry_run(client=client, **arguments)
+    return request
+
+
+def _print_dry_run(request: httpx.Request) -> None:
     """The request exactly as it would leave, with the credential shown only by its public part."""
-    client = Client(base_url or DEFAULT_BASE_URL)
-    request = client.get_httpx_client().build_request(**kwargs)
     print(f"{request.method} {request.url}")
     for name, value in request.headers.items():
         print(f"{name}: {value}")

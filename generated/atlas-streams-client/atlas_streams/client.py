@@ -1,6 +1,5 @@
 """The client that every operation function takes."""
 
-import logging
 import os
 import sys
 from collections.abc import Mapping
@@ -23,8 +22,6 @@ ENV_CLIENT_ID = "MONGODB_ATLAS_CLIENT_ID"
 ENV_CLIENT_SECRET = "MONGODB_ATLAS_CLIENT_SECRET"
 ENV_PUBLIC_KEY = "MONGODB_ATLAS_PUBLIC_API_KEY"
 ENV_PRIVATE_KEY = "MONGODB_ATLAS_PRIVATE_API_KEY"
-
-logger = logging.getLogger("atlas_streams")
 
 
 class Client:

@@ -1,12 +1,12 @@
 """Errors raised by the operation functions."""
 
-import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import httpx
 
+from ._json import json_or_none
 from ._retry import retry_after_seconds
 from .models.api_error import ApiError
 from .models.bad_request_detail import BadRequestDetail
@@ -149,7 +149,10 @@ class AuthenticationError(AtlasApiError):
     @classmethod
     def from_token_response(cls, response: httpx.Response, client_id: str) -> "AuthenticationError":
         error = cls(
-            response.status_code, headers=response.headers, content=response.content, payload=_json(response.content)
+            response.status_code,
+            headers=response.headers,
+            content=response.content,
+            payload=json_or_none(response.content),
         )
         error.client_id = client_id
         error.args = (f"service account token request for client id {client_id!r} failed: {error._message()}",)
@@ -170,13 +173,6 @@ def _class_for(status_code: int) -> type[AtlasApiError]:
     if status_code >= 500:
         return ServerError
     return _BY_STATUS.get(status_code, AtlasApiError)
-
-
-def _json(content: bytes) -> Any:
-    try:
-        return json.loads(content)
-    except ValueError:
-        return None
 
 
 def _of_type(value: Any, kind: type[T]) -> T | None:

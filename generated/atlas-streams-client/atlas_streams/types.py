@@ -2,7 +2,7 @@
 
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, TYPE_CHECKING, BinaryIO, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 
 from attrs import define
 
@@ -19,30 +19,6 @@ class Unset:
 
 
 UNSET: Unset = Unset()
-
-# The types that `httpx.Client(files=)` can accept, copied from that library.
-FileContent = IO[bytes] | bytes | str
-FileTypes = (
-    # (filename, file (or bytes), content_type)
-    tuple[str | None, FileContent, str | None]
-    # (filename, file (or bytes), content_type, headers)
-    | tuple[str | None, FileContent, str | None, Mapping[str, str]]
-)
-RequestFiles = list[tuple[str, FileTypes]]
-
-
-@define
-class File:
-    """Contains information for file uploads"""
-
-    payload: BinaryIO
-    file_name: str | None = None
-    mime_type: str | None = None
-
-    def to_tuple(self) -> FileTypes:
-        """Return a tuple representation that httpx will accept for multipart/form-data"""
-        return self.file_name, self.payload, self.mime_type
-
 
 T = TypeVar("T")
 
@@ -62,12 +38,14 @@ class Response(Generic[T]):
 
     @property
     def rate_limit_limit(self) -> int | None:
-        """RateLimit-Limit: requests allowed in the current window."""
+        """RateLimit-Limit: Upper bound on the number of requests the caller may send during the current
+        rate-limit window."""
         return _int_header(self.headers, "RateLimit-Limit")
 
     @property
     def rate_limit_remaining(self) -> int | None:
-        """RateLimit-Remaining: requests left in the current window."""
+        """RateLimit-Remaining: How many more requests the caller may send before the current rate-limit window
+        is used up."""
         return _int_header(self.headers, "RateLimit-Remaining")
 
     def unwrap(self) -> T:
@@ -87,4 +65,4 @@ def _int_header(headers: Mapping[str, str], name: str) -> int | None:
         return None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+__all__ = ["UNSET", "Response", "Unset"]

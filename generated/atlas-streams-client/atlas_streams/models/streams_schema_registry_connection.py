@@ -6,6 +6,7 @@ from typing import Any, ClassVar, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._subtypes import parse_subtype
 from ..models.streams_connection_base_state import StreamsConnectionBaseState
 from ..models.streams_connection_base_type import StreamsConnectionBaseType
 from ..models.streams_schema_registry_connection_provider import StreamsSchemaRegistryConnectionProvider
@@ -72,12 +73,7 @@ class StreamsSchemaRegistryConnection:
         provider = self.provider.value
 
         schema_registry_authentication: dict[str, Any]
-        if isinstance(self.schema_registry_authentication, ConfluentUserInfoAuthentication):
-            schema_registry_authentication = self.schema_registry_authentication.to_dict()
-        elif isinstance(self.schema_registry_authentication, ConfluentSaslInheritAuthentication):
-            schema_registry_authentication = self.schema_registry_authentication.to_dict()
-        else:
-            schema_registry_authentication = self.schema_registry_authentication.to_dict()
+        schema_registry_authentication = self.schema_registry_authentication.to_dict()
 
         schema_registry_urls = self.schema_registry_urls
 
@@ -131,20 +127,12 @@ class StreamsSchemaRegistryConnection:
         d = dict(src_dict)
         provider = StreamsSchemaRegistryConnectionProvider(d.pop("provider"))
 
-        def _parse_schema_registry_authentication(
-            data: object,
-        ) -> ConfluentSaslInheritAuthentication | ConfluentUserInfoAuthentication | SchemaRegistryAuthenticationBase:
-            if not isinstance(data, dict):
-                raise TypeError("expected a JSON object, got " + type(data).__name__)
-            discriminator = data.get("type")
-            if discriminator == "SASL_INHERIT":
-                return ConfluentSaslInheritAuthentication.from_dict(data)
-            if discriminator == "USER_INFO":
-                return ConfluentUserInfoAuthentication.from_dict(data)
-            # A subtype newer than this client: keep every field it sent in the common base.
-            return SchemaRegistryAuthenticationBase.from_dict(data)
-
-        schema_registry_authentication = _parse_schema_registry_authentication(d.pop("schemaRegistryAuthentication"))
+        schema_registry_authentication = parse_subtype(
+            d.pop("schemaRegistryAuthentication"),
+            "type",
+            _SCHEMA_REGISTRY_AUTHENTICATION_SUBTYPES,
+            SchemaRegistryAuthenticationBase,
+        )
 
         schema_registry_urls = cast(list[str], d.pop("schemaRegistryUrls"))
 
@@ -216,3 +204,11 @@ from ..models.confluent_sasl_inherit_authentication import ConfluentSaslInheritA
 from ..models.confluent_user_info_authentication import ConfluentUserInfoAuthentication
 from ..models.link import Link
 from ..models.schema_registry_authentication_base import SchemaRegistryAuthenticationBase
+
+# The model for each discriminator value; a value newer than this client parses as SchemaRegistryAuthenticationBase.
+_SCHEMA_REGISTRY_AUTHENTICATION_SUBTYPES: dict[
+    str, type[ConfluentSaslInheritAuthentication | ConfluentUserInfoAuthentication]
+] = {
+    "SASL_INHERIT": ConfluentSaslInheritAuthentication,
+    "USER_INFO": ConfluentUserInfoAuthentication,
+}

@@ -6,6 +6,7 @@ from typing import Any, ClassVar, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._subtypes import parse_subtype
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="StreamsTenant")
@@ -95,28 +96,7 @@ class StreamsTenant:
             connections = []
             for connections_item_data in self.connections:
                 connections_item: dict[str, Any]
-                if isinstance(connections_item_data, StreamsSampleConnection):
-                    connections_item = connections_item_data.to_dict()
-                elif isinstance(connections_item_data, StreamsClusterConnection):
-                    connections_item = connections_item_data.to_dict()
-                elif isinstance(connections_item_data, StreamsKafkaConnection):
-                    connections_item = connections_item_data.to_dict()
-                elif isinstance(connections_item_data, StreamsHttpsConnection):
-                    connections_item = connections_item_data.to_dict()
-                elif isinstance(connections_item_data, StreamsAWSLambdaConnection):
-                    connections_item = connections_item_data.to_dict()
-                elif isinstance(connections_item_data, StreamsS3Connection):
-                    connections_item = connections_item_data.to_dict()
-                elif isinstance(connections_item_data, StreamsAWSKinesisDataStreamsConnection):
-                    connections_item = connections_item_data.to_dict()
-                elif isinstance(connections_item_data, StreamsSchemaRegistryConnection):
-                    connections_item = connections_item_data.to_dict()
-                elif isinstance(connections_item_data, StreamsAzureBlobStorageConnection):
-                    connections_item = connections_item_data.to_dict()
-                elif isinstance(connections_item_data, StreamsGCPPubSubConnection):
-                    connections_item = connections_item_data.to_dict()
-                else:
-                    connections_item = connections_item_data.to_dict()
+                connections_item = connections_item_data.to_dict()
 
                 connections.append(connections_item)
 
@@ -209,49 +189,9 @@ class StreamsTenant:
         if _connections is not UNSET:
             connections = []
             for connections_item_data in _connections:
-
-                def _parse_connections_item(
-                    data: object,
-                ) -> (
-                    StreamsAWSKinesisDataStreamsConnection
-                    | StreamsAWSLambdaConnection
-                    | StreamsAzureBlobStorageConnection
-                    | StreamsClusterConnection
-                    | StreamsConnectionBase
-                    | StreamsGCPPubSubConnection
-                    | StreamsHttpsConnection
-                    | StreamsKafkaConnection
-                    | StreamsS3Connection
-                    | StreamsSampleConnection
-                    | StreamsSchemaRegistryConnection
-                ):
-                    if not isinstance(data, dict):
-                        raise TypeError("expected a JSON object, got " + type(data).__name__)
-                    discriminator = data.get("type")
-                    if discriminator == "AWSKinesisDataStreams":
-                        return StreamsAWSKinesisDataStreamsConnection.from_dict(data)
-                    if discriminator == "AWSLambda":
-                        return StreamsAWSLambdaConnection.from_dict(data)
-                    if discriminator == "AzureBlobStorage":
-                        return StreamsAzureBlobStorageConnection.from_dict(data)
-                    if discriminator == "Cluster":
-                        return StreamsClusterConnection.from_dict(data)
-                    if discriminator == "GCPPubSub":
-                        return StreamsGCPPubSubConnection.from_dict(data)
-                    if discriminator == "Https":
-                        return StreamsHttpsConnection.from_dict(data)
-                    if discriminator == "Kafka":
-                        return StreamsKafkaConnection.from_dict(data)
-                    if discriminator == "S3":
-                        return StreamsS3Connection.from_dict(data)
-                    if discriminator == "Sample":
-                        return StreamsSampleConnection.from_dict(data)
-                    if discriminator == "SchemaRegistry":
-                        return StreamsSchemaRegistryConnection.from_dict(data)
-                    # A subtype newer than this client: keep every field it sent in the common base.
-                    return StreamsConnectionBase.from_dict(data)
-
-                connections_item = _parse_connections_item(connections_item_data)
+                connections_item = parse_subtype(
+                    connections_item_data, "type", _STREAMS_CONNECTION_SUBTYPES, StreamsConnectionBase
+                )
 
                 connections.append(connections_item)
 
@@ -361,3 +301,31 @@ from ..models.streams_s3_connection import StreamsS3Connection
 from ..models.streams_sample_connection import StreamsSampleConnection
 from ..models.streams_sample_connections import StreamsSampleConnections
 from ..models.streams_schema_registry_connection import StreamsSchemaRegistryConnection
+
+# The model for each discriminator value; a value newer than this client parses as StreamsConnectionBase.
+_STREAMS_CONNECTION_SUBTYPES: dict[
+    str,
+    type[
+        StreamsAWSKinesisDataStreamsConnection
+        | StreamsAWSLambdaConnection
+        | StreamsAzureBlobStorageConnection
+        | StreamsClusterConnection
+        | StreamsGCPPubSubConnection
+        | StreamsHttpsConnection
+        | StreamsKafkaConnection
+        | StreamsS3Connection
+        | StreamsSampleConnection
+        | StreamsSchemaRegistryConnection
+    ],
+] = {
+    "AWSKinesisDataStreams": StreamsAWSKinesisDataStreamsConnection,
+    "AWSLambda": StreamsAWSLambdaConnection,
+    "AzureBlobStorage": StreamsAzureBlobStorageConnection,
+    "Cluster": StreamsClusterConnection,
+    "GCPPubSub": StreamsGCPPubSubConnection,
+    "Https": StreamsHttpsConnection,
+    "Kafka": StreamsKafkaConnection,
+    "S3": StreamsS3Connection,
+    "Sample": StreamsSampleConnection,
+    "SchemaRegistry": StreamsSchemaRegistryConnection,
+}

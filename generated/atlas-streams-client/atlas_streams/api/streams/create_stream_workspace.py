@@ -11,7 +11,7 @@ from ...client import Client
 from ...models.streams_tenant import StreamsTenant
 from ...types import UNSET, Response, Unset
 
-# The request body's schema, for readOnly stripping and validation (templates/_validation.py.jinja).
+# The request body's schema, for readOnly stripping and validation (_validation.py).
 _BODY_SCHEMA: dict[str, Any] = {"$ref": "#/components/schemas/StreamsTenant"}
 
 
@@ -61,6 +61,31 @@ def _build_response(response: httpx.Response, envelope: object) -> Response[Stre
     return build_response(response, envelope=envelope is True, parse=_parse_success)
 
 
+def dry_run(
+    group_id: str,
+    *,
+    client: Client,
+    body: StreamsTenant | Mapping[str, Any],
+    envelope: bool | Unset = UNSET,
+    pretty: bool | Unset = UNSET,
+) -> httpx.Request:
+    """The request that sync_detailed() would send with the same arguments, checked and built but not sent.
+    The client's auth adds credentials only to a request it sends, so none are in it.
+
+    Raises:
+        ValueError: If a parameter breaks its pattern.
+        errors.RequestValidationError: If the body breaks the schema.
+    """
+
+    kwargs = _get_kwargs(
+        group_id=group_id,
+        body=body,
+        envelope=envelope,
+        pretty=pretty,
+    )
+    return client.get_httpx_client().build_request(**kwargs)
+
+
 def sync_detailed(
     group_id: str,
     *,
@@ -71,15 +96,16 @@ def sync_detailed(
 ) -> Response[StreamsTenant]:
     """Create One Stream Workspace
 
-     Adds a new stream workspace (an Atlas Stream Processing instance) to the given project and returns
+    Adds a new stream workspace (an Atlas Stream Processing instance) to the given project and returns
     the workspace as Atlas stored it.
 
     Args:
         group_id (str): 24-character hexadecimal ID of the project that will own the new stream
-            workspace. The [/groups](#tag/Projects/operation/listProjects) endpoint lists every
-            project your credentials can reach. Atlas treats "group" and "project" as the same thing,
-            so the group ID is simply the project ID and never changes. Example:
-            32b6e34b3d91647abb20e7b8.
+            workspace. The
+            [/groups](https://mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Projects/operation/listProjects)
+            endpoint lists every project your credentials can reach. Atlas treats "group" and
+            "project" as the same thing, so the group ID is simply the project ID and never changes.
+            Example: 32b6e34b3d91647abb20e7b8.
         envelope (bool | Unset): Set to true to have Atlas wrap the response in an `envelope` JSON
             object that also reports the HTTP status, which helps clients that cannot read status
             codes or response headers. List endpoints use their `results` object as the envelope.
@@ -118,15 +144,16 @@ def sync(
 ) -> StreamsTenant:
     """Create One Stream Workspace
 
-     Adds a new stream workspace (an Atlas Stream Processing instance) to the given project and returns
+    Adds a new stream workspace (an Atlas Stream Processing instance) to the given project and returns
     the workspace as Atlas stored it.
 
     Args:
         group_id (str): 24-character hexadecimal ID of the project that will own the new stream
-            workspace. The [/groups](#tag/Projects/operation/listProjects) endpoint lists every
-            project your credentials can reach. Atlas treats "group" and "project" as the same thing,
-            so the group ID is simply the project ID and never changes. Example:
-            32b6e34b3d91647abb20e7b8.
+            workspace. The
+            [/groups](https://mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Projects/operation/listProjects)
+            endpoint lists every project your credentials can reach. Atlas treats "group" and
+            "project" as the same thing, so the group ID is simply the project ID and never changes.
+            Example: 32b6e34b3d91647abb20e7b8.
         envelope (bool | Unset): Set to true to have Atlas wrap the response in an `envelope` JSON
             object that also reports the HTTP status, which helps clients that cannot read status
             codes or response headers. List endpoints use their `results` object as the envelope.
@@ -164,15 +191,16 @@ async def asyncio_detailed(
 ) -> Response[StreamsTenant]:
     """Create One Stream Workspace
 
-     Adds a new stream workspace (an Atlas Stream Processing instance) to the given project and returns
+    Adds a new stream workspace (an Atlas Stream Processing instance) to the given project and returns
     the workspace as Atlas stored it.
 
     Args:
         group_id (str): 24-character hexadecimal ID of the project that will own the new stream
-            workspace. The [/groups](#tag/Projects/operation/listProjects) endpoint lists every
-            project your credentials can reach. Atlas treats "group" and "project" as the same thing,
-            so the group ID is simply the project ID and never changes. Example:
-            32b6e34b3d91647abb20e7b8.
+            workspace. The
+            [/groups](https://mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Projects/operation/listProjects)
+            endpoint lists every project your credentials can reach. Atlas treats "group" and
+            "project" as the same thing, so the group ID is simply the project ID and never changes.
+            Example: 32b6e34b3d91647abb20e7b8.
         envelope (bool | Unset): Set to true to have Atlas wrap the response in an `envelope` JSON
             object that also reports the HTTP status, which helps clients that cannot read status
             codes or response headers. List endpoints use their `results` object as the envelope.
@@ -211,15 +239,16 @@ async def asyncio(
 ) -> StreamsTenant:
     """Create One Stream Workspace
 
-     Adds a new stream workspace (an Atlas Stream Processing instance) to the given project and returns
+    Adds a new stream workspace (an Atlas Stream Processing instance) to the given project and returns
     the workspace as Atlas stored it.
 
     Args:
         group_id (str): 24-character hexadecimal ID of the project that will own the new stream
-            workspace. The [/groups](#tag/Projects/operation/listProjects) endpoint lists every
-            project your credentials can reach. Atlas treats "group" and "project" as the same thing,
-            so the group ID is simply the project ID and never changes. Example:
-            32b6e34b3d91647abb20e7b8.
+            workspace. The
+            [/groups](https://mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Projects/operation/listProjects)
+            endpoint lists every project your credentials can reach. Atlas treats "group" and
+            "project" as the same thing, so the group ID is simply the project ID and never changes.
+            Example: 32b6e34b3d91647abb20e7b8.
         envelope (bool | Unset): Set to true to have Atlas wrap the response in an `envelope` JSON
             object that also reports the HTTP status, which helps clients that cannot read status
             codes or response headers. List endpoints use their `results` object as the envelope.

@@ -1,11 +1,11 @@
-{# Ours (no upstream original): Atlas's envelope, read by _responses.py.jinja and _retry.py.jinja. #}
 """Atlas's envelope: with `envelope=true` in the query, every answer is HTTP 200 carrying
 `{"status": <the real status>, "content": <the real body>}`."""
 
-import json
 from typing import Any
 
 import httpx
+
+from ._json import json_or_none
 
 
 def requested(request: httpx.Request) -> bool:
@@ -25,10 +25,7 @@ def unwrap(payload: Any) -> tuple[int, Any] | None:
 def status_of(response: httpx.Response) -> int:
     """The status that counts: the envelope's when the request asked for one, else the HTTP status."""
     if requested(response.request):
-        try:
-            inner = unwrap(json.loads(response.content))
-        except ValueError:
-            inner = None
+        inner = unwrap(json_or_none(response.content))
         if inner is not None:
             return inner[0]
     return response.status_code

@@ -1,5 +1,3 @@
-{# Ours (no upstream original): request checks run before anything is sent. The schema table is
-   rendered from the spec by generator/codegen/template_globals.py (validation_schemas). #}
 """Checks of parameters and request bodies against the spec, before any network I/O, and the
 readOnly stripping of bodies given as plain JSON."""
 
@@ -7,10 +5,8 @@ import functools
 import re
 from typing import Any
 
+from ._schemas import SCHEMAS
 from .errors import InvalidParameterError, Problem, RequestValidationError
-
-# The spec's component schemas, reduced to the keywords checked here.
-SCHEMAS: dict[str, Any] = {{ validation_schemas() | python_literal }}
 
 _REF_PREFIX = "#/components/schemas/"
 _JSON_TYPES: dict[str, tuple[type, ...]] = {
@@ -71,9 +67,12 @@ def _check(value: Any, schema: dict[str, Any], path: str, problems: list[Problem
         return
     for member in schema.get("allOf", ()):
         _check(value, member, path, problems)
+    if "anyOf" in schema:
+        _check_some_member(value, schema["anyOf"], path, problems)
     if "oneOf" in schema:
-        # Upstream declares some oneOf-of-enums schemas as `type: object`; the members decide.
-        _check_one_of(value, schema["oneOf"], path, problems)
+        # Checked like anyOf: which member a value is, its discriminator says. Upstream declares some
+        # oneOf-of-enums schemas as `type: object`; the members decide.
+        _check_some_member(value, schema["oneOf"], path, problems)
         return
     expected = schema.get("type")
     if expected in _JSON_TYPES and not _is_json_type(value, expected):
@@ -89,11 +88,12 @@ def _check(value: Any, schema: dict[str, Any], path: str, problems: list[Problem
         _check_object(value, schema, path, problems)
 
 
-def _check_one_of(value: Any, members: list[dict[str, Any]], path: str, problems: list[Problem]) -> None:
+def _check_some_member(value: Any, members: list[dict[str, Any]], path: str, problems: list[Problem]) -> None:
     if any(not _problems(value, member, path) for member in members):
         return
-    allowed = [item for member in members for item in _resolve(member).get("enum", [])]
-    if allowed:
+    resolved = [_resolve(member) for member in members]
+    if all("enum" in member for member in resolved):
+        allowed = [item for member in resolved for item in member["enum"]]
         problems.append(Problem(path, f"{value!r} is not one of {', '.join(map(str, allowed))}"))
     else:
         problems.append(Problem(path, f"{value!r} matches none of the allowed shapes"))
@@ -104,10 +104,22 @@ def _check_array(value: list[Any], schema: dict[str, Any], path: str, problems: 
         problems.append(Problem(path, f"{len(value)} items, at most {schema['maxItems']} allowed"))
     if "minItems" in schema and len(value) < schema["minItems"]:
         problems.append(Problem(path, f"{len(value)} items, at least {schema['minItems']} required"))
-    if schema.get("uniqueItems") and len({repr(item) for item in value}) < len(value):
+    if schema.get("uniqueItems") and len({_json_key(item) for item in value}) < len(value):
         problems.append(Problem(path, "items must be unique"))
     for index, item in enumerate(value):
         _check(item, schema.get("items", {}), f"{path}[{index}]", problems)
+
+
+def _json_key(value: Any) -> Any:
+    """A hashable stand-in for a JSON value, equal for values that JSON Schema calls equal: objects whatever
+    the order of their keys, 1 and 1.0; not true and 1."""
+    if isinstance(value, dict):
+        return ("object", frozenset((key, _json_key(item)) for key, item in value.items()))
+    if isinstance(value, list):
+        return ("array", tuple(_json_key(item) for item in value))
+    if isinstance(value, bool):
+        return ("boolean", value)
+    return value
 
 
 def _check_object(value: dict[str, Any], schema: dict[str, Any], path: str, problems: list[Problem]) -> None:

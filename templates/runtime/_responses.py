@@ -1,4 +1,3 @@
-{# Ours (no upstream original): turning an HTTP response into a Response, used by every operation. #}
 """From an HTTP response to a Response: envelope unwrapped, success parsed, errors typed."""
 
 import json
@@ -8,6 +7,7 @@ from typing import Any, TypeVar
 import httpx
 
 from ._envelope import unwrap
+from ._json import json_or_none
 from .errors import AtlasApiError, ResponseParseError
 from .types import Response
 
@@ -22,7 +22,7 @@ def build_response(response: httpx.Response, *, envelope: bool, parse: Callable[
     and body are the ones that count.
     """
     status_code = response.status_code
-    payload = _json_or_none(response.content)
+    payload = json_or_none(response.content)
     inner = unwrap(payload) if envelope else None
     if inner is not None:
         status_code, payload = inner
@@ -38,12 +38,9 @@ def build_response(response: httpx.Response, *, envelope: bool, parse: Callable[
         else:
             return Response(status_code=status_code, content=response.content, headers=response.headers, parsed=parsed)
     else:
-        error = AtlasApiError.for_status(status_code, headers=response.headers, content=response.content, payload=payload)
-    return Response(status_code=status_code, content=response.content, headers=response.headers, parsed=None, error=error)
-
-
-def _json_or_none(content: bytes) -> Any:
-    try:
-        return json.loads(content)
-    except ValueError:
-        return None
+        error = AtlasApiError.for_status(
+            status_code, headers=response.headers, content=response.content, payload=payload
+        )
+    return Response(
+        status_code=status_code, content=response.content, headers=response.headers, parsed=None, error=error
+    )

@@ -1,4 +1,3 @@
-{# Ours (no upstream original): the base of every generated string enum (see str_enum.py.jinja). #}
 """String enums that accept values newer than this client."""
 
 from enum import StrEnum

@@ -1,4 +1,3 @@
-{# Ours (no upstream original): the request-side serializer used by templates/endpoint_module.py.jinja. #}
 """Request serialization: a model's JSON without the properties the server owns (readOnly)."""
 
 from collections.abc import Mapping
