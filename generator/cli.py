@@ -200,13 +200,23 @@ def _upstream_diff(settings: Settings, args: argparse.Namespace) -> int:
         _report(result.changes, args.format, where, upstream, {"notes": result.notes})
         _print_notes(result.notes, args.format)
         return 1 if result.changes else 0
-    extra = {"notes": result.notes, "applied": result.applied, "descriptions_needed": result.descriptions_needed}
+    extra = {
+        "notes": result.notes,
+        "applied": result.applied,
+        "descriptions_needed": result.descriptions_needed,
+        "options_dropped": result.options_dropped,
+        "translations_removed": result.translations_removed,
+    }
     _report(result.changes, args.format, where, upstream, extra)
     _print_notes(result.notes, args.format)
     if result.applied:
         print(f"applied {len(result.changes)} change(s) to {where}", file=log)
     for location in result.descriptions_needed:
         print(f"{location}: write a description in place of '{DESCRIPTION_PLACEHOLDER}'", file=log)
+    for dropped in result.options_dropped:
+        print(f"{where}: {dropped}", file=log)
+    for removed in result.translations_removed:
+        print(f"{removed}: removed the translation: the spec has no text there any more", file=log)
     for finding in result.findings:
         print(finding, file=log)
     return 1 if any(finding.severity == "error" for finding in result.findings) else 0

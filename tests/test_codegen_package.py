@@ -55,15 +55,6 @@ def test_parameter_schemas_keep_only_parameters_whose_schema_constrains_the_valu
     assert globals_.parameter_schemas(data, operation) == [("groupId", {"type": "string", "pattern": "^[0-9a-f]{24}$"})]
 
 
-def test_body_schema_is_the_first_media_type_schema_or_empty_without_a_body() -> None:
-    operation = {
-        "requestBody": {"content": {ATLAS: {"schema": {"$ref": "#/components/schemas/A"}}, JSON: {"schema": {}}}}
-    }
-
-    assert globals_.body_schema({}, operation) == {"$ref": "#/components/schemas/A"}
-    assert globals_.body_schema({}, {}) == {}
-
-
 def test_validation_schemas_drop_prose_and_examples_of_every_component() -> None:
     data = {"components": {"schemas": {"A": {"type": "object", "description": "x", "example": {}, "required": ["a"]}}}}
 

@@ -22,7 +22,8 @@ from generator.spec.examples import synthesize, synthesized_media
 from generator.spec.loading import dump_spec, load_spec
 from generator.spec.plain_yaml import load_plain
 from generator.spec.pointers import node_at
-from generator.spec.vocabulary import operations
+from generator.spec.schema_facts import body_schema, property_schema
+from generator.spec.vocabulary import OperationKey, operations
 
 SPEC = Path("spec/streams.yaml")
 
@@ -194,3 +195,30 @@ def test_applied_request_and_success_examples_are_the_synthesized_ones(
     for pointer, direction in synthesized_media(data):
         media = node_at(data, pointer)
         assert media["example"] == synthesize(data, media["schema"], direction)
+
+
+def test_apply_drops_the_command_line_options_whose_body_field_is_gone(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = _cli_options(project)
+
+    _, out = apply(capsys, shared_file(OLDER_UPSTREAM))
+
+    after = _cli_options(project)
+    assert set(after) <= set(before)
+    for key, option in set(before) - set(after):
+        assert f"spec/streams.yaml: {key}: x-codegen-cli option --{option} removed: the request body has no " in out
+    data = load_spec(project / SPEC).data
+    for key, option in after:
+        operation = operations(data)[key]
+        path = operation["x-codegen-cli"]["options"][option]
+        property_schema(data, body_schema(data, operation), path.split("."))  # resolves, or KeyError
+
+
+def _cli_options(project: Path) -> list[tuple[OperationKey, str]]:
+    data = load_spec(project / SPEC).data
+    return [
+        (key, option)
+        for key, op in operations(data).items()
+        for option in op.get("x-codegen-cli", {}).get("options", {})
+    ]

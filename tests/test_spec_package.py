@@ -17,6 +17,7 @@ from generator.spec.cycle_split import bases_to_apply, redo_split
 from generator.spec.fixes import apply_spec_fixes
 from generator.spec.loading import load_spec, round_trip_yaml
 from generator.spec.schema_facts import (
+    body_schema,
     discriminators,
     read_only_properties,
     schema_directions,
@@ -148,3 +149,17 @@ def test_a_duplicate_key_is_named_by_the_round_trip_loader(tmp_path: Path) -> No
         load_spec(path)
 
     assert raised.value.line == 2 and raised.value.hint is not None
+
+
+def test_body_schema_is_the_first_media_type_schema_or_empty_without_a_body() -> None:
+    operation = {
+        "requestBody": {
+            "content": {
+                "application/vnd.atlas.2023-02-01+json": {"schema": {"$ref": "#/components/schemas/A"}},
+                "application/json": {"schema": {}},
+            }
+        }
+    }
+
+    assert body_schema({}, operation) == {"$ref": "#/components/schemas/A"}
+    assert body_schema({}, {}) == {}

@@ -22,6 +22,7 @@ from generator.codegen.python_names import command_name, command_option, json_na
 from generator.spec.pointers import resolved
 from generator.spec.schema_facts import (
     Discriminator,
+    body_schema,
     discriminators,
     enum_values,
     property_schema,
@@ -154,13 +155,6 @@ def parameter_schemas(data: dict[str, Any], operation: Operation) -> list[tuple[
         if set(schema) - {"type"}:
             found.append((parameter["name"], schema))
     return found
-
-
-def body_schema(data: dict[str, Any], operation: Operation) -> dict[str, Any]:
-    """The schema of the request body's first media type ({} without a body)."""
-    content: dict[str, Any] = resolved(data, operation.get("requestBody", {})).get("content", {})
-    media: dict[str, Any] = next(iter(content.values()), {})
-    return dict(media.get("schema", {}))
 
 
 def validation_schemas(data: dict[str, Any]) -> dict[str, Any]:

@@ -3,27 +3,28 @@ one locale.
 
 English is the base locale: its interface strings are templates/docs/locales/en.yaml and its descriptions
 are the spec's own. Another locale `xx` is two files, templates/docs/locales/xx.yaml (the same keys,
-translated, with the same {placeholders}) and spec/i18n/xx.yaml (translated descriptions keyed by JSON
-pointer into the spec). Whatever a locale does not translate falls back to English.
+translated, with the same {placeholders}) and spec/i18n/xx.yaml (the spec's texts translated, keyed by JSON
+pointer, each with a fingerprint of its English: generator/spec/translations.py). Whatever a locale does
+not translate, or translated from an English that has changed since (stale), falls back to English.
 """
 
 from __future__ import annotations
 
 import string
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.config import Settings
-from generator.errors import CodegenError
+from generator.errors import CodegenError, Finding, SpecRejected
 from generator.spec.loading import Spec, load_yaml_mapping
 from generator.spec.pointers import Pointer, json_pointer
+from generator.spec.translations import Translations, load_translations, translation_files, translations_path
 
 BASE_LOCALE = "en"
 DOCS_DIR = "docs"  # inside the generated project
 TEMPLATES_SUBDIR = "docs"  # inside the templates directory
 LOCALES_SUBDIR = "locales"  # inside the docs templates: <lang>.yaml interface strings
-I18N_SUBDIR = "i18n"  # beside the spec: <lang>.yaml description overlays
 
 
 @dataclass(frozen=True)
@@ -31,8 +32,7 @@ class Locale:
     code: str
     strings: dict[str, str]  # interface strings, English where this locale lacks one
     untranslated_strings: list[str]  # keys that fell back to English
-    overlay: dict[str, str]  # JSON pointer -> translated description
-    overlay_file: Spec | None  # where the overlay came from, for error lines
+    translations: Translations | None  # of the spec's texts
     strings_file: Spec | None  # where its own interface strings came from (None for the base locale)
 
     @property
@@ -45,37 +45,31 @@ def strings_path(templates: Path, code: str) -> Path:
     return templates / TEMPLATES_SUBDIR / LOCALES_SUBDIR / f"{code}.yaml"
 
 
-def overlay_path(spec: Path, code: str) -> Path:
-    return spec.parent / I18N_SUBDIR / f"{code}.yaml"
-
-
 def load_locales(settings: Settings) -> list[Locale]:
     """The base locale first, then every other locale that has an interface strings file, by code."""
     templates, spec_path = settings.templates, settings.spec
     strings_dir = strings_path(templates, BASE_LOCALE).parent
-    overlays_dir = overlay_path(spec_path, BASE_LOCALE).parent
     base = _load_strings(strings_dir / f"{BASE_LOCALE}.yaml", None)
     codes = sorted(path.stem for path in strings_dir.glob("*.yaml") if path.stem != BASE_LOCALE)
-    for orphan in sorted(overlays_dir.glob("*.yaml")):
+    for orphan in translation_files(spec_path):
         if orphan.stem not in codes:
             raise CodegenError(
                 f"translations for locale {orphan.stem!r} but no interface strings for it",
                 orphan,
                 hint=f"add {settings.relative(strings_dir / orphan.name)}, starting from a copy of {BASE_LOCALE}.yaml",
             )
-    locales = [Locale(BASE_LOCALE, base.data, [], {}, None, None)]
+    locales = [Locale(BASE_LOCALE, base.data, [], None, None)]
     for code in codes:
         strings = _load_strings(strings_path(templates, code), base)
-        overlay_file = overlay_path(spec_path, code)
-        overlay = _load_overlay(overlay_file) if overlay_file.exists() else None
+        translations_file = translations_path(spec_path, code)
+        translations = load_translations(translations_file) if translations_file.exists() else None
         missing = sorted(set(base.data) - set(strings.data))
         locales.append(
             Locale(
                 code=code,
                 strings={**base.data, **strings.data},
                 untranslated_strings=missing,
-                overlay=overlay.data if overlay else {},
-                overlay_file=overlay,
+                translations=translations,
                 strings_file=strings,
             )
         )
@@ -109,40 +103,53 @@ def _placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-def _load_overlay(path: Path) -> Spec:
-    overlay = load_yaml_mapping(path, "translations", "JSON pointer into the spec: translated text")
-    for key, text in overlay.data.items():
-        if not isinstance(text, str) or not text.strip():
-            raise CodegenError(f"translation of {key!r} is not text", path, overlay.position_of((key,))[0])
-    return overlay
-
-
 class Texts:
-    """The spec's descriptions in one locale: the translation where the overlay has one, else English.
-    Remembers every location asked for, so that the untranslated ones can be listed."""
+    """The spec's texts in one locale: the translation where there is a current one, else English. Remembers
+    every location asked for, so that the untranslated and stale ones can be listed."""
 
-    def __init__(self, overlay: Mapping[str, str], rewrite: Callable[[str], str]) -> None:
-        self._overlay = overlay
+    def __init__(self, translations: Translations | None, rewrite: Callable[[str], str]) -> None:
+        self._translations = translations
         self._rewrite = rewrite
         self.english: dict[str, str] = {}  # JSON pointer -> English text, of every location the pages show
 
     def __call__(self, location: Pointer, english: str) -> str:
         pointer = json_pointer(location)
         self.english[pointer] = english
-        return self._rewrite(self._overlay.get(pointer, english))
+        translated = self._translations.current(pointer, english) if self._translations else None
+        return self._rewrite(translated if translated is not None else english)
 
-    def untranslated(self) -> list[tuple[str, str]]:
-        return sorted((pointer, text) for pointer, text in self.english.items() if pointer not in self._overlay)
+    def untranslated(self) -> list[Untranslated]:
+        """The locations shown in English: without a translation, or with a stale one."""
+        translations = self._translations
+        return sorted(
+            Untranslated(pointer, text, stale=translations.is_stale(pointer, text) if translations else False)
+            for pointer, text in self.english.items()
+            if translations is None or translations.current(pointer, text) is None
+        )
 
 
-def check_overlay(locale: Locale, texts: Texts) -> None:
+@dataclass(frozen=True, order=True)
+class Untranslated:
+    pointer: str
+    english: str
+    stale: bool  # a translation exists, made from an English text that has changed since
+
+
+def check_translations(locale: Locale, texts: Texts) -> None:
     """Every translation must be of a text the pages showed (`texts` asked for it while they were built)."""
-    for pointer in locale.overlay:
-        if pointer not in texts.english:
-            assert locale.overlay_file is not None
-            raise CodegenError(
-                f"translation for {pointer!r}, which the docs do not show",
-                locale.overlay_file.path,
-                locale.overlay_file.position_of((pointer,))[0],
-                hint="keys are JSON pointers to descriptions in the spec; remove it or fix the pointer",
-            )
+    translations = locale.translations
+    if translations is None:
+        return
+    unshown = [
+        Finding(
+            translations.file.path,
+            *translations.file.position_of((pointer,)),
+            "error",
+            f"translation for {pointer!r}, which the docs do not show",
+            "keys are JSON pointers to texts of the spec that the docs show; remove it or fix the pointer",
+        )
+        for pointer in translations.entries
+        if pointer not in texts.english
+    ]
+    if unshown:
+        raise SpecRejected(unshown)

@@ -55,9 +55,10 @@ def glossary_warnings(settings: Settings, locale: Locale, texts: Texts, pages: d
     if rules is None:
         return []
     templates = sorted((settings.templates / TEMPLATES_SUBDIR).glob("*.jinja"))
-    english = [text for _, text in texts.untranslated()] + [locale.strings[key] for key in locale.untranslated_strings]
+    english = [shown.english for shown in texts.untranslated()]
+    english += [locale.strings[key] for key in locale.untranslated_strings]
     sources = [
-        *(entry_sources(locale.overlay_file) if locale.overlay_file else []),
+        *(entry_sources(locale.translations.file) if locale.translations else []),
         *(entry_sources(locale.strings_file) if locale.strings_file else []),
         *(source for template in templates for source in template_sources(template)),
         *(Source(text) for text in english),
@@ -67,15 +68,23 @@ def glossary_warnings(settings: Settings, locale: Locale, texts: Texts, pages: d
 
 
 def entry_sources(spec: Spec) -> list[Source]:
-    """One source per entry of a flat YAML mapping of texts (translations, interface strings), each spanning from
-    after its key to the next entry's key."""
+    """One source per entry of a YAML mapping of texts: interface strings (key: text) or translations (key:
+    {english, text}), each spanning from after the key of its text to the next entry's key."""
     starts = _line_starts(spec.text)
-    keys = sorted((spec.position_of((key,)), key) for key in spec.data if isinstance(spec.data[key], str))
+    texts: dict[str, tuple[tuple[str, ...], str]] = {}
+    for key, value in spec.data.items():
+        if isinstance(value, str):
+            texts[key] = ((key,), value)
+        elif isinstance(value, dict) and isinstance(value.get("text"), str):
+            texts[key] = ((key, "text"), value["text"])
+    keys = sorted((spec.position_of((key,)), key) for key in texts)
     sources = []
-    for index, ((line, column), key) in enumerate(keys):
-        after_key = spec.text.find(":", starts[line - 1] + column - 1 + len(key)) + 1
+    for index, (_, key) in enumerate(keys):
+        pointer, text = texts[key]
+        line, column = spec.position_of(pointer)
+        after_key = spec.text.find(":", starts[line - 1] + column - 1 + len(pointer[-1])) + 1
         end = starts[keys[index + 1][0][0] - 1] if index + 1 < len(keys) else len(spec.text)
-        sources.append(Source(spec.data[key], spec.path, spec.text, after_key, end))
+        sources.append(Source(text, spec.path, spec.text, after_key, end))
     return sources
 
 

@@ -21,9 +21,8 @@ from generator.docs.locales import (
     TEMPLATES_SUBDIR,
     Locale,
     Texts,
-    check_overlay,
+    check_translations,
     load_locales,
-    overlay_path,
     strings_path,
 )
 from generator.docs.markdown import md_cell, md_code, md_fence, md_text
@@ -36,6 +35,7 @@ from generator.errors import Finding
 from generator.jinja_cache import bytecode_cache
 from generator.names import PythonNames
 from generator.spec.loading import Spec
+from generator.spec.translations import translations_path
 from generator.spec.vocabulary import atlas_link_rewriter
 
 UNTRANSLATED_PAGE = "untranslated.md"  # in every locale but the base one
@@ -81,9 +81,9 @@ def render_docs(spec: Spec, names: PythonNames, settings: Settings, out_dir: Pat
     rewrite = atlas_link_rewriter(spec.data)
     findings: list[Finding] = []
     for locale in locales:
-        texts = Texts(locale.overlay, rewrite)
+        texts = Texts(locale.translations, rewrite)
         site = SiteBuilder(spec.data, names, settings, texts).build()
-        check_overlay(locale, texts)
+        check_translations(locale, texts)
         pages = _pages(site, locale, texts, settings)
         rendered = {}
         for page in pages:
@@ -117,7 +117,7 @@ def _pages(site: Site, locale: Locale, texts: Texts, settings: Settings) -> list
     ]
     if locale.code != BASE_LOCALE:
         sources = {
-            "overlay_path": settings.relative(overlay_path(settings.spec, locale.code)).as_posix(),
+            "overlay_path": settings.relative(translations_path(settings.spec, locale.code)).as_posix(),
             "strings_path": settings.relative(strings_path(settings.templates, locale.code)).as_posix(),
         }
         pages.append(

@@ -28,7 +28,8 @@ from generator.spec.cycle_split import bases_to_apply, redo_split
 from generator.spec.examples import synthesize, synthesized_media
 from generator.spec.loading import Spec, dump_spec
 from generator.spec.pointers import Pointer, node_at
-from generator.spec.vocabulary import UPSTREAM_VALUES
+from generator.spec.schema_facts import body_schema, property_schema
+from generator.spec.vocabulary import CLI, UPSTREAM_VALUES, operations
 
 DESCRIPTION_PLACEHOLDER = "TODO: describe"
 _UPSTREAM_REVISION = "x-xgen-sha"
@@ -38,6 +39,7 @@ _UPSTREAM_REVISION = "x-xgen-sha"
 class Applied:
     text: str  # the new spec/streams.yaml
     placeholders: list[Pointer] = field(default_factory=list)  # where a description must be written
+    dropped_options: list[str] = field(default_factory=list)  # x-codegen-cli options whose field is gone
 
 
 def apply_upstream(spec: Spec, fragment: dict[str, Any]) -> Applied:
@@ -48,9 +50,10 @@ def apply_upstream(spec: Spec, fragment: dict[str, Any]) -> Applied:
     merge = _Merge()
     merge.mapping(spec.tree, theirs, in_properties=False, location=(), top_level=True)
     rewrite_examples(spec.tree)
+    dropped = drop_dangling_cli_options(spec.tree)
     _record_upstream_revision(spec.tree, fragment)
     _check_facts_match(spec, fragment)
-    return Applied(dump_spec(spec.tree), merge.placeholders)
+    return Applied(dump_spec(spec.tree), merge.placeholders, dropped)
 
 
 def rewrite_examples(tree: CommentedMap) -> None:
@@ -65,6 +68,22 @@ def rewrite_examples(tree: CommentedMap) -> None:
                 media["example"] = _copy(example)
             else:
                 media.insert(list(media).index("schema"), "example", _copy(example))
+
+
+def drop_dangling_cli_options(tree: CommentedMap) -> list[str]:
+    """Remove every x-codegen-cli body option whose field the request body no longer has (the command line
+    could not be generated with it); returns one line for each, naming the operation, option and field."""
+    data = json.loads(json.dumps(tree, default=str))
+    dropped = []
+    for key, operation in operations(data).items():
+        options = operation.get(CLI, {}).get("options", {}) if isinstance(operation.get(CLI), dict) else {}
+        for option, path in options.items():
+            try:
+                property_schema(data, body_schema(data, operation), str(path).split("."))
+            except KeyError:
+                del node_at(tree, (*key.pointer, CLI, "options"))[option]
+                dropped.append(f"{key}: {CLI} option --{option} removed: the request body has no {path} any more")
+    return dropped
 
 
 def _record_upstream_revision(tree: CommentedMap, fragment: dict[str, Any]) -> None:

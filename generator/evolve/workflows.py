@@ -19,6 +19,7 @@ from generator.evolve.changelog import Release, record_release
 from generator.evolve.normal_form import normal_form, ours_only
 from generator.evolve.upstream import extract, load_upstream, pair_operations
 from generator.spec.loading import Spec, load_spec
+from generator.spec.translations import remove_orphans, translation_files
 from generator.spec.vocabulary import OPERATION_NAME, GeneratedNames, client_operation_name, generated_names, operations
 
 
@@ -28,6 +29,8 @@ class UpstreamDiff:
     notes: list[str] = field(default_factory=list)  # what differs from upstream by our choice, such as a name
     applied: bool = False
     descriptions_needed: list[str] = field(default_factory=list)  # `file:line` of each description to write
+    options_dropped: list[str] = field(default_factory=list)  # x-codegen-cli options whose field went
+    translations_removed: list[str] = field(default_factory=list)  # `file: pointer` of each one removed
     findings: list[Finding] = field(default_factory=list)  # lint of the applied spec (only with apply)
 
 
@@ -58,15 +61,23 @@ def upstream_diff(settings: Settings, upstream_path: Path, operation_name: str |
     from generator.lint.stages import lint
 
     needed: list[str] = []
+    dropped: list[str] = []
     if changes:
         applied = apply_upstream(spec, fragment)
         spec = _write_spec(settings, applied.text)
         where = settings.relative(settings.spec)
         needed = [f"{where}:{spec.position_of((*at, 'description'))[0]}" for at in applied.placeholders]
+        dropped = applied.dropped_options
+    # Translations of texts the spec no longer has would stop generation; they go, whatever the run changed.
+    removed = [
+        f"{settings.relative(path)}: {pointer}"
+        for path in translation_files(settings.spec)
+        for pointer in remove_orphans(spec.data, path)
+    ]
     # Upstream's new facts can break our curation (a missing override, an example that no longer fits): the
     # applied spec stays for the maintainer to finish, and lint says what is left to do, on every apply, so
     # that applying again does not report success while the spec is still unfinished.
-    return UpstreamDiff(changes, notes, bool(changes), needed, lint(spec))
+    return UpstreamDiff(changes, notes, bool(changes), needed, dropped, removed, lint(spec))
 
 
 def _write_spec(settings: Settings, text: str) -> Spec:

@@ -9,7 +9,9 @@ it relies on what they guarantee:
    itself through allOf/oneOf/anyOf/not/items (openapi-spec-validator and the generator would recurse
    forever);
 3. meaning: path parameters, unique operationIds, our curation rules, unused components, and every
-   example and default value against its schema (example_values.py).
+   example and default value against its schema (example_values.py);
+4. translations (spec/i18n/<lang>.yaml): every entry names a text of the spec (error) and was made from
+   its current English (a stale one is a warning: generator/spec/translations.py).
 
 Tab characters inside values are reported whatever the stage (YAML refuses tabs only in indentation,
 and load_spec reports those as unreadable input).
@@ -29,6 +31,7 @@ from generator.lint.example_values import example_findings
 from generator.lint.schema_errors import explain, json_path
 from generator.spec.loading import Spec
 from generator.spec.pointers import Pointer, follow_refs, resolve_pointer
+from generator.spec.translations import load_translations, translation_files, translation_findings
 from generator.spec.vocabulary import (
     OPERATION_NAME,
     OPERATION_NAME_OVERRIDE,
@@ -47,14 +50,19 @@ _NESTED_SCHEMA_KEYWORDS = ("not", "items")
 
 
 def lint(spec: Spec) -> list[Finding]:
-    """Every finding, sorted by position."""
+    """Every finding, the spec's sorted by position, then those of its translations, file by file."""
     findings = list(_tab_findings(spec))
     for stage in (_structure_findings, _reference_findings, _meaning_findings):
         found = list(stage(spec))
         findings += found
         if any(finding.severity == "error" for finding in found):
             break
-    return sorted(findings, key=lambda finding: (finding.line or 0, finding.column or 0, finding.message))
+    ordered = sorted(findings, key=lambda finding: (finding.line or 0, finding.column or 0, finding.message))
+    if any(finding.severity == "error" for finding in ordered):
+        return ordered
+    for path in translation_files(spec.path):
+        ordered += translation_findings(spec.data, load_translations(path))
+    return ordered
 
 
 def require_no_errors(findings: list[Finding]) -> list[Finding]:

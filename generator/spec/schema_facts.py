@@ -118,6 +118,13 @@ def property_schema(data: dict[str, Any], schema: dict[str, Any], path: list[str
     return schema
 
 
+def body_schema(data: dict[str, Any], operation: dict[str, Any]) -> dict[str, Any]:
+    """The schema of the request body's first media type ({} without a body)."""
+    content: dict[str, Any] = resolved(data, operation.get("requestBody", {})).get("content", {})
+    media: dict[str, Any] = next(iter(content.values()), {})
+    return dict(media.get("schema", {}))
+
+
 def enum_values(data: dict[str, Any], schema: dict[str, Any]) -> list[Any]:
     """The values a schema allows when it is an enum, or a oneOf of enums (BaseStreamsRegion)."""
     schema = resolved(data, schema)
