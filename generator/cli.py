@@ -81,10 +81,12 @@ def _parser() -> argparse.ArgumentParser:
 
     generate = commands.add_parser("generate", help="lint the spec, then regenerate the output directory from it")
     _add_template_layers(generate)
+    _add_strict(generate)
     generate.set_defaults(run=_generate)
 
     check = commands.add_parser("check", help="fail with a diff if the output directory is not what generate writes")
     _add_template_layers(check)
+    _add_strict(check)
     check.set_defaults(run=_check)
 
     lint_command = commands.add_parser("lint", help="report every problem of the spec with its line and column")
@@ -136,6 +138,12 @@ def _add_template_layers(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_strict(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--strict", action="store_true", help="refuse a description still to write (TODO: describe), as a release must"
+    )
+
+
 def _add_format(command: argparse.ArgumentParser) -> None:
     command.add_argument("--format", choices=("text", "json"), default="text", help="report format (default: text)")
 
@@ -154,7 +162,7 @@ def _generate(settings: Settings, args: argparse.Namespace) -> int:
     from generator import pipeline
 
     layers = _template_layers(settings, args)
-    result = pipeline.generate(settings, layers[:-1])
+    result = pipeline.generate(settings, layers[:-1], args.strict)
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     where = settings.relative(settings.output)
@@ -176,7 +184,7 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
     from generator import pipeline
 
     layers = _template_layers(settings, args)
-    result = pipeline.check(settings, layers[:-1])
+    result = pipeline.check(settings, layers[:-1], args.strict)
     where = settings.relative(settings.output)
     if not result.changes:
         print(f"{where} is up to date")
@@ -190,8 +198,8 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _upstream_diff(settings: Settings, args: argparse.Namespace) -> int:
-    from generator.evolve.apply import DESCRIPTION_PLACEHOLDER
     from generator.evolve.workflows import upstream_diff
+    from generator.spec.vocabulary import DESCRIPTION_PLACEHOLDER
 
     result = upstream_diff(settings, args.upstream, args.operation, args.apply)
     where, upstream = str(settings.relative(settings.spec)), str(args.upstream)

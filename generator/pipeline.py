@@ -27,13 +27,15 @@ class Result:
     warnings: list[Finding]  # what lint and the docs' glossary check found that does not stop generation
 
 
-def build(settings: Settings, out_dir: Path, extra_templates: Sequence[Path] = ()) -> list[Finding]:
+def build(
+    settings: Settings, out_dir: Path, extra_templates: Sequence[Path] = (), strict: bool = False
+) -> list[Finding]:
     """Write the whole formatted output for the current spec into `out_dir` (which must not exist).
 
-    Lint runs first: its errors raise SpecRejected before anything is written. Its warnings are returned, with
-    the glossary check's about the docs pages."""
+    Lint runs first: its errors raise SpecRejected before anything is written (with `strict`, a description
+    still to write is one). Its warnings are returned, with the glossary check's about the docs pages."""
     spec = load_spec(settings.spec)
-    warnings = require_no_errors(lint(spec))
+    warnings = require_no_errors(lint(spec, strict))
     data = apply_spec_fixes(spec.data)
     names = render_project(data, settings, [*extra_templates, settings.templates], out_dir)
     if settings.changelog.is_file():
@@ -43,22 +45,22 @@ def build(settings: Settings, out_dir: Path, extra_templates: Sequence[Path] = (
     return warnings
 
 
-def build_tree(settings: Settings, extra_templates: Sequence[Path] = ()) -> Tree:
+def build_tree(settings: Settings, extra_templates: Sequence[Path] = (), strict: bool = False) -> Tree:
     """The output as it would be generated now, without touching the output directory."""
     with tempfile.TemporaryDirectory(prefix="streams-codegen-") as scratch:
         out_dir = Path(scratch) / settings.output.name
-        build(settings, out_dir, extra_templates)
+        build(settings, out_dir, extra_templates, strict)
         return read_tree(out_dir)
 
 
-def generate(settings: Settings, extra_templates: Sequence[Path] = ()) -> Result:
+def generate(settings: Settings, extra_templates: Sequence[Path] = (), strict: bool = False) -> Result:
     started = time.perf_counter()
     target = settings.output
     target.parent.mkdir(parents=True, exist_ok=True)
     # Build beside the target so the final swap is a rename on one filesystem.
     with tempfile.TemporaryDirectory(prefix=f".{target.name}-", dir=target.parent) as scratch:
         out_dir = Path(scratch) / target.name
-        warnings = build(settings, out_dir, extra_templates)
+        warnings = build(settings, out_dir, extra_templates, strict)
         changes = compare(read_tree(target), read_tree(out_dir))
         if changes or not target.exists():
             replace_directory(out_dir, target)
@@ -71,9 +73,9 @@ class Check:
     diff: str  # the unified diff of those changes
 
 
-def check(settings: Settings, extra_templates: Sequence[Path] = ()) -> Check:
+def check(settings: Settings, extra_templates: Sequence[Path] = (), strict: bool = False) -> Check:
     """Whether the output directory holds exactly what `generate` would write, without touching it."""
-    fresh = build_tree(settings, extra_templates)
+    fresh = build_tree(settings, extra_templates, strict)
     committed = read_tree(settings.output)
     changes = compare(committed, fresh)
     where = settings.relative(settings.output).as_posix()

@@ -23,7 +23,7 @@ def test_committed_output_matches_a_fresh_generation(
 ) -> None:
     monkeypatch.chdir(ROOT)
 
-    code = main(["check"])
+    code = main(["check", "--strict"])
 
     out, err = capsys.readouterr()
     assert code == 0, f"{out}{err}"

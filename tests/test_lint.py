@@ -19,7 +19,7 @@ from generator.output import read_tree
 from generator.spec.examples import synthesized_media
 from generator.spec.loading import load_spec
 from generator.spec.pointers import follow_refs, node_at
-from generator.spec.vocabulary import operations
+from generator.spec.vocabulary import DESCRIPTION_PLACEHOLDER, operations
 
 OUTPUT = Path("generated/atlas-streams-client")
 each_broken_spec = pytest.mark.parametrize("broken", BROKEN_SPECS, ids=lambda broken: broken.id)
@@ -137,3 +137,23 @@ def test_an_example_property_the_schema_does_not_define_is_a_warning_at_its_line
         "defines no property 'noSuchField' (hint: remove it, or rewrite the example from the schema "
         "(upstream-diff --apply does))"
     ]
+
+
+def test_a_description_still_to_write_is_a_warning_that_strict_generation_refuses(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = project / "spec/streams.yaml"
+    (project / "spec/i18n/ko.yaml").unlink()  # its translation of the description would only be stale
+    (key, _), *_ = operations(load_spec(spec).data).items()
+    edited(spec, spec, put((*key.pointer, "description"), DESCRIPTION_PLACEHOLDER))
+    where = position_of(spec, (*key.pointer, "description"))
+    message = (
+        "description still reads 'TODO: describe' (hint: write it in our own words (upstream's prose is never copied))"
+    )
+    before = read_tree(project / OUTPUT)
+
+    assert run(capsys, "lint") == (1, [f"spec/streams.yaml:{where}: warning: {message}"], [])
+    assert run(capsys, "generate", "--strict") == (2, [], [f"spec/streams.yaml:{where}: error: {message}"])
+    assert read_tree(project / OUTPUT) == before
+    code, _, err = run(capsys, "generate")
+    assert (code, err) == (0, [f"spec/streams.yaml:{where}: warning: {message}"])

@@ -16,14 +16,13 @@ from support.shared_files import CURRENT_UPSTREAM, OLDER_UPSTREAM, shared_file
 from support.spec_edit import delete, edited
 
 from generator.cli import main
-from generator.evolve.apply import DESCRIPTION_PLACEHOLDER
 from generator.evolve.normal_form import normal_form
 from generator.spec.examples import synthesize, synthesized_media
 from generator.spec.loading import dump_spec, load_spec
 from generator.spec.plain_yaml import load_plain
 from generator.spec.pointers import node_at
 from generator.spec.schema_facts import body_schema, property_schema
-from generator.spec.vocabulary import OperationKey, operations
+from generator.spec.vocabulary import DESCRIPTION_PLACEHOLDER, OperationKey, operations
 
 SPEC = Path("spec/streams.yaml")
 

@@ -29,9 +29,8 @@ from generator.spec.examples import synthesize, synthesized_media
 from generator.spec.loading import Spec, dump_spec
 from generator.spec.pointers import Pointer, node_at
 from generator.spec.schema_facts import body_schema, property_schema
-from generator.spec.vocabulary import CLI, UPSTREAM_VALUES, operations
+from generator.spec.vocabulary import CLI, DESCRIPTION_PLACEHOLDER, UPSTREAM_VALUES, operations
 
-DESCRIPTION_PLACEHOLDER = "TODO: describe"
 _UPSTREAM_REVISION = "x-xgen-sha"
 
 

@@ -19,6 +19,7 @@ and load_spec reports those as unreadable input).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -30,9 +31,10 @@ from generator.errors import Finding, SpecRejected
 from generator.lint.example_values import example_findings
 from generator.lint.schema_errors import explain, json_path
 from generator.spec.loading import Spec
-from generator.spec.pointers import Pointer, follow_refs, resolve_pointer
+from generator.spec.pointers import Pointer, follow_refs, resolve_pointer, walk
 from generator.spec.translations import load_translations, translation_files, translation_findings
 from generator.spec.vocabulary import (
+    DESCRIPTION_PLACEHOLDER,
     OPERATION_NAME,
     OPERATION_NAME_OVERRIDE,
     SCHEMA_PREFIX,
@@ -49,9 +51,10 @@ _COMPOSITION_KEYWORDS = ("allOf", "oneOf", "anyOf")
 _NESTED_SCHEMA_KEYWORDS = ("not", "items")
 
 
-def lint(spec: Spec) -> list[Finding]:
-    """Every finding, the spec's sorted by position, then those of its translations, file by file."""
-    findings = list(_tab_findings(spec))
+def lint(spec: Spec, strict: bool = False) -> list[Finding]:
+    """Every finding, the spec's sorted by position, then those of its translations, file by file. `strict`
+    refuses the descriptions still to write (a warning otherwise), as a release must."""
+    findings = [*_tab_findings(spec), *_placeholder_findings(spec, strict)]
     for stage in (_structure_findings, _reference_findings, _meaning_findings):
         found = list(stage(spec))
         findings += found
@@ -97,6 +100,18 @@ def _tab_findings(spec: Spec) -> Iterator[Finding]:
                 "tab character",
                 "write spaces, or \\t in a quoted string",
             )
+
+
+def _placeholder_findings(spec: Spec, strict: bool) -> Iterator[Finding]:
+    report = _Reporter(spec)
+    for pointer, node in walk(spec.data):
+        if node == DESCRIPTION_PLACEHOLDER and pointer[-1:] == ("description",) and pointer[-2:-1] != ("properties",):
+            finding = report(
+                pointer,
+                f"description still reads {DESCRIPTION_PLACEHOLDER!r}",
+                "write it in our own words (upstream's prose is never copied)",
+            )
+            yield finding if strict else dataclasses.replace(finding, severity="warning")
 
 
 # --- stage 1: structure -------------------------------------------------------------------------------------

@@ -20,6 +20,10 @@ METHOD_VERB_OVERRIDE = "x-xgen-method-verb-override"
 # An operation's page in the Atlas reference.
 DOCS_URL = "x-xgen-docs-url"
 
+# What `upstream-diff --apply` writes where upstream has prose, for a person to replace (upstream's prose is
+# never copied).
+DESCRIPTION_PLACEHOLDER = "TODO: describe"
+
 # Ours. Every key with this prefix is a generator setting, never an upstream fact (evolve/normal_form.py).
 OUR_EXTENSION_PREFIX = "x-codegen-"
 # Marks a schema split out of a polymorphic parent to break an allOf cycle (generator/spec/cycle_split.py).
