@@ -20,16 +20,24 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.tokens import CommentToken
 
 from generator.errors import CodegenError
 from generator.evolve.api_diff import diff_specs
 from generator.evolve.normal_form import is_documentation, is_example, is_ours, is_prose, normal_form
-from generator.spec.cycle_split import bases_to_apply, redo_split
+from generator.spec.cycle_split import PADDING_MEMBER, bases_to_apply, redo_split
 from generator.spec.examples import synthesize, synthesized_media
 from generator.spec.loading import Spec, dump_spec
-from generator.spec.pointers import Pointer, node_at
+from generator.spec.pointers import Pointer, node_at, walk
 from generator.spec.schema_facts import body_schema, property_schema
-from generator.spec.vocabulary import CLI, DESCRIPTION_PLACEHOLDER, UPSTREAM_VALUES, operations
+from generator.spec.vocabulary import (
+    CLI,
+    DESCRIPTION_PLACEHOLDER,
+    SPLIT_FROM,
+    UPSTREAM_VALUES,
+    operations,
+    schema_name,
+)
 
 _UPSTREAM_REVISION = "x-xgen-sha"
 
@@ -46,13 +54,61 @@ def apply_upstream(spec: Spec, fragment: dict[str, Any]) -> Applied:
     round-trip tree `spec.tree` is changed in place. Call it only when the facts differ: it also
     records upstream's revision."""
     theirs = redo_split({k: v for k, v in fragment.items() if k != "info"}, bases_to_apply(spec.data, fragment))
-    merge = _Merge()
+    merge = _Merge(spec.tree)
+    schemas_before = set(spec.tree.get("components", {}).get("schemas", {}))
     merge.mapping(spec.tree, theirs, in_properties=False, location=(), top_level=True)
+    merge.placeholders += _annotate_new_split(spec.tree, schemas_before)
     rewrite_examples(spec.tree)
     dropped = drop_dangling_cli_options(spec.tree)
     _record_upstream_revision(spec.tree, fragment)
     _check_facts_match(spec, fragment)
     return Applied(dump_spec(spec.tree), merge.placeholders, dropped)
+
+
+# Our notes on the split that breaks allOf cycles (generator/spec/cycle_split.py), as spec/streams.yaml words
+# them; a split that --apply makes anew gets them too.
+_NOTE_ON_BASE = (
+    "curated: new schema holding the fields of {parent}, so that its\n"
+    "variants can extend it without pointing back at the oneOf union (allOf cycle)."
+)
+_NOTE_ON_PARENT = (
+    "curated: properties and required moved to {base},\n"
+    "which the variants extend instead of this union (breaks the allOf cycle)."
+)
+_NOTE_ON_SUBTYPE = "curated: base split out to break the allOf cycle, see {base}"
+_NOTE_ON_PADDING = (
+    "curated: empty member added so the generator keeps a class of its own;\n"
+    "an allOf with a single $ref would be collapsed into the referenced class."
+)
+
+
+def _annotate_new_split(tree: CommentedMap, schemas_before: set[str]) -> list[Pointer]:
+    """Give the schemas this merge created as part of the cycle split what the curated ones have: a base gets a
+    description to write and our note, its parent and each new subtype our notes. Returns where a description
+    is to be written."""
+    schemas = tree.get("components", {}).get("schemas", CommentedMap())
+    placeholders: list[Pointer] = []
+    for name, base in [(name, schemas[name]) for name in schemas if name not in schemas_before]:
+        if SPLIT_FROM not in base:
+            continue
+        parent_name = base[SPLIT_FROM]
+        if "description" not in base:
+            base.insert(0, "description", DESCRIPTION_PLACEHOLDER)
+            placeholders.append(("components", "schemas", name))
+        schemas.yaml_set_comment_before_after_key(name, before=_NOTE_ON_BASE.format(parent=parent_name), indent=4)
+        parent = schemas.get(parent_name)
+        if parent is not None and "type" in parent:
+            parent.yaml_set_comment_before_after_key("type", before=_NOTE_ON_PARENT.format(base=name), indent=6)
+    bases = {name for name, schema in schemas.items() if SPLIT_FROM in schema}
+    for name in [name for name in schemas if name not in schemas_before]:
+        members = schemas[name].get("allOf")
+        for index, member in enumerate(members or []):
+            base = schema_name(member) if isinstance(member, dict) else None
+            if base in bases:
+                members.yaml_set_comment_before_after_key(index, before=_NOTE_ON_SUBTYPE.format(base=base), indent=6)
+            elif _plain(member) == PADDING_MEMBER:
+                members.yaml_set_comment_before_after_key(index, before=_NOTE_ON_PADDING, indent=6)
+    return placeholders
 
 
 def rewrite_examples(tree: CommentedMap) -> None:
@@ -105,13 +161,37 @@ def _check_facts_match(spec: Spec, fragment: dict[str, Any]) -> None:
         )
 
 
-def _kept_although_upstream_lacks_it(key: Any, value: Any, in_properties: bool, top_level: bool) -> bool:
+def _kept_although_upstream_lacks_it(
+    key: Any, value: Any, in_properties: bool, location: Pointer, top_level: bool
+) -> bool:
+    if is_example(key, in_properties) and not _is_media_type(location):
+        return False  # an example of a schema, parameter or header is upstream's fact
     return is_ours(key, value, in_properties) or (top_level and key == "info")
 
 
+def _is_media_type(location: Pointer) -> bool:
+    """Whether `location` is a media type object, whose examples are ours: the request and success ones are
+    synthesized from the facts, the error ones are Atlas's documented answers."""
+    return len(location) >= 2 and location[-2] == "content"
+
+
 class _Merge:
-    def __init__(self) -> None:
+    def __init__(self, tree: CommentedMap) -> None:
         self.placeholders: list[Pointer] = []
+        # key order of each example of our spec, by the schema it documents: a new example takes the order of
+        # an existing one of the same schema (Atlas's error examples list error, detail, reason, errorCode)
+        self.example_orders: dict[str, list[str]] = {}
+        for _, node in walk(_plain(tree)):
+            if isinstance(node, dict) and isinstance(node.get("example"), dict) and "$ref" in node.get("schema", {}):
+                self.example_orders.setdefault(str(node["schema"]["$ref"]), list(node["example"]))
+
+    def example(self, value: Any, media: dict[str, Any]) -> Any:
+        """A copy of upstream's example `value` (in the node `media`), its keys in the order our spec uses
+        for the same schema."""
+        order = self.example_orders.get(str(media.get("schema", {}).get("$ref", "")), [])
+        if isinstance(value, dict) and order:
+            value = {key: value[key] for key in [*order, *value] if key in value}
+        return _copy(value)
 
     def mapping(
         self, ours: CommentedMap, theirs: dict[str, Any], in_properties: bool, location: Pointer, top_level: bool
@@ -119,7 +199,7 @@ class _Merge:
         for key in [
             k
             for k in ours
-            if k not in theirs and not _kept_although_upstream_lacks_it(k, ours[k], in_properties, top_level)
+            if k not in theirs and not _kept_although_upstream_lacks_it(k, ours[k], in_properties, location, top_level)
         ]:
             del ours[key]
         corrections = ours.get(UPSTREAM_VALUES, {}) if not in_properties else {}
@@ -131,17 +211,22 @@ class _Merge:
                 del corrections[key]  # upstream changed it: its new value replaces our correction
                 if not corrections:
                     del ours[UPSTREAM_VALUES]
+            if key in ours and is_example(key, in_properties) and not _is_media_type(location):
+                if _plain(ours[key]) != value:
+                    ours[key] = _copy(value)
+                continue
             if key in ours and is_documentation(key, value, in_properties):
                 continue  # our own wording and examples
             if is_prose(key, value, in_properties):
                 self.placeholders.append(location)
                 _insert(ours, key, DESCRIPTION_PLACEHOLDER, theirs)
             elif is_example(key, in_properties):
-                _insert(ours, key, _copy(value), theirs)
+                _insert(ours, key, self.example(value, theirs), theirs)
             elif is_documentation(key, value, in_properties):
                 continue  # upstream's code samples and locale overlays are not ours to carry
             elif key not in ours:
-                _insert(ours, key, self.new_node(value, child_in_properties, (*location, key)), theirs)
+                order = _OUR_COMPONENT_ORDER if location == ("components",) else None
+                _insert(ours, key, self.new_node(value, child_in_properties, (*location, key)), theirs, order)
             else:
                 ours[key] = self.value(ours[key], value, child_in_properties, (*location, key))
 
@@ -161,7 +246,7 @@ class _Merge:
         have = _item_keys(list(ours))
         for index in reversed(range(len(ours))):
             if have[index] not in wanted:
-                del ours[index]
+                _delete_item(ours, index)
                 del have[index]
         for index, (key, item) in enumerate(zip(wanted, theirs, strict=True)):
             if key in have:
@@ -172,6 +257,9 @@ class _Merge:
                     ours.insert(index, moved)
                     have.insert(index, have.pop(current))
                 ours[index] = self.value(ours[index], item, False, (*location, index))
+            elif index == len(ours):
+                _append_item(ours, self.new_node(item, False, (*location, index)))
+                have.append(key)
             else:
                 ours.insert(index, self.new_node(item, False, (*location, index)))
                 have.insert(index, key)
@@ -185,7 +273,7 @@ class _Merge:
                     self.placeholders.append(location)
                     node[key] = DESCRIPTION_PLACEHOLDER
                 elif is_example(key, in_properties):
-                    node[key] = _copy(value)
+                    node[key] = self.example(value, theirs)
                 elif not is_documentation(key, value, in_properties):
                     child_in_properties = key == "properties" and not in_properties
                     node[key] = self.new_node(value, child_in_properties, (*location, key))
@@ -195,15 +283,82 @@ class _Merge:
         return theirs
 
 
-def _insert(ours: CommentedMap, key: Any, value: Any, theirs: dict[str, Any]) -> None:
-    """Put `key` after its nearest predecessor in upstream's order, past our own keys that sort before it."""
-    upstream_keys = list(theirs)
+# The order in which our spec lists its component sections, which upstream's full spec does not follow.
+_OUR_COMPONENT_ORDER = ("parameters", "headers", "requestBodies", "responses", "schemas", "securitySchemes")
+
+
+def _insert(
+    ours: CommentedMap, key: Any, value: Any, theirs: dict[str, Any], order: tuple[str, ...] | None = None
+) -> None:
+    """Put `key` after its nearest predecessor in `order` (default: upstream's), past our own keys that sort
+    before it."""
+    upstream_keys = [k for k in order or () if k in theirs or k == key] or list(theirs)
+    if key not in upstream_keys:
+        upstream_keys = list(theirs)
     predecessors = set(upstream_keys[: upstream_keys.index(key)])
     keys = list(ours)
     position = max((i + 1 for i, k in enumerate(keys) if k in predecessors), default=0)
     while position < len(keys) and keys[position] not in theirs and str(keys[position]) < str(key):
         position += 1
     ours.insert(position, key, value)
+
+
+def _delete_item(sequence: CommentedSeq, index: int) -> None:
+    """Delete an item, keeping the comment that follows it: in the file it stands before the next item or
+    key (a `# curated:` note after a oneOf list), so it goes to the end of the item before, if there is one."""
+    comment = _detach_trailing_comment(sequence, index)
+    del sequence[index]
+    if comment is not None and index > 0:
+        _attach_trailing_comment(sequence, index - 1, comment)
+
+
+def _append_item(sequence: CommentedSeq, item: Any) -> None:
+    """Append an item; a comment that followed the old last item goes on following the list."""
+    comment = _detach_trailing_comment(sequence, len(sequence) - 1) if sequence else None
+    sequence.append(item)
+    if comment is not None:
+        _attach_trailing_comment(sequence, len(sequence) - 1, comment)
+
+
+# ruamel.yaml keeps a comment that follows a node with the last key of a mapping (slot 2 of its comment
+# entry) or with the last item of a sequence (slot 0), however deep the node ends.
+_SLOT = {CommentedMap: 2, CommentedSeq: 0}
+
+
+def _detach_trailing_comment(parent: CommentedMap | CommentedSeq, key: Any) -> CommentToken | None:
+    child = parent[key]
+    if isinstance(child, (CommentedMap, CommentedSeq)) and child:
+        inner = _detach_trailing_comment(child, _last(child))
+        if inner is not None:
+            return inner
+    entry = parent.ca.items.get(key)
+    slot = _SLOT[type(parent)]
+    if entry is None or entry[slot] is None:
+        return None
+    comment: CommentToken = entry[slot]
+    entry[slot] = None
+    return comment
+
+
+def _attach_trailing_comment(parent: CommentedMap | CommentedSeq, key: Any, comment: CommentToken) -> None:
+    child = parent[key]
+    if isinstance(child, (CommentedMap, CommentedSeq)) and child:
+        _attach_trailing_comment(child, _last(child), comment)
+        return
+    slot = _SLOT[type(parent)]
+    entry = parent.ca.items.setdefault(key, [None, None, None, None])
+    if entry[slot] is None:
+        entry[slot] = comment
+    else:
+        entry[slot].value = entry[slot].value.rstrip("\n") + "\n" + comment.value.lstrip("\n")
+
+
+def _last(node: CommentedMap | CommentedSeq) -> Any:
+    return list(node)[-1] if isinstance(node, CommentedMap) else len(node) - 1
+
+
+def _plain(node: Any) -> Any:
+    return json.loads(json.dumps(node, default=str))
 
 
 def _copy(value: Any) -> Any:
