@@ -39,7 +39,10 @@ BASE: dict[str, Any] = {
                 "responses": {
                     "200": {
                         "content": {VERSIONED: {"schema": {"$ref": SCHEMAS + "Thing"}}},
-                        "headers": {"RateLimit-Limit": {"schema": {"type": "integer"}}},
+                        "headers": {
+                            "RateLimit-Limit": {"schema": {"type": "integer"}},
+                            "Retry-After": {"schema": {"type": "integer"}},
+                        },
                     },
                     "400": {"content": {"application/json": {"schema": {"$ref": SCHEMAS + "Error"}}}},
                 },
@@ -152,6 +155,15 @@ def replace_request_media_type(doc: dict[str, Any]) -> None:
 
 
 # (what happens, mutation of BASE, (kind, subject, breaking) that must be reported)
+def move_header_to_the_error_response(doc: dict[str, Any]) -> None:
+    responses = operation(doc)["responses"]
+    responses["400"]["headers"] = responses["200"].pop("headers")
+
+
+def remove_retry_after(doc: dict[str, Any]) -> None:
+    del operation(doc)["responses"]["200"]["headers"]["Retry-After"]
+
+
 CASES: list[tuple[str, Mutation, tuple[str, str, bool]]] = [
     (
         "operation renamed",
@@ -289,6 +301,31 @@ CASES: list[tuple[str, Mutation, tuple[str, str, bool]]] = [
         "response header removed",
         lambda d: operation(d)["responses"]["200"].pop("headers") and None,
         ("header-removed", "response 200 header RateLimit-Limit", True),
+    ),
+    (
+        "response header removed from one response while another still documents it",
+        move_header_to_the_error_response,
+        ("header-removed", "response 200 header RateLimit-Limit", False),
+    ),
+    (
+        "Retry-After removed (the runtime reads it; Response has no attribute for it)",
+        remove_retry_after,
+        ("header-removed", "response 200 header Retry-After", False),
+    ),
+    (
+        "default of a body field changed",
+        lambda d: prop(d, "Thing", "starts").update(default="now"),
+        ("default-changed", "Thing.starts", True),
+    ),
+    (
+        "default of a query parameter changed",
+        lambda d: operation(d)["parameters"][1]["schema"].update(default=True),
+        ("default-changed", "parameter pretty (query)", False),
+    ),
+    (
+        "command renamed through the method verb",
+        lambda d: operation(d).update({"x-xgen-method-verb-override": {"verb": "makeThing"}}),
+        ("command-renamed", OPERATION, True),
     ),
     (
         "request body becomes optional",

@@ -83,6 +83,91 @@ def test_option_help_is_the_first_sentence_and_the_pattern(parameter: dict[str, 
     assert globals_.option_help(parameter) == expected
 
 
+# --- response headers and reduced schemas ---------------------------------------------------------------
+
+LIMIT = {"description": "Requests allowed in the window. Resets hourly.", "schema": {"type": "integer"}}
+
+
+def headers_spec(*operations: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "paths": {f"/things/{index}": {"post": operation} for index, operation in enumerate(operations)},
+        "components": {
+            "headers": {"Limit": LIMIT},
+            "responses": {
+                "tooMany": {
+                    "description": "Too many.",
+                    "headers": {
+                        "RateLimit-Limit": {"$ref": "#/components/headers/Limit"},
+                        "Retry-After": {"schema": {"type": "integer"}},
+                    },
+                }
+            },
+        },
+    }
+
+
+def headers_operation(**headers: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "responses": {
+            "200": {"description": "OK", "headers": headers},
+            "429": {"$ref": "#/components/responses/tooMany"},
+        }
+    }
+
+
+def test_response_headers_are_read_from_every_response_once_each() -> None:
+    first = headers_operation(**{"RateLimit-Limit": {"$ref": "#/components/headers/Limit"}})
+    second = headers_operation(
+        **{"X-Request-Id": {"description": "Trace id", "schema": {"type": "string"}}, "ratelimit-limit": LIMIT}
+    )
+    data = headers_spec(first, second)
+
+    headers = globals_.response_headers(data, "field_")
+
+    assert headers == [
+        {
+            "name": "RateLimit-Limit",
+            "attribute": "rate_limit_limit",
+            "integer": True,
+            "doc": "RateLimit-Limit: Requests allowed in the window.",
+        },
+        {"name": "X-Request-Id", "attribute": "x_request_id", "integer": False, "doc": "X-Request-Id: Trace id"},
+    ]
+
+
+def test_a_header_the_spec_no_longer_documents_is_gone() -> None:
+    only_retry_after = {"responses": {"429": {"description": "Too many.", "headers": {"Retry-After": LIMIT}}}}
+
+    assert globals_.response_headers(headers_spec(only_retry_after), "field_") == []
+
+
+def test_a_header_name_becomes_a_python_identifier() -> None:
+    odd = headers_operation(**{"Class": {"schema": {"type": "string"}}, "2xx-Count": {"schema": {"type": "integer"}}})
+
+    names = [header["attribute"] for header in globals_.response_headers(headers_spec(odd), "field_")]
+
+    assert names == ["class_", "field_2_xx_count", "rate_limit_limit"]
+
+
+def test_the_reduced_schemas_keep_any_of_with_its_members_reduced() -> None:
+    data = {
+        "components": {
+            "schemas": {
+                "Size": {
+                    "description": "How big.",
+                    "anyOf": [{"type": "integer", "example": 3}, {"$ref": "#/components/schemas/Named"}],
+                },
+                "Named": {"type": "string", "enum": ["S", "M"], "x-xgen-note": "ours"},
+            }
+        }
+    }
+
+    assert globals_.validation_schemas(data) == {
+        "Size": {"anyOf": [{"type": "integer"}, {"$ref": "#/components/schemas/Named"}]},
+        "Named": {"type": "string", "enum": ["S", "M"]},
+    }
+
+
 # --- on our spec, as the library parses it ------------------------------------------------------------------
 
 

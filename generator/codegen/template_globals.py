@@ -27,15 +27,12 @@ from generator.spec.schema_facts import (
     enum_values,
     property_schema,
     read_only_properties,
+    response_attribute_headers,
     validation_schema,
 )
-from generator.spec.vocabulary import CLI, operations
+from generator.spec.vocabulary import CLI
 
 Operation = dict[str, Any]
-
-# Response headers that the runtime reads itself: Retry-After, as seconds or an HTTP date, by the retry policy
-# and RateLimitedError.retry_after.
-_RUNTIME_HEADERS = frozenset({"retry-after"})
 
 
 def template_globals(data: dict[str, Any], config: Config) -> dict[str, Callable[..., Any]]:
@@ -59,7 +56,7 @@ def template_globals(data: dict[str, Any], config: Config) -> dict[str, Callable
         "request_body_schema": lambda endpoint: validation_schema(body_schema(data, of(endpoint))),
         "validation_schemas": lambda: validation_schemas(data),
         "cli_command": lambda endpoint: cli_command(data, of(endpoint), endpoint),
-        "response_headers": lambda: response_headers(data, operations(data).values(), config.field_prefix),
+        "response_headers": lambda: response_headers(data, config.field_prefix),
     }
 
 
@@ -123,27 +120,21 @@ def accept_media_types(data: dict[str, Any], operation: Operation) -> list[str]:
     )
 
 
-def response_headers(
-    data: dict[str, Any], spec_operations: Iterable[Operation], field_prefix: str
-) -> list[dict[str, Any]]:
-    """The headers that the responses of `spec_operations` document, each once (HTTP header names ignore case),
-    in the order they first appear: its name, the attribute of Response that reads it, whether its value is an
-    integer, and a line for the attribute's docstring."""
-    found: dict[str, dict[str, Any]] = {}
-    for operation in spec_operations:
-        for response in operation.get("responses", {}).values():
-            for name, header in resolved(data, response).get("headers", {}).items():
-                if name.lower() in found or name.lower() in _RUNTIME_HEADERS:
-                    continue
-                header = resolved(data, header)
-                sentence = first_sentence(str(header.get("description", "")))
-                found[name.lower()] = {
-                    "name": name,
-                    "attribute": str(PythonIdentifier(name, field_prefix)),
-                    "integer": resolved(data, header.get("schema", {})).get("type") == "integer",
-                    "doc": f"{name}: {sentence}" if sentence else name,
-                }
-    return list(found.values())
+def response_headers(data: dict[str, Any], field_prefix: str) -> list[dict[str, Any]]:
+    """The headers that Response has an attribute for (schema_facts.response_attribute_headers): the header's
+    name, the attribute, whether its value is an integer, and a line for the attribute's docstring."""
+    found = []
+    for name, header in response_attribute_headers(data).values():
+        sentence = first_sentence(str(header.get("description", "")))
+        found.append(
+            {
+                "name": name,
+                "attribute": str(PythonIdentifier(name, field_prefix)),
+                "integer": resolved(data, header.get("schema", {})).get("type") == "integer",
+                "doc": f"{name}: {sentence}" if sentence else name,
+            }
+        )
+    return found
 
 
 def parameter_schemas(data: dict[str, Any], operation: Operation) -> list[tuple[str, dict[str, Any]]]:

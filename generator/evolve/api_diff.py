@@ -20,7 +20,15 @@ from typing import Any
 from generator.evolve.rules import RULES
 from generator.evolve.upstream import counterpart
 from generator.spec.pointers import escape, json_pointer, resolved
-from generator.spec.schema_facts import REQUEST, RESPONSE, Directions, narrowed, schema_directions
+from generator.spec.schema_facts import (
+    REQUEST,
+    RESPONSE,
+    RUNTIME_HEADERS,
+    Directions,
+    narrowed,
+    response_attribute_headers,
+    schema_directions,
+)
 from generator.spec.vocabulary import (
     METHOD_VERB_OVERRIDE,
     OPERATION_NAME_OVERRIDE,
@@ -38,7 +46,7 @@ _COMPOSITIONS = ("allOf", "oneOf", "anyOf")
 # Schema keywords compared by a rule of their own; any other keyword is an `other` change.
 _KEYWORDS_WITH_RULES = frozenset(
     {"properties", "required", "enum", "discriminator", *_COMPOSITIONS, "readOnly", "writeOnly", "nullable"}
-    | {"type", "$ref", "title", "format", "pattern", *_CHECKED_CONSTRAINTS}
+    | {"type", "$ref", "title", "format", "pattern", "default", *_CHECKED_CONSTRAINTS}
 )
 Node = dict[str, Any]  # a mapping of a spec in normal form
 
@@ -102,6 +110,7 @@ class _Differ:
     def __init__(self, old: Node, new: Node, names: tuple[Names, Names]) -> None:
         self.old, self.new = old, new
         self.old_names, self.new_names = names
+        self.new_attribute_headers = response_attribute_headers(new)
         old_positions, new_positions = schema_directions(old), schema_directions(new)
         self.positions = {
             name: old_positions.get(name, frozenset()) | new_positions.get(name, frozenset())
@@ -227,7 +236,9 @@ class _Differ:
             header = f"{subject} header {name}"
             at = f"{pointer}/headers/{escape(name)}"
             if name not in new_headers:
-                self.add("header-removed", header, "no longer sent", True, at)
+                # Response reads every header some response documents, but those the runtime reads itself.
+                gone = name.lower() not in self.new_attribute_headers and name.lower() not in RUNTIME_HEADERS
+                self.add("header-removed", header, "no longer sent", gone, at)
             elif name not in old_headers:
                 self.add("header-added", header, "newly documented", False, at)
             else:
@@ -426,6 +437,11 @@ class _Differ:
                 breaking,
                 f"{pointer}/nullable",
             )
+        if changed("default"):
+            # A model's field starts at its default, which the client sends; a query parameter's default is the
+            # server's (generator/spec/fixes.py), so the client sends nothing new.
+            breaking = in_request and "/parameters/" not in pointer
+            self.add("default-changed", subject, detail("default"), breaking, f"{pointer}/default")
         if changed("pattern"):
             breaking = in_request and new.get("pattern") is not None
             self.add("pattern-changed", subject, detail("pattern"), breaking, f"{pointer}/pattern")

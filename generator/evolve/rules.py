@@ -68,6 +68,12 @@ RULES: dict[str, Rule] = {
         ),
         Rule("read-only-changed", "becoming readOnly in a request position", "the client silently stops sending it"),
         Rule("write-only-changed", "becoming writeOnly in a response position", "the server stops returning it"),
+        Rule(
+            "default-changed",
+            "a field in a request position",
+            "a model's field starts at its default, so the client sends the new value where the caller set none;"
+            " a query parameter's default is the server's, so the client sends nothing new",
+        ),
         Rule("pattern-changed", "set or changed in a request position", "the client checks it before sending"),
         Rule(
             "constraint-changed",
@@ -83,7 +89,11 @@ RULES: dict[str, Rule] = {
         ),
         Rule("response-removed", "a success (2xx) response", "the operation no longer returns its model"),
         Rule("header-added", "never", "a response header is newly documented"),
-        Rule("header-removed", "always", "the Response no longer carries it"),
+        Rule(
+            "header-removed",
+            "no response documents it any more",
+            "the generated Response loses its attribute (Retry-After has none: the retry policy reads it)",
+        ),
         Rule("request-body-required", "the body becomes required", "callers must now send one"),
         Rule(
             "other",

@@ -184,3 +184,21 @@ def schema_directions(doc: dict[str, Any]) -> dict[str, Directions]:
             for header in response.get("headers", {}).values():
                 visit(resolved(doc, header).get("schema"), frozenset({RESPONSE}))
     return {name: frozenset(where) for name, where in found.items()}
+
+
+# Response headers that the generated runtime reads itself: Retry-After, as seconds or an HTTP date, by the retry
+# policy and RateLimitedError.retry_after.
+RUNTIME_HEADERS = frozenset({"retry-after"})
+
+
+def response_attribute_headers(data: dict[str, Any]) -> dict[str, tuple[str, dict[str, Any]]]:
+    """The response headers that the generated Response has an attribute for: every header that a response of
+    an operation documents, but those the runtime reads itself, by lower-case name (HTTP header names ignore
+    case), in the order they first appear, with the first spelling and the header object."""
+    found: dict[str, tuple[str, dict[str, Any]]] = {}
+    for operation in operations(data).values():
+        for response in operation.get("responses", {}).values():
+            for name, header in resolved(data, response).get("headers", {}).items():
+                if name.lower() not in found and name.lower() not in RUNTIME_HEADERS:
+                    found[name.lower()] = (name, resolved(data, header))
+    return found
