@@ -383,4 +383,4 @@ def test_every_rule_is_a_kind_the_differ_emits() -> None:
 
 def test_a_change_of_a_kind_without_a_rule_is_refused() -> None:
     with pytest.raises(ValueError, match="no rule"):
-        api_diff._Differ({}, {}, ({}, {})).add("field-renamed", "X.y", "renamed", True, "/x")
+        api_diff._Differ({}, {}, ({}, {}), {}).add("field-renamed", "X.y", "renamed", True, "/x")

@@ -13,6 +13,10 @@ import pytest
 from support.shared_files import CURRENT_UPSTREAM, OLDER_UPSTREAM, shared_file
 
 from generator.cli import main
+from generator.evolve.upstream import extract, find_by_name
+from generator.spec.loading import load_spec
+from generator.spec.plain_yaml import load_plain
+from generator.spec.vocabulary import OperationKey, client_operation_name, operations
 
 OPERATION = "POST /api/atlas/v2/groups/{groupId}/streams"
 
@@ -122,3 +126,56 @@ def test_our_own_extensions_are_not_compared(project: Path, capsys: pytest.Captu
     code, out, _ = run(capsys, "--upstream", str(shared_file(CURRENT_UPSTREAM)))
 
     assert (code, out.endswith(": no changes\n")) == (0, True)
+
+
+def _moved_and_renamed_upstream(project: Path) -> tuple[Path, OperationKey, OperationKey, str]:
+    """Today's upstream cut with our first operation under another path and name: (file, our key, upstream's
+    key, upstream's new name)."""
+    full = load_plain(shared_file(CURRENT_UPSTREAM))
+    ours = load_spec(project / "spec/streams.yaml").data
+    key = next(iter(operations(ours)))
+    upstream_key = find_by_name(full, client_operation_name(operations(ours)[key]))
+    assert upstream_key is not None
+    fragment = extract(full, [upstream_key], project / "upstream.yaml")
+    moved = OperationKey(f"{upstream_key.path}/moved", upstream_key.method)
+    operation = fragment["paths"].pop(upstream_key.path)[upstream_key.method]
+    name = "relocatedStreamWorkspace"
+    operation.update({"operationId": "relocatedGroupStreamWorkspace", "x-xgen-operation-id-override": name})
+    fragment["paths"][moved.path] = {moved.method: operation}
+    path = project / "upstream.yaml"
+    path.write_text(json.dumps(fragment), encoding="utf-8")
+    return path, key, moved, name
+
+
+def test_an_operation_that_upstream_moved_and_renamed_is_paired_by_operation(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    upstream, key, moved, name = _moved_and_renamed_upstream(project)
+
+    code, out, _ = run(capsys, "--upstream", str(upstream), "--operation", name, "--format", "json")
+
+    report = json.loads(out)
+    assert code == 1
+    moved_change, *renames = report["changes"]
+    assert (moved_change["kind"], moved_change["subject"], moved_change["detail"]) == (
+        "operation-moved",
+        str(key),
+        f"now {moved}",
+    )
+    # Upstream's names changed; ours (x-codegen-operation-name) keeps the function's, so nothing breaks.
+    assert [(change["kind"], change["breaking"]) for change in renames] == [("other", False), ("other", False)]
+    assert {change["detail"].split()[0] for change in renames} == {"operationId", "x-xgen-operation-id-override"}
+    assert any(f"upstream names it {name!r}" in note for note in report["notes"])
+
+
+def test_apply_moves_an_operation_with_what_is_ours(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    upstream, key, moved, name = _moved_and_renamed_upstream(project)
+    before = operations(load_spec(project / "spec/streams.yaml").data)[key]
+
+    code, _, _ = run(capsys, "--upstream", str(upstream), "--operation", name, "--apply")
+
+    after = operations(load_spec(project / "spec/streams.yaml").data)
+    assert key not in after
+    for ours in ("description", "summary", "x-codegen-cli", "x-codegen-operation-name", "requestBody"):
+        assert after[moved][ours] == before[ours], ours
+    assert code == 0

@@ -67,11 +67,18 @@ class Change:
 Names = dict[OperationKey, GeneratedNames]
 
 
-def diff_specs(old: Node, new: Node, names: tuple[Names, Names] | None = None) -> list[Change]:
+def diff_specs(
+    old: Node,
+    new: Node,
+    names: tuple[Names, Names] | None = None,
+    pairs: dict[OperationKey, OperationKey] | None = None,
+) -> list[Change]:
     """Every change from `old` to `new` (both in normal form), in document order. `names` are the generated
     names of each side's operations where they come from more than the normal form keeps (our x-codegen-*
-    extensions); by default they are read from the normal forms themselves."""
-    return _Differ(old, new, names or (generated_names(old), generated_names(new))).run()
+    extensions); by default they are read from the normal forms themselves. `pairs` says which operation of
+    `new` each of `old` became, where the caller knows (one that upstream both moved and renamed); by default
+    the same path and method, else the same name."""
+    return _Differ(old, new, names or (generated_names(old), generated_names(new)), pairs or {}).run()
 
 
 def summary(changes: list[Change]) -> str:
@@ -107,8 +114,11 @@ def render_json(changes: list[Change], old: str, new: str, extra: Node | None = 
 
 
 class _Differ:
-    def __init__(self, old: Node, new: Node, names: tuple[Names, Names]) -> None:
+    def __init__(
+        self, old: Node, new: Node, names: tuple[Names, Names], pairs: dict[OperationKey, OperationKey]
+    ) -> None:
         self.old, self.new = old, new
+        self.pairs = pairs
         self.old_names, self.new_names = names
         self.new_attribute_headers = response_attribute_headers(new)
         old_positions, new_positions = schema_directions(old), schema_directions(new)
@@ -136,7 +146,7 @@ class _Differ:
     def _operations(self) -> None:
         matched: set[OperationKey] = set()
         for key, old_op in operations(self.old).items():
-            new_key = counterpart(self.new, key, old_op)
+            new_key = self.pairs.get(key) or counterpart(self.new, key, old_op)
             pointer = json_pointer(key.pointer)
             if new_key is None or new_key in matched:
                 self.add("operation-removed", str(key), "no longer in the spec", True, pointer)

@@ -33,8 +33,10 @@ from generator.spec.schema_facts import body_schema, property_schema
 from generator.spec.vocabulary import (
     CLI,
     DESCRIPTION_PLACEHOLDER,
+    HTTP_METHODS,
     SPLIT_FROM,
     UPSTREAM_VALUES,
+    OperationKey,
     operations,
     schema_name,
 )
@@ -49,10 +51,16 @@ class Applied:
     dropped_options: list[str] = field(default_factory=list)  # x-codegen-cli options whose field is gone
 
 
-def apply_upstream(spec: Spec, fragment: dict[str, Any]) -> Applied:
-    """Our spec with upstream's facts from `fragment` (a cut made by upstream.py); the
-    round-trip tree `spec.tree` is changed in place. Call it only when the facts differ: it also
-    records upstream's revision."""
+def apply_upstream(
+    spec: Spec, fragment: dict[str, Any], pairs: dict[OperationKey, OperationKey] | None = None
+) -> Applied:
+    """Our spec with upstream's facts from `fragment` (a cut made by upstream.py); the round-trip tree
+    `spec.tree` is changed in place. `pairs` maps each of our operations to upstream's: one that moved is moved
+    in our tree first, so that it keeps what is ours (prose, examples, x-codegen-*, comments). Call it only when
+    the facts differ: it also records upstream's revision."""
+    for ours, theirs_key in (pairs or {}).items():
+        if ours != theirs_key:
+            _move_operation(spec.tree, ours, theirs_key)
     theirs = redo_split({k: v for k, v in fragment.items() if k != "info"}, bases_to_apply(spec.data, fragment))
     merge = _Merge(spec.tree)
     schemas_before = set(spec.tree.get("components", {}).get("schemas", {}))
@@ -147,6 +155,17 @@ def _record_upstream_revision(tree: CommentedMap, fragment: dict[str, Any]) -> N
     info = tree.get("info")
     if isinstance(revision, str) and isinstance(info, CommentedMap) and _UPSTREAM_REVISION in info:
         info[_UPSTREAM_REVISION] = revision
+
+
+def _move_operation(tree: CommentedMap, source: OperationKey, target: OperationKey) -> None:
+    """Move an operation node to upstream's path and method, the path item taking the place of the old one."""
+    paths = tree["paths"]
+    operation = paths[source.path].pop(source.method)
+    if target.path not in paths:
+        paths.insert(list(paths).index(source.path), target.path, CommentedMap())
+    paths[target.path][target.method] = operation
+    if not any(key in HTTP_METHODS for key in paths[source.path]):
+        del paths[source.path]
 
 
 def _check_facts_match(spec: Spec, fragment: dict[str, Any]) -> None:

@@ -46,7 +46,7 @@ def upstream_diff(settings: Settings, upstream_path: Path, operation_name: str |
         for fragment_operation in [operations(fragment)[upstream_key]]
     }
     names = (generated_names(spec.data), theirs)
-    changes = diff_specs(normal_form(spec.data, spec.path), normal_form(fragment, upstream_path), names)
+    changes = diff_specs(normal_form(spec.data, spec.path), normal_form(fragment, upstream_path), names, pairs)
     notes = [
         f"{our_key}: upstream names it {client_operation_name(operations(fragment)[upstream_key])!r}; "
         f"{OPERATION_NAME} keeps {names[0][our_key].function!r}"
@@ -63,7 +63,7 @@ def upstream_diff(settings: Settings, upstream_path: Path, operation_name: str |
     needed: list[str] = []
     dropped: list[str] = []
     if changes:
-        applied = apply_upstream(spec, fragment)
+        applied = apply_upstream(spec, fragment, pairs)
         spec = _write_spec(settings, applied.text)
         where = settings.relative(settings.spec)
         needed = [f"{where}:{spec.position_of((*at, 'description'))[0]}" for at in applied.placeholders]
