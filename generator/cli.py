@@ -119,9 +119,14 @@ def _parser() -> argparse.ArgumentParser:
     _add_template_layers(templates)
     templates.set_defaults(run=_templates)
     actions = templates.add_subparsers(dest="action", metavar="ACTION")
-    eject = actions.add_parser("eject", help="copy an openapi-python-client template into templates/, ready to edit")
+    eject = actions.add_parser(
+        "eject", help="copy the template that wins for NAME (ours, else the library's) into a folder, ready to edit"
+    )
     eject.add_argument("name", help="template name as `streams-codegen templates` lists it")
     eject.add_argument("--into", type=Path, help="the template folder to copy into (default: templates/)")
+    eject.add_argument(
+        "--original", action="store_true", help="copy openapi-python-client's own template, not our override of it"
+    )
     eject.set_defaults(run=_eject)
     return parser
 
@@ -170,6 +175,14 @@ def _generate(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _fix_command(args: argparse.Namespace) -> str:
+    """The command that writes what `check` compared against: `make generate` runs plain generate."""
+    if not args.template_layers and not args.strict:
+        return FIX_COMMAND
+    options = [*(f"--templates {layer}" for layer in args.template_layers), *(["--strict"] if args.strict else [])]
+    return " ".join(["streams-codegen", "generate", *options])
+
+
 def _lint(settings: Settings, args: argparse.Namespace) -> int:
     from generator.lint.stages import lint
     from generator.spec.loading import load_spec
@@ -190,7 +203,7 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
         print(f"{where} is up to date")
         return 0
     sys.stdout.write(result.diff)
-    print(f"{where} is out of date ({result.changes.summary()}); to fix, run: {FIX_COMMAND}", file=sys.stderr)
+    print(f"{where} is out of date ({result.changes.summary()}); to fix, run: {_fix_command(args)}", file=sys.stderr)
     return 1
 
 
@@ -303,10 +316,11 @@ def _templates(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _eject(settings: Settings, args: argparse.Namespace) -> int:
-    from generator.codegen.templates import eject
+    from generator.codegen.templates import UPSTREAM_DISTRIBUTION, UPSTREAM_VERSION, eject
 
     into = args.into or settings.templates
-    target = eject(args.name, into)
+    target, source = eject(args.name, into, _template_layers(settings, args), args.original)
+    origin = f"{UPSTREAM_DISTRIBUTION} {UPSTREAM_VERSION}" if source is None else as_typed(source)
     regenerate = FIX_COMMAND if args.into is None else f"streams-codegen generate --templates {args.into}"
-    print(f"copied {args.name} to {as_typed(target)}; edit it, then run: {regenerate}")
+    print(f"copied {args.name} from {origin} to {as_typed(target)}; edit it, then run: {regenerate}")
     return 0

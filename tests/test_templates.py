@@ -75,8 +75,7 @@ def test_eject_refuses_a_name_the_library_does_not_have(project: Path, capsys: p
 
     assert code == 2
     assert capsys.readouterr().err == (
-        "error: openapi-python-client 0.29.1 has no template 'nope.py.jinja' "
-        "(hint: `streams-codegen templates` lists the names)\n"
+        "error: no template 'nope.py.jinja' (hint: `streams-codegen templates` lists the names)\n"
     )
 
 
@@ -88,6 +87,34 @@ def test_eject_keeps_an_existing_copy(project: Path, capsys: pytest.CaptureFixtu
     assert code == 2
     assert "templates/model.py.jinja: error: model.py.jinja is already there" in capsys.readouterr().err
     assert (project / "templates/model.py.jinja").read_bytes() == before
+
+
+def test_eject_into_a_team_folder_copies_our_override_so_that_generation_is_unchanged(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["templates", "eject", "model.py.jinja", "--into", "team"])
+
+    assert code == 0
+    assert "from templates/model.py.jinja" in capsys.readouterr().out
+    assert (project / "team/model.py.jinja").read_bytes() == (project / "templates/model.py.jinja").read_bytes()
+    assert main(["check", "--templates", "team"]) == 0
+
+
+def test_eject_original_copies_the_librarys_template_under_a_fresh_header(project: Path) -> None:
+    code = main(["templates", "eject", "model.py.jinja", "--into", "team", "--original"])
+
+    header, body = (project / "team/model.py.jinja").read_text(encoding="utf-8").split("\n", 1)
+    assert code == 0
+    assert header.startswith("{# Override of openapi-python-client 0.29.1 templates/model.py.jinja (sha256 ")
+    assert body == (upstream_templates_dir() / "model.py.jinja").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["cli.py.jinja", "runtime/_auth.py"])
+def test_eject_copies_a_template_of_ours_that_the_library_lacks(project: Path, name: str) -> None:
+    code = main(["templates", "eject", name, "--into", "team"])
+
+    assert code == 0
+    assert (project / "team" / name).read_bytes() == (project / "templates" / name).read_bytes()
 
 
 def test_team_customization_of_a_library_template(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -144,3 +171,17 @@ def test_missing_team_folder_is_bad_input(project: Path, capsys: pytest.CaptureF
 
     assert code == 2
     assert capsys.readouterr().err.startswith("no-such-folder: error: template folder not found")
+
+
+def test_check_with_a_team_folder_names_the_generate_command_that_uses_it(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["templates", "eject", "models_init.py.jinja", "--into", "team"])
+    team = project / "team/models_init.py.jinja"
+    team.write_text(team.read_text(encoding="utf-8") + "\n# the team's line\n", encoding="utf-8")
+    capsys.readouterr()
+
+    code = main(["check", "--templates", "team"])
+
+    assert code == 1
+    assert capsys.readouterr().err.rstrip().endswith("to fix, run: streams-codegen generate --templates team")

@@ -142,17 +142,26 @@ def header_for(name: str) -> str:
     )
 
 
-def eject(name: str, into: Path) -> Path:
-    """Copy the library's template `name` into the layer `into`, under its header, ready to edit."""
-    original = upstream_templates_dir() / name
-    if not name.endswith(".jinja") or not original.is_file():
-        raise CodegenError(
-            f"{UPSTREAM_DISTRIBUTION} {UPSTREAM_VERSION} has no template {name!r}",
-            hint="`streams-codegen templates` lists the names",
-        )
+def eject(name: str, into: Path, layers: Sequence[Path], original: bool = False) -> tuple[Path, Path | None]:
+    """Copy the template `name` into the layer `into`, ready to edit: the file that wins for it today (ours where
+    we override the library, so that a copy never silently drops our changes), or with `original` the
+    library's own under a fresh header. Returns the copy and where it came from."""
+    if name not in template_names(layers):
+        raise CodegenError(f"no template {name!r}", hint="`streams-codegen templates` lists the names")
     target = into / name
     if target.exists():
         raise CodegenError(f"{name} is already there", target, hint="edit it, or delete it to copy it afresh")
+    library = upstream_templates_dir() / name
+    if original and not library.is_file():
+        raise CodegenError(
+            f"{UPSTREAM_DISTRIBUTION} {UPSTREAM_VERSION} has no template {name!r}", hint="leave out --original"
+        )
+    source: Path | None = None
+    if original or template_file(layers, name).resolve() == library.resolve():
+        text = header_for(name) + library.read_text(encoding="utf-8")
+    else:
+        source = template_file(layers, name)
+        text = source.read_text(encoding="utf-8")
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(header_for(name) + original.read_text(encoding="utf-8"), encoding="utf-8")
-    return target
+    target.write_text(text, encoding="utf-8")
+    return target, source
