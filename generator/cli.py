@@ -226,7 +226,7 @@ def _upstream_diff(settings: Settings, args: argparse.Namespace) -> int:
         "applied": result.applied,
         "descriptions_needed": result.descriptions_needed,
         "options_dropped": result.options_dropped,
-        "translations_removed": result.translations_removed,
+        "translations_removed": [{"file": file, "pointer": pointer} for file, pointer in result.translations_removed],
     }
     _report(result.changes, args.format, where, upstream, extra)
     _print_notes(result.notes, args.format)
@@ -236,8 +236,8 @@ def _upstream_diff(settings: Settings, args: argparse.Namespace) -> int:
         print(f"{location}: write a description in place of '{DESCRIPTION_PLACEHOLDER}'", file=log)
     for dropped in result.options_dropped:
         print(f"{where}: {dropped}", file=log)
-    for removed in result.translations_removed:
-        print(f"{removed}: removed the translation: the spec has no text there any more", file=log)
+    for file, pointer in result.translations_removed:
+        print(f"{file}: removed the translation of {pointer!r}: the spec has no text there any more", file=log)
     for finding in result.findings:
         print(finding, file=log)
     return 1 if any(finding.severity == "error" for finding in result.findings) else 0

@@ -30,7 +30,7 @@ class UpstreamDiff:
     applied: bool = False
     descriptions_needed: list[str] = field(default_factory=list)  # `file:line` of each description to write
     options_dropped: list[str] = field(default_factory=list)  # x-codegen-cli options whose field went
-    translations_removed: list[str] = field(default_factory=list)  # `file: pointer` of each one removed
+    translations_removed: list[tuple[str, str]] = field(default_factory=list)  # (file, pointer) of each removed
     findings: list[Finding] = field(default_factory=list)  # lint of the applied spec (only with apply)
 
 
@@ -70,7 +70,7 @@ def upstream_diff(settings: Settings, upstream_path: Path, operation_name: str |
         dropped = applied.dropped_options
     # Translations of texts the spec no longer has would stop generation; they go, whatever the run changed.
     removed = [
-        f"{settings.relative(path)}: {pointer}"
+        (str(settings.relative(path)), pointer)
         for path in translation_files(settings.spec)
         for pointer in remove_orphans(spec.data, path)
     ]
