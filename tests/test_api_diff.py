@@ -384,3 +384,21 @@ def test_every_rule_is_a_kind_the_differ_emits() -> None:
 def test_a_change_of_a_kind_without_a_rule_is_refused() -> None:
     with pytest.raises(ValueError, match="no rule"):
         api_diff._Differ({}, {}, ({}, {}), {}).add("field-renamed", "X.y", "renamed", True, "/x")
+
+
+def test_a_change_inside_an_all_of_member_points_at_that_member() -> None:
+    changes = changes_after(
+        lambda d: schema(d, "KafkaConnection")["allOf"][1]["properties"]["servers"].update(type="integer")
+    )
+
+    (change,) = [change for change in changes if change.kind == "type-changed"]
+    assert change.pointer == "/components/schemas/KafkaConnection/allOf/1/properties/servers/type"
+
+
+def test_details_show_both_values_whole() -> None:
+    long_value = "x" * 300
+
+    changes = changes_after(lambda d: operation(d).update({"x-xgen-docs-url": long_value}))
+
+    (change,) = changes
+    assert change.detail == f'x-xgen-docs-url "https://example.com/createThing" -> "{long_value}"'

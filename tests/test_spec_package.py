@@ -15,7 +15,7 @@ from generator.errors import CodegenError
 from generator.lint.stages import lint
 from generator.spec.cycle_split import bases_to_apply, redo_split
 from generator.spec.fixes import apply_spec_fixes
-from generator.spec.loading import load_spec, round_trip_yaml
+from generator.spec.loading import load_spec, open_quote, round_trip_yaml
 from generator.spec.schema_facts import (
     body_schema,
     discriminators,
@@ -163,3 +163,47 @@ def test_body_schema_is_the_first_media_type_schema_or_empty_without_a_body() ->
 
     assert body_schema({}, operation) == {"$ref": "#/components/schemas/A"}
     assert body_schema({}, {}) == {}
+
+
+@pytest.mark.parametrize(
+    ("line", "column"),
+    [
+        ("      description: 'Adds a new stream", 20),
+        ('      summary: "Create One', 16),
+        ("      - name: 'it''s open", 15),
+        ("      description: 'closed'", None),
+        ("      description: 'it''s closed'", None),
+        ('      description: "say \\"hi\\""', None),
+        ("      description: plain text with a ' in it", None),
+        ("      # a comment: 'not a value", None),
+    ],
+)
+def test_a_value_that_opens_a_quote_it_does_not_close_is_found(line: str, column: int | None) -> None:
+    assert open_quote(line) == column
+
+
+def test_a_yaml_error_after_an_unclosed_quote_names_the_quotes_line(tmp_path: Path) -> None:
+    path = tmp_path / "spec.yaml"
+    path.write_text("a:\n  b: 'open\n  c: 1\n  d: 'x'\n  e: 2\n", encoding="utf-8")
+
+    with pytest.raises(CodegenError) as raised:
+        load_spec(path)
+
+    assert raised.value.hint == "close the quote opened on line 2"
+
+
+def test_a_quote_left_open_in_the_spec_is_named_at_its_line(tmp_path: Path) -> None:
+    text = ROOT.joinpath("spec/streams.yaml").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    number = next(i for i, line in enumerate(lines) if open_quote(line) is None and open_quote(line[:-1]) is not None)
+    lines[number] = lines[number][:-1]  # the closing quote of a value, gone
+    path = tmp_path / "streams.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    try:
+        findings = [str(finding) for finding in lint(load_spec(path))]
+    except CodegenError as err:
+        findings = [str(err)]
+
+    at_the_quote = (f":{number + 1}:", f"quote opened on line {number + 1})")
+    assert any("quote" in finding and any(place in finding for place in at_the_quote) for finding in findings)

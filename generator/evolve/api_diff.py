@@ -411,13 +411,13 @@ class _Differ:
                 if ref not in old_refs and ref not in mapped:
                     self.add("other", subject, f"{keyword} now includes {_name(ref)}", False, at)
             old_inline = [m for m in old_members if "$ref" not in m]
-            new_inline = [m for m in new_members if "$ref" not in m]
-            for index, (old_m, new_m) in enumerate(zip(old_inline, new_inline, strict=False)):
+            new_inline = [(index, m) for index, m in enumerate(new_members) if "$ref" not in m]
+            for old_m, (index, new_m) in zip(old_inline, new_inline, strict=False):
                 self._schema(old_m, new_m, subject, f"{at}/{index}", where, frozenset(required))
             for member in old_inline[len(new_inline) :]:
-                self.add("other", subject, f"{keyword} member {_short(member)} removed", True, at)
-            for member in new_inline[len(old_inline) :]:
-                self.add("other", subject, f"{keyword} member {_short(member)} added", False, at)
+                self.add("other", subject, f"{keyword} member {_as_json(member)} removed", True, at)
+            for _, member in new_inline[len(old_inline) :]:
+                self.add("other", subject, f"{keyword} member {_as_json(member)} added", False, at)
 
     def _facts(self, old: Node, new: Node, subject: str, pointer: str, where: Directions) -> None:
         """Single-valued keywords with their own rule in the table."""
@@ -427,7 +427,7 @@ class _Differ:
             return old.get(keyword) != new.get(keyword)
 
         def detail(keyword: str) -> str:
-            return f"{keyword} {_short(old.get(keyword))} -> {_short(new.get(keyword))}"
+            return f"{keyword} {_as_json(old.get(keyword))} -> {_as_json(new.get(keyword))}"
 
         for keyword in ("type", "$ref"):
             if changed(keyword):
@@ -494,7 +494,7 @@ class _Differ:
                 at = f"{pointer}/{escape(str(key))}"
                 self._generic(old.get(key), new.get(key), subject, at, f"{label}.{key}")
             return
-        self.add("other", subject, f"{label} {_short(old)} -> {_short(new)}", False, pointer)
+        self.add("other", subject, f"{label} {_as_json(old)} -> {_as_json(new)}", False, pointer)
 
 
 # --------------------------------------------------------------------- helpers
@@ -523,8 +523,8 @@ def _name(ref: str) -> str:
     return str(ref).removeprefix(SCHEMA_PREFIX)
 
 
-def _short(value: Any) -> str:
+def _as_json(value: Any) -> str:
+    """A value as one line of JSON, whole: a cut could hide the very difference reported."""
     if value is None:
         return "(none)"
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return text if len(text) <= 100 else text[:97] + "..."
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)

@@ -30,7 +30,7 @@ from openapi_spec_validator.schemas import schema_v30
 from generator.errors import Finding, SpecRejected
 from generator.lint.example_values import example_findings
 from generator.lint.schema_errors import explain, json_path
-from generator.spec.loading import Spec
+from generator.spec.loading import Spec, open_quote
 from generator.spec.pointers import Pointer, follow_refs, resolve_pointer, walk
 from generator.spec.translations import load_translations, translation_files, translation_findings
 from generator.spec.vocabulary import (
@@ -54,7 +54,7 @@ _NESTED_SCHEMA_KEYWORDS = ("not", "items")
 def lint(spec: Spec, strict: bool = False) -> list[Finding]:
     """Every finding, the spec's sorted by position, then those of its translations, file by file. `strict`
     refuses the descriptions still to write (a warning otherwise), as a release must."""
-    findings = [*_tab_findings(spec), *_placeholder_findings(spec, strict)]
+    findings = [*_tab_findings(spec), *_open_quote_findings(spec), *_placeholder_findings(spec, strict)]
     for stage in (_structure_findings, _reference_findings, _meaning_findings):
         found = list(stage(spec))
         findings += found
@@ -99,6 +99,22 @@ def _tab_findings(spec: Spec) -> Iterator[Finding]:
                 "warning",
                 "tab character",
                 "write spaces, or \\t in a quoted string",
+            )
+
+
+def _open_quote_findings(spec: Spec) -> Iterator[Finding]:
+    """A quoted value that runs over several lines: YAML reads on to the next quote, so the lines in between
+    (keys included) become text, and what no longer fits OpenAPI is reported lines later."""
+    for number, text in enumerate(spec.text.splitlines(), start=1):
+        column = open_quote(text)
+        if column is not None:
+            yield Finding(
+                spec.path,
+                number,
+                column,
+                "warning",
+                "the quote opened here is not closed on its line, so the text runs on to the next quote",
+                f"close the quote on line {number}",
             )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -96,9 +97,31 @@ def _round_trip_load(text: str, path: Path) -> Any:
         line = mark.line + 1 if mark is not None else None
         column = mark.column + 1 if mark is not None else None
         problem = err.problem or err.context or "invalid YAML"
-        raise CodegenError(f"YAML: {problem}", path, line, column, _yaml_hint(err)) from err
+        opened = unclosed_quote_line(text.splitlines()[: line or 0])
+        hint = f"close the quote opened on line {opened}" if opened else _yaml_hint(err)
+        raise CodegenError(f"YAML: {problem}", path, line, column, hint) from err
     except YAMLError as err:
         raise CodegenError(f"YAML: {err}", path) from err
+
+
+# A value that opens a quote it does not close on its line: YAML reads on to the next quote, so the lines in
+# between (keys included) become part of the text, and the error shows lines later.
+_OPEN_QUOTE = re.compile(r"""^\s*(?:-\s+)?[^\s#'"][^:#]*:\s+(?P<quote>['"])(?P<rest>.*)$""")
+
+
+def open_quote(line: str) -> int | None:
+    """The 1-based column of a quote that `line` opens for its value and does not close, or None."""
+    match = _OPEN_QUOTE.match(line)
+    if match is None:
+        return None
+    rest = match["rest"]
+    closed = "'" in rest.replace("''", "") if match["quote"] == "'" else re.search(r'(?<!\\)"', rest) is not None
+    return None if closed else match.start("quote") + 1
+
+
+def unclosed_quote_line(lines: list[str]) -> int | None:
+    """The 1-based number of the last of `lines` that opens a quote it does not close."""
+    return next((number for number in range(len(lines), 0, -1) if open_quote(lines[number - 1])), None)
 
 
 def _yaml_hint(err: MarkedYAMLError) -> str | None:
