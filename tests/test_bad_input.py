@@ -7,9 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from support.spec_edit import edited, put
 
 from generator.cli import main
 from generator.output import read_tree
+from generator.spec.loading import load_spec
+from generator.spec.translations import fingerprint
 
 OUTPUT = Path("generated/atlas-streams-client")
 
@@ -157,7 +160,7 @@ def test_template_syntax_error_names_its_line(project: Path, capsys: pytest.Capt
     assert err.count("\n") == 1
 
 
-def test_translation_for_a_location_the_docs_do_not_show_names_its_line(
+def test_translation_for_a_location_the_spec_lacks_is_a_lint_error_at_its_line(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     line = replace_line(
@@ -169,10 +172,26 @@ def test_translation_for_a_location_the_docs_do_not_show_names_its_line(
     code, err, _ = run_generate(project, capsys)
 
     assert code == 2
-    assert err.startswith(
-        f"spec/i18n/ko.yaml:{line}: error: translation for '/components/schemas/StreamsTenant/properties/nmae/"
-        "description', which the docs do not show (hint: "
-    ), err
+    assert err == (
+        f"spec/i18n/ko.yaml:{line}:1: error: translation of '/components/schemas/StreamsTenant/properties/nmae/"
+        "description', where the spec has no text (hint: remove it (upstream-diff --apply does), or fix the JSON "
+        "pointer)\n"
+    )
+
+
+def test_translation_of_a_text_the_docs_do_not_show_names_its_line(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `openapi` is a text of the spec, so lint lets it through; no page shows it.
+    translations = project / "spec/i18n/ko.yaml"
+    version = load_spec(project / "spec/streams.yaml").data["openapi"]
+    edited(translations, translations, put(("/openapi",), {"english": fingerprint(version), "text": "삼"}))
+    line = load_spec(translations).position_of(("/openapi",))[0]
+
+    code, err, _ = run_generate(project, capsys)
+
+    assert code == 2
+    assert err.startswith(f"spec/i18n/ko.yaml:{line}:1: error: translation for '/openapi', which the docs do not show")
 
 
 def test_unknown_locale_string_names_its_line(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -33,6 +33,7 @@ from generator.docs.render import python_source
 from generator.pipeline import build_tree
 from generator.spec.loading import load_spec
 from generator.spec.pointers import json_pointer
+from generator.spec.translations import english_at, fingerprint, load_translations
 
 PACKAGE = ROOT / "generated/atlas-streams-client"
 OPERATION_PAGE = "docs/operations/create_stream_workspace.md"
@@ -51,15 +52,21 @@ def committed_docs() -> dict[str, str]:
 
 
 def overlay_keys(project: Path) -> dict[str, str]:
-    data: dict[str, str] = YAML(typ="safe").load((project / KO_OVERLAY).read_text(encoding="utf-8"))
-    return data
+    """The Korean translations of the spec's texts: JSON pointer -> translated text."""
+    return {pointer: entry.text for pointer, entry in load_translations(project / KO_OVERLAY).entries.items()}
 
 
 def write_overlay(project: Path, overlay: dict[str, str]) -> None:
+    """Write translations (JSON pointer -> text), each marked as made from the spec's current English."""
+    data = load_spec(project / "spec/streams.yaml").data
+    entries = {
+        pointer: {"english": fingerprint(english_at(data, pointer) or ""), "text": text}
+        for pointer, text in overlay.items()
+    }
     yaml = YAML()
     yaml.width = 4096
     with (project / KO_OVERLAY).open("w", encoding="utf-8") as file:
-        yaml.dump(overlay, file)
+        yaml.dump(entries, file)
 
 
 # --- the committed pages -----------------------------------------------------------------------------------

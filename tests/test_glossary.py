@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from support import ROOT
 from support.markdown_pages import tables
+from support.spec_edit import delete, edited
 
 from generator.cli import main
 from generator.config import load_settings
@@ -118,7 +119,8 @@ def test_english_shown_for_a_missing_translation_is_left_to_the_untranslated_pag
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     # Its English says "Schema Registry" and "variant": the untranslated page lists it, the glossary does not apply.
-    plant(project / "spec/i18n/ko.yaml", "/components/schemas/SchemaRegistryAuthentication/description:", "# removed:")
+    translations = project / "spec/i18n/ko.yaml"
+    edited(translations, translations, delete(("/components/schemas/SchemaRegistryAuthentication/description",)))
 
     warnings = generate(capsys)
 
