@@ -13,13 +13,14 @@ from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from generator import __version__
 from generator.config import Settings, find_pyproject, load_settings
-from generator.errors import CodegenError, as_typed
+from generator.errors import CodegenError, Finding, as_typed
 
 # Each command imports the modules it runs inside its function: loaded here, lint's validators
 # (openapi-spec-validator, pydantic: a quarter second) and openapi-python-client (most of a second)
 # would slow `--help` and every command that does not use them.
 if TYPE_CHECKING:
     from generator.evolve.api_diff import Change
+from generator.spec.vocabulary import DESCRIPTION_PLACEHOLDER
 
 FIX_COMMAND = "make generate"
 T = TypeVar("T")
@@ -114,6 +115,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     _add_format(changes)
     changes.set_defaults(run=_changes)
+
+    curate = commands.add_parser("curate", help="add, remove or list the operations the spec curates")
+    curate_actions = curate.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = curate_actions.add_parser(
+        "add", help="cut an operation and what it reaches out of a full upstream spec and merge it into the spec"
+    )
+    add.add_argument("operation", metavar="OPERATION", help="upstream's operationId or x-xgen-operation-id-override")
+    add.add_argument("--upstream", type=Path, required=True, help="a full Atlas Admin API v2 spec (YAML)")
+    add.set_defaults(run=_curate_add)
+    remove = curate_actions.add_parser("remove", help="remove an operation and every component nothing else reaches")
+    remove.add_argument("operation", metavar="OPERATION", help="its operationId or the name of its function")
+    remove.set_defaults(run=_curate_remove)
+    listing = curate_actions.add_parser("list", help="list our operations, and with --upstream the others on offer")
+    listing.add_argument("--upstream", type=Path, help="a full Atlas Admin API v2 spec: also list its other operations")
+    listing.set_defaults(run=_curate_list)
 
     templates = commands.add_parser("templates", help="list the templates in use; `templates eject NAME` copies one")
     _add_template_layers(templates)
@@ -212,7 +228,6 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
 
 def _upstream_diff(settings: Settings, args: argparse.Namespace) -> int:
     from generator.evolve.workflows import upstream_diff
-    from generator.spec.vocabulary import DESCRIPTION_PLACEHOLDER
 
     result = upstream_diff(settings, args.upstream, args.operation, args.apply)
     where, upstream = str(settings.relative(settings.spec)), str(args.upstream)
@@ -232,15 +247,9 @@ def _upstream_diff(settings: Settings, args: argparse.Namespace) -> int:
     _print_notes(result.notes, args.format)
     if result.applied:
         print(f"applied {len(result.changes)} change(s) to {where}", file=log)
-    for location in result.descriptions_needed:
-        print(f"{location}: write a description in place of '{DESCRIPTION_PLACEHOLDER}'", file=log)
     for dropped in result.options_dropped:
         print(f"{where}: {dropped}", file=log)
-    for file, pointer in result.translations_removed:
-        print(f"{file}: removed the translation of {pointer!r}: the spec has no text there any more", file=log)
-    for finding in result.findings:
-        print(finding, file=log)
-    return 1 if any(finding.severity == "error" for finding in result.findings) else 0
+    return _print_follow_up(result.descriptions_needed, result.translations_removed, result.findings, log)
 
 
 def _print_notes(notes: list[str], report_format: str) -> None:
@@ -287,6 +296,57 @@ def _report(
 def _log(report_format: str) -> TextIO:
     """Where progress lines go: stderr when stdout carries JSON for a tool."""
     return sys.stderr if report_format == "json" else sys.stdout
+
+
+def _curate_add(settings: Settings, args: argparse.Namespace) -> int:
+    from generator.evolve.workflows import curate_add
+
+    result = curate_add(settings, args.upstream, args.operation)
+    where = settings.relative(settings.spec)
+    print(f"{where}: added {result.key} as {result.name}")
+    for component in result.components:
+        print(f"{where}: added components/{component}")
+    return _print_follow_up(result.descriptions_needed, result.translations_removed, result.findings)
+
+
+def _curate_remove(settings: Settings, args: argparse.Namespace) -> int:
+    from generator.evolve.workflows import curate_remove
+
+    result = curate_remove(settings, args.operation)
+    where = settings.relative(settings.spec)
+    print(f"{where}: removed {result.key}")
+    for component in result.components:
+        print(f"{where}: removed components/{component}, which nothing else reaches")
+    return _print_follow_up(result.descriptions_needed, result.translations_removed, result.findings)
+
+
+def _curate_list(settings: Settings, args: argparse.Namespace) -> int:
+    from generator.evolve.curate import other_operations
+    from generator.evolve.upstream import load_upstream
+    from generator.spec.loading import load_spec
+    from generator.spec.vocabulary import client_operation_name, operations
+
+    ours = load_spec(settings.spec).data
+    for key, operation in operations(ours).items():
+        print(f"curated   {client_operation_name(operation):<32}  {key}")
+    if args.upstream is not None:
+        for key, name in other_operations(ours, load_upstream(args.upstream)):
+            print(f"upstream  {name:<32}  {key}")
+    return 0
+
+
+def _print_follow_up(
+    needed: list[str], removed: list[tuple[str, str]], findings: list[Finding], log: TextIO | None = None
+) -> int:
+    """What is left to do after the spec was rewritten, and the exit status: 1 while lint has errors (applying
+    again does not turn an unfinished spec into a success)."""
+    for location in needed:
+        print(f"{location}: write a description in place of '{DESCRIPTION_PLACEHOLDER}'", file=log)
+    for file, pointer in removed:
+        print(f"{file}: removed the translation of {pointer!r}: the spec has no text there any more", file=log)
+    for finding in findings:
+        print(finding, file=log)
+    return 1 if any(finding.severity == "error" for finding in findings) else 0
 
 
 # --------------------------------------------------------------------------- templates

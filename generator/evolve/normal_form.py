@@ -91,18 +91,18 @@ def normal_form(data: dict[str, Any], origin: Path | None = None) -> dict[str, A
     """`data` (our layout or upstream's) as comparable facts: JSON values with string keys, upstream's
     layout, nothing of ours, no `info`."""
     plain = json.loads(json.dumps(data, default=str))
-    facts: dict[str, Any] = strip_ours(undo_split(_with_upstream_values(plain), origin))
+    facts: dict[str, Any] = strip_ours(undo_split(with_upstream_values(plain), origin))
     facts.pop("info", None)
     return facts
 
 
-def _with_upstream_values(node: Any) -> Any:
+def with_upstream_values(node: Any) -> Any:
     """`node` with every correction of ours (x-codegen-upstream) replaced by upstream's value, in place."""
     if isinstance(node, dict):
         node.update(node.get(UPSTREAM_VALUES, {}))
         for value in node.values():
-            _with_upstream_values(value)
+            with_upstream_values(value)
     elif isinstance(node, list):
         for value in node:
-            _with_upstream_values(value)
+            with_upstream_values(value)
     return node

@@ -18,9 +18,16 @@ from generator.evolve.api_diff import Change, diff_specs
 from generator.evolve.changelog import Release, record_release
 from generator.evolve.normal_form import normal_form, ours_only
 from generator.evolve.upstream import extract, load_upstream, pair_operations
-from generator.spec.loading import Spec, load_spec
+from generator.spec.loading import Spec, dump_spec, load_spec
 from generator.spec.translations import remove_orphans, translation_files
-from generator.spec.vocabulary import OPERATION_NAME, GeneratedNames, client_operation_name, generated_names, operations
+from generator.spec.vocabulary import (
+    OPERATION_NAME,
+    GeneratedNames,
+    OperationKey,
+    client_operation_name,
+    generated_names,
+    operations,
+)
 
 
 @dataclass(frozen=True)
@@ -104,3 +111,39 @@ def compare_specs(settings: Settings, old_path: Path, new_path: Path, record: bo
     if not record or not changes:
         return SpecComparison(changes)
     return SpecComparison(changes, record_release(settings, changes))
+
+
+@dataclass(frozen=True)
+class CurateResult:
+    key: OperationKey
+    name: str  # the generated function's name (x-codegen-operation-name), for add
+    components: list[str]  # `section/name` of each component added or removed
+    descriptions_needed: list[str] = field(default_factory=list)  # `file:line` of each description to write
+    translations_removed: list[tuple[str, str]] = field(default_factory=list)  # (file, pointer)
+    findings: list[Finding] = field(default_factory=list)  # lint of the curated spec
+
+
+def curate_add(settings: Settings, upstream_path: Path, name: str) -> CurateResult:
+    from generator.evolve.curate import add_operation
+    from generator.lint.stages import lint
+
+    curated = add_operation(load_spec(settings.spec), load_upstream(upstream_path), name, upstream_path)
+    spec = _write_spec(settings, curated.applied.text)
+    where = settings.relative(settings.spec)
+    needed = [f"{where}:{spec.position_of((*at, 'description'))[0]}" for at in curated.applied.placeholders]
+    return CurateResult(curated.key, curated.name, curated.components, needed, [], lint(spec))
+
+
+def curate_remove(settings: Settings, name: str) -> CurateResult:
+    from generator.evolve.curate import remove_operation
+    from generator.lint.stages import lint
+
+    spec = load_spec(settings.spec)
+    key, removed = remove_operation(spec, name)
+    spec = _write_spec(settings, dump_spec(spec.tree))
+    translations = [
+        (str(settings.relative(path)), pointer)
+        for path in translation_files(settings.spec)
+        for pointer in remove_orphans(spec.data, path)
+    ]
+    return CurateResult(key, name, removed, [], translations, lint(spec))

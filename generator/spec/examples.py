@@ -41,7 +41,7 @@ _LEFT_OUT = _Left()
 
 def synthesize(data: dict[str, Any], schema: dict[str, Any], direction: Direction) -> Any:
     """The example of `schema` (a node of `data`, usually a media type's schema) for a request or response."""
-    value = _Synthesizer(data, direction).sample(schema, ())
+    value = _Synthesizer(data, direction).sample(schema, (), whole_body=True)
     return None if value is _LEFT_OUT else value
 
 
@@ -50,12 +50,14 @@ class _Synthesizer:
         self.data = data
         self.hidden = "readOnly" if direction == "request" else "writeOnly"
 
-    def sample(self, schema: dict[str, Any], rendering: tuple[str, ...]) -> Any:
-        """`rendering`: the component schemas being rendered, outermost first (to cut cycles)."""
-        if schema.get(self.hidden) is True:
+    def sample(self, schema: dict[str, Any], rendering: tuple[str, ...], whole_body: bool = False) -> Any:
+        """`rendering`: the component schemas being rendered, outermost first (to cut cycles). readOnly and
+        writeOnly leave out a property, never a `whole_body` (upstream marks some schemas readOnly as a whole,
+        StreamsConnection among them, and still sends them as request bodies)."""
+        if schema.get(self.hidden) is True and not whole_body:
             return _LEFT_OUT
         resolved, rendering, as_base = self._resolved(schema, rendering)
-        if resolved is None or resolved.get(self.hidden) is True:
+        if resolved is None or (resolved.get(self.hidden) is True and not whole_body):
             return _LEFT_OUT
         schema = resolved
         if "example" in schema:
