@@ -100,8 +100,11 @@ def _parser() -> argparse.ArgumentParser:
     upstream_diff.add_argument("--upstream", type=Path, required=True, help="a full Atlas Admin API v2 spec (YAML)")
     upstream_diff.add_argument(
         "--operation",
-        metavar="ID",
-        help="upstream's operationId (or override) for our operation, if it moved and was renamed",
+        metavar="[OURS=]UPSTREAM",
+        action="append",
+        default=[],
+        help="pair one of our operations with upstream's (operationId or override), if it moved and was renamed;"
+        " OURS may be left out when the spec has one operation (repeatable)",
     )
     upstream_diff.add_argument("--apply", action="store_true", help="write upstream's changes into the spec")
     _add_format(upstream_diff)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from support.shared_files import CURRENT_UPSTREAM, OLDER_UPSTREAM, shared_file
+from support.spec_edit import edited, put
 
 from generator.cli import main
 from generator.evolve.upstream import extract, find_by_name
@@ -111,8 +112,10 @@ def test_upstream_without_our_operation_is_bad_input(project: Path, capsys: pyte
     code, _, err = run(capsys, "--upstream", "other.yaml")
 
     assert code == 2
-    assert err.startswith(f"other.yaml: error: upstream has no {OPERATION} and no operation named")
-    assert "(hint: name upstream's operation with --operation ID)" in err
+    assert err == (
+        "other.yaml: error: upstream has none of our operations, under their paths or names "
+        "(hint: name upstream's operation with --operation OURS=UPSTREAM)\n"
+    )
 
 
 def test_our_own_extensions_are_not_compared(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -179,3 +182,22 @@ def test_apply_moves_an_operation_with_what_is_ours(project: Path, capsys: pytes
     for ours in ("description", "summary", "x-codegen-cli", "x-codegen-operation-name", "requestBody"):
         assert after[moved][ours] == before[ours], ours
     assert code == 0
+
+
+def test_an_operation_upstream_no_longer_has_is_reported_removed_and_the_others_compared(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A second operation of ours that upstream never had, beside one it has.
+    spec = project / "spec/streams.yaml"
+    key, operation = next(iter(operations(load_spec(spec).data).items()))
+    ghost = {**operation, "operationId": "ghostGroupThing", "x-codegen-operation-name": "ghostThing"}
+    ghost.pop("x-xgen-operation-id-override", None)
+    edited(spec, spec, put(("paths", f"{key.path}/ghost"), {key.method: ghost}))
+
+    code, out, _ = run(capsys, "--upstream", str(shared_file(CURRENT_UPSTREAM)))
+
+    assert code == 1
+    assert out.splitlines()[1:] == [
+        "breaking:",
+        f"  operation-removed  {key.method.upper()} {key.path}/ghost: no longer in the spec",
+    ]

@@ -52,31 +52,40 @@ def counterpart(upstream: dict[str, Any], key: OperationKey, ours: dict[str, Any
 
 
 def pair_operations(
-    ours: dict[str, Any], upstream: dict[str, Any], upstream_name: str | None, upstream_path: Path
+    ours: dict[str, Any], upstream: dict[str, Any], named: list[str], upstream_path: Path
 ) -> dict[OperationKey, OperationKey]:
-    """Our operation -> upstream's counterpart, in our order. `upstream_name` (--operation) names it
-    directly, for an operation that upstream both moved and renamed."""
+    """Our operation -> upstream's counterpart, in our order: the same path and method, else the same name.
+    `named` (--operation) pairs what upstream both moved and renamed: `OURS=UPSTREAM` names an operation of
+    each (by operationId or function name), a bare `UPSTREAM` is for a spec with one operation. An operation
+    without a counterpart is left out (the report shows it removed); none paired at all is bad input."""
     our_operations = operations(ours)
-    if upstream_name is not None:
+    pairs: dict[OperationKey, OperationKey] = {}
+    for pairing in named:
+        our_name, _, upstream_name = pairing.rpartition("=")
         found = find_by_name(upstream, upstream_name)
         if found is None:
             raise CodegenError(
                 f"no operation with operationId or x-xgen-operation-id-override {upstream_name!r}", upstream_path
             )
-        if len(our_operations) != 1:
-            raise CodegenError("--operation needs a spec with exactly one operation", hint="leave --operation out")
-        return {next(iter(our_operations)): found}
-    pairs = {}
-    for key, operation in our_operations.items():
-        found = counterpart(upstream, key, operation)
-        if found is None:
+        if not our_name and len(our_operations) != 1:
             raise CodegenError(
-                f"upstream has no {key} and no operation named {client_operation_name(operation)!r}",
-                upstream_path,
-                hint="name upstream's operation with --operation ID",
+                f"--operation {upstream_name}: which of our operations is it?", hint="write --operation OURS=UPSTREAM"
             )
-        pairs[key] = found
-    return pairs
+        ours_key = find_by_name(ours, our_name) if our_name else next(iter(our_operations))
+        if ours_key is None:
+            raise CodegenError(f"--operation {pairing}: we curate no operation named {our_name!r}")
+        pairs[ours_key] = found
+    for key, operation in our_operations.items():
+        found = pairs.get(key) or counterpart(upstream, key, operation)
+        if found is not None:
+            pairs[key] = found
+    if not pairs:
+        raise CodegenError(
+            "upstream has none of our operations, under their paths or names",
+            upstream_path,
+            hint="name upstream's operation with --operation OURS=UPSTREAM",
+        )
+    return {key: pairs[key] for key in our_operations if key in pairs}
 
 
 def extract(data: dict[str, Any], keys: list[OperationKey], origin: Path) -> dict[str, Any]:

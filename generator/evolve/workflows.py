@@ -41,10 +41,10 @@ class UpstreamDiff:
     findings: list[Finding] = field(default_factory=list)  # lint of the applied spec (only with apply)
 
 
-def upstream_diff(settings: Settings, upstream_path: Path, operation_name: str | None, apply: bool) -> UpstreamDiff:
+def upstream_diff(settings: Settings, upstream_path: Path, named: list[str], apply: bool) -> UpstreamDiff:
     spec = load_spec(settings.spec)
     upstream = load_upstream(upstream_path)
-    pairs = pair_operations(spec.data, upstream, operation_name, upstream_path)
+    pairs = pair_operations(spec.data, upstream, named, upstream_path)
     fragment = extract(upstream, list(pairs.values()), upstream_path)
     # The names our users see once upstream's facts are in: our own x-codegen-* extensions stay.
     theirs = {
