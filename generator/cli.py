@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -125,12 +125,20 @@ def _generate(settings: Settings, args: argparse.Namespace) -> int:
     from generator import pipeline
 
     layers = _template_layers(settings, args)
-    result = pipeline.generate(settings, layers[:-1])
+    result = pipeline.generate(settings, layers[:-1], _waiting_notice(settings))
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     where = settings.relative(settings.output)
     print(f"generated {where}: {result.changes.summary()} in {result.seconds:.2f} s")
     return 0
+
+
+def _waiting_notice(settings: Settings) -> Callable[[], None]:
+    def notice() -> None:
+        where = settings.relative(settings.output)
+        print(f"{where}: another streams-codegen run is using it; waiting for it to finish", file=sys.stderr)
+
+    return notice
 
 
 def _lint(settings: Settings, args: argparse.Namespace) -> int:
@@ -147,7 +155,7 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
     from generator import pipeline
 
     layers = _template_layers(settings, args)
-    result = pipeline.check(settings, layers[:-1])
+    result = pipeline.check(settings, layers[:-1], _waiting_notice(settings))
     where = settings.relative(settings.output)
     if not result.changes:
         print(f"{where} is up to date")

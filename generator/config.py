@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ class Settings:
     package_name: str
     package_version: str
     command_name: str  # the generated package's console script
+    config_file: Path | None = None  # the pyproject.toml they come from, for error lines
 
     @property
     def changelog(self) -> Path:
@@ -46,6 +48,75 @@ class Settings:
             return path.resolve().relative_to(self.root.resolve())
         except ValueError:
             return path
+
+    def inputs(self) -> list[tuple[str, Path]]:
+        """(what, path) of everything the toolkit reads from the project, which generate must never replace."""
+        found = [
+            ("the project", self.root),
+            ("the project's .git", self.root / ".git"),
+            ("the spec", self.spec),
+            ("the templates", self.templates),
+            ("the changelog", self.changelog),
+        ]
+        return found + ([("the settings", self.config_file)] if self.config_file else [])
+
+    def line_of(self, key: str) -> int | None:
+        """The line of `key` in our table of the settings file, for error messages."""
+        if self.config_file is None or not self.config_file.is_file():
+            return None
+        return _line_of_key(self.config_file.read_text(encoding="utf-8"), key)
+
+
+def refuse_unsafe_output(settings: Settings, inputs: list[tuple[str, Path]]) -> None:
+    """CodegenError (at the `output` line) when the output goes through a symbolic link, or equals or contains
+    one of `inputs` (what, path): generate replaces the whole output directory, and would delete them."""
+    shown = _as_written(settings.output, settings.root)
+    linked = _symbolic_link_on_the_way(settings.output, settings.root)
+    if linked is not None:
+        raise _output_error(
+            settings,
+            f"output '{shown}' goes through the symbolic link {_as_written(linked, settings.root)}, which is not "
+            "followed",
+            "set output to a real directory: a link could point generate at any directory",
+        )
+    output = settings.output.resolve()
+    for what, path in inputs:
+        protected = path.resolve()
+        if output == protected:
+            raise _output_error(settings, f"output '{shown}' is {what}", _OWN_DIRECTORY)
+        if what == "the project's .git" and protected in output.parents:
+            raise _output_error(settings, f"output '{shown}' is inside {what}", _OWN_DIRECTORY)
+        if output in protected.parents:
+            where = _as_written(path, settings.root)
+            raise _output_error(settings, f"output '{shown}' contains {what} ({where})", _OWN_DIRECTORY)
+
+
+_OWN_DIRECTORY = "generate replaces the whole output directory: set output to a directory of its own"
+
+
+def _output_error(settings: Settings, message: str, hint: str) -> CodegenError:
+    return CodegenError(message, settings.config_file, settings.line_of("output"), hint=hint)
+
+
+def _symbolic_link_on_the_way(output: Path, root: Path) -> Path | None:
+    """The first symbolic link among the output and, inside the project, the directories leading to it."""
+    absolute_root = Path(os.path.abspath(root))
+    absolute = Path(os.path.abspath(output))
+    on_the_way = [absolute]
+    if absolute_root in absolute.parents:
+        on_the_way = [*reversed(absolute.relative_to(absolute_root).parents), absolute.relative_to(absolute_root)]
+        on_the_way = [absolute_root / part for part in on_the_way if part != Path(".")]
+    return next((path for path in on_the_way if path.is_symlink()), None)
+
+
+def _as_written(path: Path, root: Path) -> str:
+    """`path` as a setting names it: relative to the project when inside it (lexically, links not followed)."""
+    absolute, absolute_root = Path(os.path.abspath(path)), Path(os.path.abspath(root))
+    if absolute == absolute_root:
+        return "."
+    if absolute_root in absolute.parents:
+        return absolute.relative_to(absolute_root).as_posix()
+    return str(absolute)
 
 
 def find_pyproject(start: Path) -> Path:
@@ -93,7 +164,7 @@ def load_settings(pyproject: Path) -> Settings:
         if not isinstance(value, str) or not value:
             raise CodegenError(f"settings key {key!r} must be a non-empty string", pyproject, _line_of_key(text, key))
         values[attribute] = (root / value) if kind == "path" else value
-    return Settings(root=root, **values)  # type: ignore[arg-type]
+    return Settings(root=root, config_file=pyproject, **values)  # type: ignore[arg-type]
 
 
 def set_package_version(pyproject: Path, version: str) -> None:

@@ -38,9 +38,11 @@ class Finding:
 
 
 def as_typed(file: Path | str) -> Path | str:
-    """A location as the user would type it: relative to the working directory when inside it."""
+    """A location as the user would type it: relative to the working directory when inside it. Its last part is
+    not resolved: a report about a symbolic link names the link, not where it points."""
+    path = Path(file).absolute()
     try:
-        return Path(file).resolve().relative_to(Path.cwd().resolve())
+        return (path.parent.resolve() / path.name).relative_to(Path.cwd().resolve())
     except ValueError:
         return file
 
