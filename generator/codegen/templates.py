@@ -18,7 +18,7 @@ import importlib.resources
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader
 
@@ -122,6 +122,7 @@ def header_for(name: str) -> str:
 
 def eject(name: str, into: Path) -> Path:
     """Copy the library's template `name` into the layer `into`, under its header, ready to edit."""
+    _refuse_unsafe_name(name)
     original = upstream_templates_dir() / name
     if not name.endswith(".jinja") or not original.is_file():
         raise CodegenError(
@@ -129,8 +130,21 @@ def eject(name: str, into: Path) -> Path:
             hint="`streams-codegen templates` lists the names",
         )
     target = into / name
-    if target.exists():
+    if not target.parent.resolve().is_relative_to(into.resolve()):
+        raise CodegenError(f"{name} would be written outside {into}", target, hint="a folder on its way is a link")
+    if target.exists() or target.is_symlink():
         raise CodegenError(f"{name} is already there", target, hint="edit it, or delete it to copy it afresh")
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(header_for(name) + original.read_text(encoding="utf-8"), encoding="utf-8")
     return target
+
+
+def _refuse_unsafe_name(name: str) -> None:
+    """A template name is a plain relative name under a template root, as the loaders list it: with `..` or from
+    the filesystem's root, the copy would land outside the folder it goes into."""
+    parts = PurePosixPath(name).parts
+    if not parts or name.startswith("/") or "\\" in name or "\0" in name or ".." in parts:
+        raise CodegenError(
+            f"template name {name!r} is not a plain relative name",
+            hint="use a name as `streams-codegen templates` lists it, such as model.py.jinja",
+        )
