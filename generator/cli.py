@@ -142,10 +142,11 @@ def _waiting_notice(settings: Settings) -> Callable[[], None]:
 
 
 def _lint(settings: Settings, args: argparse.Namespace) -> int:
+    from generator.codegen.templates import reserved_names  # reads the templates; does not load the library
     from generator.lint.stages import lint
     from generator.spec.loading import load_spec
 
-    findings = lint(load_spec(args.spec or settings.spec))
+    findings = lint(load_spec(args.spec or settings.spec), reserved_names([settings.templates]))
     for finding in findings:
         print(finding)
     return 1 if findings else 0

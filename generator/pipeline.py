@@ -11,6 +11,7 @@ from pathlib import Path
 
 from generator.codegen.formatting import format_tree
 from generator.codegen.project import render_project
+from generator.codegen.templates import reserved_names
 from generator.config import Settings, refuse_unsafe_output
 from generator.docs.locales import BASE_LOCALE, overlay_path, strings_path
 from generator.docs.render import render_docs
@@ -34,10 +35,12 @@ def build(settings: Settings, out_dir: Path, extra_templates: Sequence[Path] = (
     """Write the whole formatted output for the current spec into `out_dir` (which must not exist).
 
     Lint runs first: its errors raise SpecRejected before anything is written; its warnings are returned."""
+    layers = [*extra_templates, settings.templates]
+    reserved = reserved_names(layers)
     spec = load_spec(settings.spec)
-    warnings = require_no_errors(lint(spec))
+    warnings = require_no_errors(lint(spec, reserved))
     data = apply_spec_fixes(spec.data)
-    names = render_project(data, settings, [*extra_templates, settings.templates], out_dir)
+    names = render_project(data, settings, layers, reserved, out_dir)
     write_marker(out_dir)
     if settings.changelog.exists() or settings.changelog.is_symlink():
         # Its bytes land in the output, which check prints: a link (to /proc/self/environ) is not followed.

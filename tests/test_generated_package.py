@@ -11,6 +11,7 @@ from atlas_streams.api.streams import create_stream_workspace
 from support import ROOT, SPEC_PATH
 
 from generator.codegen.project import render_project
+from generator.codegen.templates import reserved_names
 from generator.config import load_settings
 from generator.spec.fixes import apply_spec_fixes
 from generator.spec.loading import load_spec
@@ -76,7 +77,8 @@ def test_models_that_refer_to_each_other_import_and_parse(tmp_path: Path) -> Non
     schemas["StreamsTenant"]["properties"]["outer"] = {"$ref": "#/components/schemas/Outer"}
     settings = load_settings(ROOT / "pyproject.toml")
     package = tmp_path / "atlas-streams-client"
-    render_project(apply_spec_fixes(data), settings, [settings.templates], package)  # the code alone: no docs
+    layers = [settings.templates]
+    render_project(apply_spec_fixes(data), settings, layers, reserved_names(layers), package)  # the code alone
     parse = 'from atlas_streams.models import Outer; print(Outer.from_dict({"inner": {"outer": {}}}).to_dict())'
 
     result = run(sys.executable, "-c", parse, cwd=package)

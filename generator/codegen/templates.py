@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader
 
 from generator.errors import CodegenError
+from generator.spec.python_naming import Reserved
 
 UPSTREAM_TEMPLATES = "openapi_python_client"
 UPSTREAM_DISTRIBUTION = "openapi-python-client"
@@ -148,3 +149,72 @@ def _refuse_unsafe_name(name: str) -> None:
             f"template name {name!r} is not a plain relative name",
             hint="use a name as `streams-codegen templates` lists it, such as model.py.jinja",
         )
+
+
+# --------------------------------------------------------------------------- names the templates use themselves
+
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_ASSIGNED = r"^[ ]{%d,}([a-z_]\w*)\s*(?::[^=\n]*)?=(?!=)"
+_LOOP_TARGETS = re.compile(r"\bfor\s+(\w+(?:\s*,\s*\w+)*)\s+in\b")
+_OPTION = re.compile(r"""add_argument\(\s*["'](-[^"']+)["']""")
+
+
+def reserved_names(template_layers: Sequence[Path]) -> Reserved:
+    """The names the generated code uses itself, read from the templates that win for the model class, the
+    operation module and the command line: a spec name equal to one is renamed (generator/spec/python_naming.py).
+    Read from the templates, so that an option or method a template gains is reserved without a list to update."""
+    model = _code_of(template_layers, "model.py.jinja")
+    operation = _code_of(template_layers, "endpoint_module.py.jinja")
+    macros = _code_of(template_layers, "endpoint_macros.py.jinja")
+    command = _code_of(template_layers, "cli.py.jinja")
+    return Reserved(
+        model_members=frozenset(_class_members(model) | _assigned(model, 0) | _loop_targets(model)),
+        operation_arguments=frozenset(
+            _imported(operation)
+            | _functions(operation, 0)
+            | _assigned(operation, 0)
+            | _assigned(macros, 0)
+            | _loop_targets(operation)
+        ),
+        command_options=frozenset(_options(command)),
+    )
+
+
+def _code_of(template_layers: Sequence[Path], name: str) -> str:
+    """The template's text with its Jinja tags and expressions blanked: what is left is the code it writes."""
+    source, _, _ = template_loader(template_layers).get_source(Environment(), name)
+    return _JINJA.sub(" ", source)
+
+
+def _class_members(code: str) -> set[str]:
+    """Methods, their parameters (dunder methods' aside) and annotated attributes of a class at indent 4."""
+    members = _functions(code, 4) | set(re.findall(r"^    ([a-z_]\w*)\s*:", code, re.MULTILINE))
+    for name, parameters in re.findall(r"^    def\s+(\w+)\s*\(([^)]*)\)", code, re.MULTILINE):
+        if not name.startswith("__"):
+            members |= set(re.findall(r"(?:^|,)\s*\**(\w+)", parameters)) - {"self"}
+    return members
+
+
+def _functions(code: str, indent: int) -> set[str]:
+    return set(re.findall(rf"^[ ]{{{indent}}}(?:async\s+)?def\s+(\w+)\s*\(", code, re.MULTILINE))
+
+
+def _assigned(code: str, min_indent: int) -> set[str]:
+    return set(re.findall(_ASSIGNED % min_indent, code, re.MULTILINE))
+
+
+def _loop_targets(code: str) -> set[str]:
+    return {name for targets in _LOOP_TARGETS.findall(code) for name in re.split(r"\s*,\s*", targets)}
+
+
+def _imported(code: str) -> set[str]:
+    names = set(re.findall(r"^\s*import\s+(\w+)", code, re.MULTILINE))
+    for imported in re.findall(r"^\s*from\s+\S+\s+import\s+\(?([^)\n]+)", code, re.MULTILINE):
+        names |= {part.split(" as ")[-1].strip() for part in imported.split(",") if part.strip()}
+    return names
+
+
+def _options(code: str) -> set[str]:
+    """The options a command gets whatever the spec says: those the template adds, and argparse's help."""
+    help_options = set() if "add_help=False" in code else {"-h", "--help"}
+    return set(_OPTION.findall(code)) | help_options

@@ -6,8 +6,13 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from generator.spec.pointers import walk
+from generator.spec.python_naming import distinct_member_names
 from generator.spec.schema_facts import write_only_properties
-from generator.spec.vocabulary import SPLIT_FROM, client_operation_name, operations, schema_ref
+from generator.spec.vocabulary import SPLIT_FROM, client_operation_name, is_data, operations, schema_ref
+
+# openapi-python-client names enum members after these when given, one per value.
+ENUM_MEMBER_NAMES = "x-enum-varnames"
 
 
 def apply_spec_fixes(data: dict[str, Any]) -> dict[str, Any]:
@@ -19,6 +24,7 @@ def apply_spec_fixes(data: dict[str, Any]) -> dict[str, Any]:
     _describe_parameters_in_their_schemas(fixed)
     _accept_unknown_subtypes(fixed)
     _require_write_only_properties_in_requests_only(fixed)
+    _name_colliding_enum_members(fixed)
     return fixed
 
 
@@ -73,3 +79,14 @@ def _require_write_only_properties_in_requests_only(data: dict[str, Any]) -> Non
         for schema in [schemas[name], *schemas[name].get("allOf", [])]:
             if write_only & set(schema.get("required", [])):
                 schema["required"] = [prop for prop in schema["required"] if prop not in write_only]
+
+
+def _name_colliding_enum_members(data: dict[str, Any]) -> None:
+    # Values that differ only in case or punctuation ("A" and "a") would be one member: the library stops with a
+    # ValueError, or silently keeps one. Upstream's values stay; the later members are numbered (A, A_2), and
+    # lint warns at each one's line.
+    for pointer, node in walk(data):
+        if isinstance(node, dict) and isinstance(node.get("enum"), list) and not is_data(pointer):
+            names = distinct_member_names(node["enum"])
+            if names is not None and ENUM_MEMBER_NAMES not in node:
+                node[ENUM_MEMBER_NAMES] = names

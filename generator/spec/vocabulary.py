@@ -26,6 +26,10 @@ SPLIT_FROM = "x-codegen-split-from"
 UPSTREAM_VALUES = "x-codegen-upstream"
 # The generated command line's view of an operation: its command name and body options.
 CLI = "x-codegen-cli"
+# `true` on an operation whose success carries no body on purpose (lint otherwise wants a documented one).
+EMPTY_SUCCESS = "x-codegen-empty-success"
+# Operations whose success normally returns the resource: lint wants its body documented.
+METHODS_WITH_A_BODY_IN_RETURN = ("get", "post", "put", "patch")
 
 
 @dataclass(frozen=True)
