@@ -26,6 +26,7 @@ from generator.codegen.guard import (
     UnescapedValue,
     guard_environment,
     template_location,
+    unwrapping,
     wrapped_values_refuse_text,
 )
 from generator.codegen.python_names import python_names
@@ -34,6 +35,7 @@ from generator.codegen.templates import template_loader
 from generator.config import Settings
 from generator.errors import CodegenError
 from generator.jinja_cache import bytecode_cache
+from generator.markdown import md_cell, md_code, md_link_text
 from generator.names import PythonNames
 from generator.spec.python_naming import RENAME_SUFFIX, Reserved
 
@@ -151,6 +153,10 @@ class _StreamsProject(Project):
         self.env.globals["command_name"] = settings.command_name
         self.env.globals.update(template_globals(data, config, reserved))
         self.env.filters["python_literal"] = python_literal
+        # The package README shows spec text as the docs pages do.
+        self.env.filters["md_cell"] = unwrapping(md_cell)
+        self.env.filters["md_link_text"] = unwrapping(md_link_text)
+        self.env.filters["md_code_cell"] = unwrapping(lambda text: md_cell(md_code(text)))
         guard_environment(self.env)
 
     def build(self) -> Sequence[GeneratorError]:

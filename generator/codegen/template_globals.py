@@ -54,7 +54,13 @@ def template_globals(data: dict[str, Any], config: Config, reserved: Reserved) -
         "request_body_schema": lambda endpoint: validation_schema(body_schema(data, of(endpoint))),
         "validation_schemas": lambda: validation_schemas(data),
         "cli_command": lambda endpoint: cli_command(data, of(endpoint), endpoint, reserved),
+        "method_and_path": method_and_path,
     }
+
+
+def method_and_path(endpoint: Endpoint) -> str:
+    """`POST /api/atlas/v2/groups/{groupId}/streams`: spec text, for an escaping filter (| md_code_cell)."""
+    return f"{endpoint.method.upper()} {endpoint.path.get_untrusted_value()}"
 
 
 def read_only_json_names(read_only: Mapping[str, frozenset[str]], class_name: str) -> list[str]:

@@ -1,7 +1,7 @@
 """Rendering the reference docs of the generated package: a Markdown page per operation and per component
 schema and an index, through templates/docs/, in English and in every other locale that has its two files
 (locales.py). Another locale `xx` is rendered into docs/xx/, and whatever it does not translate is listed on
-its untranslated.md page. Spec text reaches the pages only through markdown.py's filters."""
+its untranslated.md page. Spec text reaches the pages only through generator/markdown.py's filters."""
 
 from __future__ import annotations
 
@@ -26,9 +26,9 @@ from generator.docs.locales import (
     overlay_path,
     strings_path,
 )
-from generator.docs.markdown import md_cell, md_code, md_fence, md_text
 from generator.docs.site import SiteBuilder, atlas_link_rewriter
 from generator.jinja_cache import bytecode_cache
+from generator.markdown import md_cell, md_code, md_fence, md_text
 from generator.names import PythonNames
 from generator.spec.loading import Spec
 

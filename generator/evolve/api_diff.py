@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from generator.evolve.renames import python_name_changes
 from generator.evolve.rules import RULES
 from generator.evolve.upstream import counterpart
 from generator.spec.pointers import escape, json_pointer, resolved
@@ -102,10 +103,13 @@ class _Differ:
             for name in old_positions.keys() | new_positions.keys()
         }
         self.changes: list[Change] = []
+        self.pairs: list[tuple[OperationKey, OperationKey]] = []  # (old, new) of each operation both have
 
     def run(self) -> list[Change]:
         self._operations()
         self._component_schemas()
+        for kind, subject, detail, pointer in python_name_changes(self.old, self.new, self.pairs):
+            self.add(kind, subject, detail, True, pointer)
         self._rest()
         if not self.changes and self.old != self.new:
             self._generic(self.old, self.new, "document", "", "document")
@@ -127,6 +131,7 @@ class _Differ:
                 self.add("operation-removed", str(key), "no longer in the spec", True, pointer)
                 continue
             matched.add(new_key)
+            self.pairs.append((key, new_key))
             if new_key != key:
                 self.add("operation-moved", str(key), f"now {new_key}", False, pointer)
             new_op = operations(self.new)[new_key]
