@@ -331,7 +331,7 @@ def test_report_lists_breaking_changes_before_compatible_ones() -> None:
 
 def _kinds_named_in_the_differ() -> set[str]:
     """Kinds written in the differ: api_diff.py, and renames.py for the Python names."""
-    sources = [Path(module.__file__).read_text(encoding="utf-8") for module in (api_diff, renames)]
+    sources = [Path(str(module.__file__)).read_text(encoding="utf-8") for module in (api_diff, renames)]
     constants = {
         node.value for source in sources for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Constant)
     }
