@@ -184,37 +184,44 @@ def argument_names(
     parameters: Iterable[tuple[str, str]], reserved: frozenset[str] = frozenset()
 ) -> dict[tuple[str, str], str]:
     """(location, name) -> the Python argument, by the library's rule (reserved names and collisions between
-    locations get `_<location>`, collisions within one keep each one's own spelling), then ours."""
+    locations get `_<location>`, collisions within one keep each one's own spelling; a second pass when the first
+    renamed anything, and no third), then ours."""
     ordered = sorted(dict.fromkeys(parameters), key=lambda parameter: _LOCATION_ORDER.index(parameter[0]))
     names = {parameter: python_identifier(parameter[1]) for parameter in ordered}
     modified: set[tuple[str, str]] = set()
-    while True:
-        previously = set(modified)
-        used: dict[str, tuple[str, str]] = {}
-        for parameter in ordered:
-            location, spec_name = parameter
-            if names[parameter] in LIBRARY_RESERVED_ARGUMENTS:
-                names[parameter] = python_identifier(f"{names[parameter]}_{location}")
-                modified.add(parameter)
-                continue
-            other = used.pop(names[parameter], None)
-            if other is None:
-                used[names[parameter]] = parameter
-                continue
-            if other in modified or parameter in modified:
-                break  # the library gives up: "Parameters with same Python identifier"
-            if location != other[0]:
-                names[other] = python_identifier(f"{names[other]}_{other[0]}")
-                names[parameter] = python_identifier(f"{names[parameter]}_{location}")
-            elif other[1] != spec_name:
-                names[other] = python_identifier(other[1], skip_snake_case=True)
-                names[parameter] = python_identifier(spec_name, skip_snake_case=True)
-            modified |= {parameter, other}
-            used[names[parameter]] = parameter
-            used[names[other]] = other
-        if not modified or modified == previously:
+    for _ in range(2):
+        if not _renaming_pass(ordered, names, modified):
             break
     return {parameter: name + RENAME_SUFFIX if name in reserved else name for parameter, name in names.items()}
+
+
+def _renaming_pass(
+    ordered: list[tuple[str, str]], names: dict[tuple[str, str], str], modified: set[tuple[str, str]]
+) -> bool:
+    """One pass of the library's _check_parameters_for_conflicts; whether another is due."""
+    used: dict[str, tuple[str, str]] = {}
+    for parameter in ordered:
+        location, spec_name = parameter
+        if names[parameter] in LIBRARY_RESERVED_ARGUMENTS:
+            names[parameter] = python_identifier(f"{names[parameter]}_{location}")
+            modified.add(parameter)
+            continue
+        other = used.pop(names[parameter], None)
+        if other is None:
+            used[names[parameter]] = parameter
+            continue
+        if other in modified or parameter in modified:
+            return False  # the library gives up ("Parameters with same Python identifier"): lint reports it
+        if location != other[0]:
+            names[other] = python_identifier(f"{names[other]}_{other[0]}")
+            names[parameter] = python_identifier(f"{names[parameter]}_{location}")
+        elif other[1] != spec_name:
+            names[other] = python_identifier(other[1], skip_snake_case=True)
+            names[parameter] = python_identifier(spec_name, skip_snake_case=True)
+        modified |= {parameter, other}
+        used[names[parameter]] = parameter
+        used[names[other]] = other
+    return bool(modified)
 
 
 # --------------------------------------------------------------------------- enum members
