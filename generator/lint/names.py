@@ -208,9 +208,8 @@ def _operation_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:
         at = (*key.pointer, OPERATION_NAME_OVERRIDE if OPERATION_NAME_OVERRIDE in operation else "operationId")
         function = function_name(name)
         if function != snake_case(name):
-            yield report.warning(
-                at, f"{key} is the Python function {function}: {snake_case(name)!r} is not a name of its own", None
-            )
+            why = "a Python keyword or built-in" if function == snake_case(name) + RENAME_SUFFIX else "no Python name"
+            yield report.warning(at, f"{key} is the Python function {function}: {snake_case(name)!r} is {why}", None)
         first = functions.setdefault(function, key)
         if first != key:
             yield report(
