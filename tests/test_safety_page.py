@@ -45,6 +45,10 @@ def billion_laughs(project: Path) -> None:
     (project / "laughs.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def write(path: Path, content: bytes) -> None:
+    path.write_bytes(content)
+
+
 def variant(cases: list[Variant], id: str) -> Callable[[Path], None]:
     chosen = next(case for case in cases if case.id == id)
 
@@ -63,8 +67,8 @@ SETUPS: dict[str, Callable[[Path], None]] = {
     ),
     "output-through-a-link": linked_output,
     "alias-bomb": billion_laughs,
-    "too-deep": lambda project: (project / "deep.json").write_text("[" * 100 + "]" * 100, encoding="utf-8"),
-    "not-utf-8": lambda project: (project / "latin1.yaml").write_bytes("summary: café\n".encode("latin-1")),
+    "too-deep": lambda project: write(project / "deep.json", ("[" * 100 + "]" * 100).encode()),
+    "not-utf-8": lambda project: write(project / "latin1.yaml", "summary: café\n".encode("latin-1")),
     "eject-outside": lambda project: None,
     "property-clash": variant(WARNED, "python-name-collision"),
     "reserved-property": variant(WARNED, "property-named-to_dict"),
