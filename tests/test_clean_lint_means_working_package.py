@@ -13,20 +13,14 @@ from typing import Any
 
 import pytest
 from support import ROOT
+from support.commands import mypy_strict, run_cli
 from support.hostile_specs import CLEAN, REFUSED, WARNED, Variant
 from support.project_copy import copy_project
 
-from generator.cli import main
 from generator.output import read_tree
 
 OUTPUT = Path("generated/atlas-streams-client")
 ALL = WARNED + REFUSED + CLEAN
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[str], list[str]]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out.splitlines(), err.splitlines()
 
 
 @pytest.mark.parametrize("variant", ALL, ids=lambda variant: variant.id)
@@ -36,7 +30,7 @@ def test_lint_reports_each_hostile_variant_at_its_spec_line(
     monkeypatch.chdir(tmp_path)
     expected = variant.write(tmp_path / "spec/streams.yaml")
 
-    result = run(capsys, "--config", str(ROOT / "pyproject.toml"), "lint", "--spec", "spec/streams.yaml")
+    result = run_cli(capsys, "--config", str(ROOT / "pyproject.toml"), "lint", "--spec", "spec/streams.yaml")
 
     assert result == (1 if expected else 0, expected, [])
 
@@ -54,7 +48,7 @@ def test_generate_stops_on_each_refused_name_and_leaves_generated_untouched(
     expected = variant.write(shared_project / "spec/streams.yaml")
     before = read_tree(shared_project / OUTPUT)
 
-    assert run(capsys, "generate") == (2, [], expected)
+    assert run_cli(capsys, "generate") == (2, [], expected)
     assert read_tree(shared_project / OUTPUT) == before
 
 
@@ -125,13 +119,7 @@ def test_colliding_enum_values_are_two_members(renamed_package: tuple[Path, list
 
 def test_renamed_package_passes_mypy_strict(renamed_package: tuple[Path, list[str]]) -> None:
     package, _ = renamed_package
-    result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", "/dev/null", "atlas_streams"],
-        cwd=package,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = mypy_strict(package)
 
     assert result.returncode == 0, result.stdout
 

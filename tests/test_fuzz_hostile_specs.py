@@ -23,6 +23,7 @@ import yaml
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from support import ROOT, SPEC_PATH
+from support.commands import mypy_strict, run_cli
 from support.project_copy import copy_project
 
 from generator.cli import main
@@ -197,12 +198,6 @@ def hostile_specs(draw: st.DrawFn) -> bytes:
 # --------------------------------------------------------------------------- lint
 
 
-def lint(path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str], list[str]]:
-    code = main(["--config", str(ROOT / "pyproject.toml"), "lint", "--spec", str(path)])
-    out, err = capsys.readouterr()
-    return code, out.splitlines(), err.splitlines()
-
-
 @settings(max_examples=200 * SCALE, deadline=None, suppress_health_check=list(HealthCheck))
 @given(hostile_specs())
 def test_lint_answers_any_hostile_spec_with_one_line_per_finding(
@@ -211,7 +206,7 @@ def test_lint_answers_any_hostile_spec_with_one_line_per_finding(
     path = tmp_path / "streams.yaml"
     path.write_bytes(spec)
 
-    code, out, err = lint(path, capsys)
+    code, out, err = run_cli(capsys, "--config", str(ROOT / "pyproject.toml"), "lint", "--spec", str(path))
     event(f"lint exit {code}")
 
     if code == 2:
@@ -242,12 +237,6 @@ def generated(project: Path) -> Path:
     return project / "generated/atlas-streams-client"
 
 
-def passes_mypy(package: Path) -> subprocess.CompletedProcess[str]:
-    cache = package.parents[2] / ".mypy-cache"
-    command = [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cache), "atlas_streams"]
-    return subprocess.run(command, cwd=package, capture_output=True, text=True, check=False)
-
-
 @settings(max_examples=20 * SCALE, deadline=None, suppress_health_check=list(HealthCheck))
 @given(hostile_specs())
 def test_generate_on_a_sample_gives_a_working_package_or_refuses_and_changes_nothing(
@@ -272,5 +261,5 @@ def test_generate_on_a_sample_gives_a_working_package_or_refuses_and_changes_not
         check=False,
     )
     assert imported.returncode == 0, imported.stderr
-    checked = passes_mypy(generated(project))
+    checked = mypy_strict(generated(project), cache=project / ".mypy-cache")
     assert checked.returncode == 0, checked.stdout

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 from support import ROOT
+from support.commands import run_cli
 
-from generator.cli import main
 from generator.errors import CodegenError
 from generator.output import read_tree
 from generator.output import swap as swap_module
@@ -37,9 +37,8 @@ def set_output(project: Path, value: str) -> int:
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+    code, out, err = run_cli(capsys, *argv)
+    return code, "".join(line + "\n" for line in out), "".join(line + "\n" for line in err)
 
 
 def everything_in(project: Path) -> dict[str, bytes]:

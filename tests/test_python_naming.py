@@ -69,24 +69,23 @@ def test_enum_member_names_are_the_librarys(values: list[str]) -> None:
     assert list(library) == list(dict.fromkeys(names))
 
 
-def parsed(tmp_path: Path, schema: dict[str, Any], parameters: list[dict[str, Any]]) -> GeneratorData:
-    document = {
+def document(parameters: list[dict[str, Any]], schema: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One operation with `parameters` (a path parameter `p` first) and, when given, a body schema `Model`."""
+    content = {"application/json": {"schema": schema}} if schema else {}
+    return {
         "openapi": "3.0.1",
         "info": {"title": "t", "version": "1"},
         "paths": {
             "/x/{p}": {
                 "post": {
                     "operationId": "op",
-                    "parameters": parameters,
-                    "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": schema}}}},
+                    "parameters": [{**p, "schema": {"type": "string"}} for p in parameters],
+                    "responses": {"200": {"description": "ok", "content": content}},
                 }
             }
         },
-        "components": {"schemas": {"Model": schema}},
+        "components": {"schemas": {"Model": schema} if schema else {}},
     }
-    data = GeneratorData.from_dict(document, config=config(tmp_path))
-    assert isinstance(data, GeneratorData), data
-    return data
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -97,7 +96,10 @@ def test_attribute_names_are_the_librarys(tmp_path: Path, names: list[str]) -> N
     if ours.unresolvable:
         return  # the library refuses the spec; lint reports it as an error
 
-    model = next(m for m in parsed(tmp_path, schema, [{"name": "p", "in": "path", "required": True}]).models)
+    path_parameter = {"name": "p", "in": "path", "required": True}
+    data = GeneratorData.from_dict(document([path_parameter], schema), config=config(tmp_path))
+    assert isinstance(data, GeneratorData), data
+    model = data.models[0]
     library = {p.name.get_untrusted_value(): str(p.python_name) for p in model.optional_properties or []}
     assert library == ours.attributes
 
@@ -111,7 +113,7 @@ def test_argument_names_are_the_librarys(tmp_path: Path, parameters: list[tuple[
     written = [("path", "p"), *((location, name) for location, name in parameters if location != "path")]
     specs = [{"name": name, "in": location, "required": location == "path"} for location, name in written]
     ours = python_naming.argument_names(written)
-    data = GeneratorData.from_dict(parsed_document(specs), config=config(tmp_path))
+    data = GeneratorData.from_dict(document(specs), config=config(tmp_path))
     endpoints = (
         [e for c in data.endpoint_collections_by_tag.values() for e in c.endpoints]
         if isinstance(data, GeneratorData)
@@ -125,22 +127,6 @@ def test_argument_names_are_the_librarys(tmp_path: Path, parameters: list[tuple[
         (location, p.name.get_untrusted_value()): str(p.python_name) for location, p in endpoint.iter_all_parameters()
     }
     assert library == ours
-
-
-def parsed_document(parameters: list[dict[str, Any]]) -> dict[str, Any]:
-    return {
-        "openapi": "3.0.1",
-        "info": {"title": "t", "version": "1"},
-        "paths": {
-            "/x/{p}": {
-                "post": {
-                    "operationId": "op",
-                    "parameters": [{**p, "schema": {"type": "string"}} for p in parameters],
-                    "responses": {"200": {"description": "ok"}},
-                }
-            }
-        },
-    }
 
 
 def test_our_templates_reserve_the_model_and_command_names_they_use() -> None:

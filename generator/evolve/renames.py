@@ -28,15 +28,13 @@ def _attribute_changes(old: Node, new: Node) -> Iterator[Rename]:
     old_schemas, new_schemas = _schemas(old), _schemas(new)
     for name in [name for name in new_schemas if name in old_schemas]:
         at: Pointer = ("components", "schemas", name)
-        before, after = _attributes(old, at), _attributes(new, at)
-        for json_name, attribute in after.items():
-            if before.get(json_name, attribute) != attribute:
-                yield (
-                    "attribute-renamed",
-                    f"{name}.{json_name}",
-                    f"Python attribute {before[json_name]} -> {attribute}",
-                    json_pointer((*at, "properties", json_name)),
-                )
+        for json_name, before, after in _renamed(_attributes(old, at), _attributes(new, at)):
+            yield (
+                "attribute-renamed",
+                f"{name}.{json_name}",
+                f"Python attribute {before} -> {after}",
+                json_pointer((*at, "properties", json_name)),
+            )
 
 
 def _attributes(document: Node, at: Pointer) -> dict[str, str]:
@@ -67,15 +65,20 @@ def _enums(document: Node) -> Iterator[tuple[Pointer, list[Any]]]:
 
 
 def _argument_changes(old: Node, new: Node, old_key: OperationKey, new_key: OperationKey) -> Iterator[Rename]:
-    before, after = _arguments(old, old_key), _arguments(new, new_key)
-    for parameter, argument in after.items():
-        if before.get(parameter, argument) != argument:
-            yield (
-                "argument-renamed",
-                f"parameter {parameter[1]} ({parameter[0]})",
-                f"Python argument {before[parameter]} -> {argument}",
-                json_pointer(new_key.pointer) + "/parameters",
-            )
+    for (location, name), before, after in _renamed(_arguments(old, old_key), _arguments(new, new_key)):
+        yield (
+            "argument-renamed",
+            f"parameter {name} ({location})",
+            f"Python argument {before} -> {after}",
+            json_pointer(new_key.pointer) + "/parameters",
+        )
+
+
+def _renamed(before: dict[Any, str], after: dict[Any, str]) -> Iterator[tuple[Any, str, str]]:
+    """(key, old name, new name) of each key both have under different names."""
+    for key, name in after.items():
+        if key in before and before[key] != name:
+            yield key, before[key], name
 
 
 def _arguments(document: Node, key: OperationKey) -> dict[tuple[str, str], str]:
