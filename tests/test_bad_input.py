@@ -353,3 +353,35 @@ def test_a_read_only_output_directory_is_one_line_and_generated_stays(
         r"write\)\n",
         err,
     ), err
+
+
+def circular_parameters() -> dict[str, Any]:
+    data = load_spec(ROOT / SPEC).data
+    data["components"]["parameters"]["envelope"] = {"$ref": "#/components/parameters/pretty"}
+    data["components"]["parameters"]["pretty"] = {"$ref": "#/components/parameters/envelope"}
+    return data
+
+
+def test_changes_refuses_a_spec_whose_refs_go_in_a_circle(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    circular = project / "circular.json"
+    circular.write_text(json.dumps(circular_parameters()), encoding="utf-8")
+
+    code = main(["changes", str(SPEC), str(circular)])
+
+    err = capsys.readouterr().err
+    assert (code, err.count("\n")) == (2, 1), err
+    assert err.startswith("circular.json:") and "error: reference cycle #/components/parameters/envelope" in err
+
+
+def test_upstream_diff_reports_refs_in_a_circle_in_one_line(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    circular = project / "circular.json"
+    circular.write_text(json.dumps(circular_parameters()), encoding="utf-8")
+
+    code = main(["upstream-diff", "--upstream", str(circular)])
+
+    err = capsys.readouterr().err
+    assert (code, err) == (
+        2,
+        "circular.json: error: unresolved or circular $ref '#/components/parameters/envelope' in spec/streams.yaml "
+        "or here\n",
+    )

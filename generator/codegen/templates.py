@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader
+from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader, TemplateNotFound
 
 from generator.errors import CodegenError
 from generator.spec.python_naming import Reserved
@@ -181,8 +181,12 @@ def reserved_names(template_layers: Sequence[Path]) -> Reserved:
 
 
 def _code_of(template_layers: Sequence[Path], name: str) -> str:
-    """The template's text with its Jinja tags and expressions blanked: what is left is the code it writes."""
-    source, _, _ = template_loader(template_layers).get_source(Environment(), name)
+    """The template's text with its Jinja tags and expressions blanked: what is left is the code it writes (nothing
+    when no layer has it: generation then reports the missing template)."""
+    try:
+        source, _, _ = template_loader(template_layers).get_source(Environment(), name)
+    except TemplateNotFound:
+        return ""
     return _JINJA.sub(" ", source)
 
 

@@ -34,7 +34,12 @@ def upstream_diff(settings: Settings, upstream_path: Path, operation_name: str |
     upstream = load_upstream(upstream_path)
     pairs = pair_operations(spec.data, upstream, operation_name, upstream_path)
     fragment = extract(upstream, pairs, upstream_path)
-    changes = diff_specs(normal_form(spec.data, spec.path), normal_form(fragment, upstream_path))
+    try:
+        changes = diff_specs(normal_form(spec.data, spec.path), normal_form(fragment, upstream_path))
+    except KeyError as err:  # neither side is linted here (lint's validators would double the time): a $ref that
+        # leads nowhere or in a circle is one line
+        ours = settings.relative(spec.path)
+        raise CodegenError(f"unresolved or circular $ref {err} in {ours} or here", upstream_path) from None
     if not apply:
         return UpstreamDiff(changes)
 
@@ -72,7 +77,11 @@ class SpecComparison:
 
 
 def compare_specs(settings: Settings, old_path: Path, new_path: Path, record: bool) -> SpecComparison:
+    from generator.lint.stages import require_no_errors, shape_findings
+
     old, new = load_spec(old_path), load_spec(new_path)
+    for spec in (old, new):  # the comparison walks both: a broken one is reported, not a traceback
+        require_no_errors(shape_findings(spec))
     changes = diff_specs(normal_form(old.data, old.path), normal_form(new.data, new.path))
     if not record or not changes:
         return SpecComparison(changes)

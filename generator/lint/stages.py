@@ -18,7 +18,7 @@ and load_spec reports those as unreadable input).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from jsonschema.validators import validator_for
@@ -56,8 +56,17 @@ MAX_COMPOSITION_DEPTH = 32
 def lint(spec: Spec, reserved: Reserved = NOTHING_RESERVED) -> list[Finding]:
     """Every finding, sorted by position. `reserved`: the names the generated code uses itself (generator.codegen
     reads them from the templates; without them, lint cannot say which names the generator renames)."""
+    return _staged(spec, (_structure_findings, _reference_findings, lambda spec: _meaning_findings(spec, reserved)))
+
+
+def shape_findings(spec: Spec) -> list[Finding]:
+    """The first two stages only (structure and references): what a spec needs before any tool walks it. The
+    change report compares specs that need not pass our curation rules, but must be OpenAPI with sound $refs."""
+    return _staged(spec, (_structure_findings, _reference_findings))
+
+
+def _staged(spec: Spec, stages: tuple[Callable[[Spec], Iterable[Finding]], ...]) -> list[Finding]:
     findings = list(_tab_findings(spec))
-    stages = (_structure_findings, _reference_findings, lambda spec: _meaning_findings(spec, reserved))
     for stage in stages:
         found = list(stage(spec))
         findings += found
