@@ -262,7 +262,9 @@ def test_leftovers_of_interrupted_runs_are_deleted_and_nothing_else(tmp_path: Pa
     place = OutputPlace(out)
     make_tree(place.new_temporary_name(), "half-built")
     place.new_temporary_name().symlink_to(tmp_path / "out", target_is_directory=True)
-    place.backup.symlink_to(tmp_path / "out", target_is_directory=True)  # an older version's leftover link
+    place.backup.symlink_to(tmp_path / "out", target_is_directory=True)  # a leftover link
+    (tmp_path / ".out.old").symlink_to(tmp_path / "out", target_is_directory=True)  # what earlier versions left
+    make_tree(tmp_path / ".out-k3x_9qza", "half-built by an earlier version")
     (tmp_path / ".out-not-ours").mkdir()
 
     with locked_output(out, lambda: None):
@@ -328,3 +330,15 @@ def test_two_generate_runs_at_once_both_succeed(project: Path) -> None:
     assert read_tree(project / OUTPUT) == expected
     lock = ".atlas-streams-client.streams-codegen-lock"
     assert sorted(os.listdir(project / "generated")) == [lock, "atlas-streams-client"]
+
+
+def test_a_link_in_place_of_the_backup_is_never_restored_as_the_output(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    make_tree(elsewhere, "not ours")
+    OutputPlace(tmp_path / "out").backup.symlink_to(elsewhere, target_is_directory=True)
+
+    with locked_output(tmp_path / "out", lambda: None):
+        pass
+
+    assert not os.path.lexists(tmp_path / "out")
+    assert read_tree(elsewhere) == {"a.py": b"not ours", "b.py": b"not ours", "pkg/c.py": b"not ours"}

@@ -51,7 +51,11 @@ class OutputPlace:
         return self._beside(f"tmp-{secrets.token_hex(6)}")
 
     def is_temporary(self, name: str) -> bool:
-        return re.fullmatch(rf"\.{re.escape(self.target.name)}\.{TAG}-tmp-[0-9a-f]+", name) is not None
+        """Whether `name`, beside the output, is a temporary name of ours, or one that versions before the crash-safe
+        swap left (`.<output>-<8 characters>` of tempfile, `.<output>.old`)."""
+        ours = rf"\.{re.escape(self.target.name)}\.{TAG}-tmp-[0-9a-f]+"
+        earlier = rf"\.{re.escape(self.target.name)}(-[a-z0-9_]{{8}}|\.old)"
+        return re.fullmatch(ours, name) is not None or re.fullmatch(earlier, name) is not None
 
     def _beside(self, suffix: str) -> Path:
         return self.target.with_name(f".{self.target.name}.{TAG}-{suffix}")
@@ -90,7 +94,8 @@ def repair(place: OutputPlace) -> None:
     """Undo what an interrupted run left: restore the old tree if no tree is in place, then delete the rest."""
     try:
         if os.path.lexists(place.backup):
-            if os.path.lexists(place.target):
+            # Only a real directory is a tree we set aside; a link there is not ours to restore.
+            if os.path.lexists(place.target) or place.backup.is_symlink() or not place.backup.is_dir():
                 _discard(place.backup, place)
             else:
                 _fault_point("restore the old tree")
