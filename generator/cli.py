@@ -234,9 +234,10 @@ def _log(report_format: str) -> TextIO:
 
 
 def _templates(settings: Settings, args: argparse.Namespace) -> int:
-    from generator.codegen.templates import UPSTREAM_DISTRIBUTION, UPSTREAM_VERSION, templates
+    from generator.codegen.templates import UPSTREAM_DISTRIBUTION, UPSTREAM_VERSION, require_utf8_templates, templates
 
     layers = _template_layers(settings, args)
+    require_utf8_templates(layers)
     found = templates(layers)
     width = max(len(template.name) for template in found)
     for template in found:

@@ -8,7 +8,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import CodegenError
+from generator.errors import CodegenError, read_utf8
 
 TABLE = "tool.streams-codegen"
 
@@ -64,7 +64,7 @@ class Settings:
         """The line of `key` in our table of the settings file, for error messages."""
         if self.config_file is None or not self.config_file.is_file():
             return None
-        return _line_of_key(self.config_file.read_text(encoding="utf-8"), key)
+        return _line_of_key(read_utf8(self.config_file, "settings"), key)
 
 
 def refuse_unsafe_output(settings: Settings, inputs: list[tuple[str, Path]]) -> None:
@@ -123,7 +123,7 @@ def find_pyproject(start: Path) -> Path:
     """The nearest pyproject.toml at or above `start` that has our table."""
     for directory in [start, *start.parents]:
         candidate = directory / "pyproject.toml"
-        if candidate.is_file() and f"[{TABLE}]" in candidate.read_text(encoding="utf-8"):
+        if candidate.is_file() and f"[{TABLE}]" in read_utf8(candidate, "settings"):
             return candidate
     raise CodegenError(
         f"no pyproject.toml with a [{TABLE}] table at or above {start}",
@@ -132,7 +132,7 @@ def find_pyproject(start: Path) -> Path:
 
 
 def load_settings(pyproject: Path) -> Settings:
-    text = pyproject.read_text(encoding="utf-8")
+    text = read_utf8(pyproject, "settings")
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
@@ -169,7 +169,7 @@ def load_settings(pyproject: Path) -> Settings:
 
 def set_package_version(pyproject: Path, version: str) -> None:
     """Rewrite only the value of `package-version` in our table; every other byte stays."""
-    text = pyproject.read_text(encoding="utf-8")
+    text = read_utf8(pyproject, "settings")
     number = _line_of_key(text, "package-version")
     lines = text.splitlines(keepends=True)
     if number is None or not _VERSION_VALUE.search(lines[number - 1]):

@@ -36,7 +36,7 @@ def build(settings: Settings, out_dir: Path, extra_templates: Sequence[Path] = (
 
     Lint runs first: its errors raise SpecRejected before anything is written; its warnings are returned."""
     layers = [*extra_templates, settings.templates]
-    reserved = reserved_names(layers)
+    reserved = reserved_names(layers)  # reads every template first: one not in UTF-8 is one line
     spec = load_spec(settings.spec)
     warnings = require_no_errors(lint(spec, reserved))
     data = apply_spec_fixes(spec.data)

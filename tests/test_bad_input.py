@@ -385,3 +385,23 @@ def test_upstream_diff_reports_refs_in_a_circle_in_one_line(project: Path, capsy
         "circular.json: error: unresolved or circular $ref '#/components/parameters/envelope' in spec/streams.yaml "
         "or here\n",
     )
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["pyproject.toml", "templates/model.py.jinja", "templates/docs/model.md.jinja", "spec/i18n/ko.yaml"],
+)
+def test_a_file_of_the_project_that_is_not_utf8_is_one_line_at_its_byte(
+    project: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    path = project / name
+    lines = path.read_bytes().count(b"\n")
+    path.write_bytes(path.read_bytes() + "# café\n".encode("latin-1"))
+
+    code, err, _ = run_generate(project, capsys)
+
+    assert (code, err) == (
+        2,
+        f"{name}:{lines + 1}:6: error: not UTF-8: byte 0xe9 cannot start or continue a character "
+        "(hint: save the file as UTF-8 (a Latin-1 or Windows-1252 editor writes such bytes))\n",
+    )

@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 
 from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader, TemplateNotFound
 
-from generator.errors import CodegenError
+from generator.errors import CodegenError, read_utf8
 from generator.spec.python_naming import Reserved
 
 UPSTREAM_TEMPLATES = "openapi_python_client"
@@ -57,6 +57,14 @@ def template_loader(template_layers: Sequence[Path]) -> BaseLoader:
     return ChoiceLoader(
         [*(FileSystemLoader(str(layer)) for layer in template_layers), PackageLoader(UPSTREAM_TEMPLATES)]
     )
+
+
+def require_utf8_templates(template_layers: Sequence[Path]) -> None:
+    """CodegenError at the first byte that is not UTF-8 in any template of the layers (the docs' too): Jinja would
+    fail with a traceback naming no file."""
+    for layer in template_layers:
+        for path in sorted(layer.rglob("*.jinja")):
+            read_utf8(path, "template")
 
 
 def upstream_templates_dir() -> Path:
@@ -96,7 +104,7 @@ def templates(layers: Sequence[Path]) -> list[Template]:
 
 
 def _override_problem(file: Path, name: str, library: Path) -> str | None:
-    header = file.read_text(encoding="utf-8").split("#}", 1)[0]
+    header = read_utf8(file, "template").split("#}", 1)[0]
     if not _OVERRIDE_HEADER.match(header):
         return "no 'Override of' header naming its original"
     recorded = {match["name"]: match["sha256"] for match in _RECORDED_ORIGINAL.finditer(header)}
@@ -163,6 +171,7 @@ def reserved_names(template_layers: Sequence[Path]) -> Reserved:
     """The names the generated code uses itself, read from the templates that win for the model class, the
     operation module and the command line: a spec name equal to one is renamed (generator/spec/python_naming.py).
     Read from the templates, so that an option or method a template gains is reserved without a list to update."""
+    require_utf8_templates(template_layers)
     model = _code_of(template_layers, "model.py.jinja")
     operation = _code_of(template_layers, "endpoint_module.py.jinja")
     macros = _code_of(template_layers, "endpoint_macros.py.jinja")
