@@ -4,6 +4,7 @@ library upgrade that changes a rule fails here."""
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 from typing import Any
 
@@ -149,3 +150,15 @@ def test_our_templates_reserve_the_model_and_command_names_they_use() -> None:
 )
 def test_colliding_and_reserved_attributes_get_names_of_their_own(names: list[str], expected: dict[str, str]) -> None:
     assert python_naming.attribute_names(names, frozenset({"to_dict"})).attributes == expected
+
+
+def test_the_reserved_options_are_exactly_the_generated_commands_own() -> None:
+    from atlas_streams import cli
+
+    subcommands = next(a for a in cli._parser()._actions if isinstance(a, argparse._SubParsersAction))
+    for command in cli.COMMANDS:
+        every = {option for action in subcommands.choices[command.name]._actions for option in action.option_strings}
+        from_the_spec = {p.option for p in command.parameters} | {o.option for o in command.body_options}
+        from_the_spec |= {f"--no-{o.option[2:]}" for o in command.body_options if o.type == "boolean"}
+
+        assert every - from_the_spec == reserved_names([ROOT / "templates"]).command_options
