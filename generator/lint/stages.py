@@ -1,15 +1,16 @@
 """`streams-codegen lint`: everything wrong with the spec, each finding at its line and column.
 
-The checks run in three stages, and a stage runs only when the ones before it found no error, because
+The checks run in four stages, and a stage runs only when the ones before it found no error, because
 it relies on what they guarantee:
 
 1. structure: the document against the OpenAPI 3.0 schema that openapi-spec-validator ships (types,
    required fields, unknown keys, parameter locations, security schemes, regex syntax);
-2. references: every `$ref` and discriminator mapping is local and resolves, and no schema contains
-   itself through allOf/oneOf/anyOf/not/items (openapi-spec-validator and the generator would recurse
-   forever);
-3. meaning: path parameters, unique operationIds, our curation rules, unused components, and every
-   example and default value against its schema (example_values.py).
+2. references: every `$ref` and discriminator mapping is local and resolves, no chain of $refs comes back
+   to where it started, and no schema contains itself through allOf/oneOf/anyOf/not/items
+   (openapi-spec-validator and the generator would recurse forever);
+3. chains: no schema is composed through a chain of more than 32 others (they would recurse too deep);
+4. meaning: path parameters, unique operationIds, our curation rules, unused components, the Python names
+   (names.py), and every example and default value against its schema (example_values.py).
 
 Tab characters inside values are reported whatever the stage (YAML refuses tabs only in indentation,
 and load_spec reports those as unreadable input).
@@ -17,6 +18,7 @@ and load_spec reports those as unreadable input).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -56,7 +58,8 @@ MAX_COMPOSITION_DEPTH = 32
 def lint(spec: Spec, reserved: Reserved = NOTHING_RESERVED) -> list[Finding]:
     """Every finding, sorted by position. `reserved`: the names the generated code uses itself (generator.codegen
     reads them from the templates; without them, lint cannot say which names the generator renames)."""
-    return _staged(spec, (_structure_findings, _reference_findings, lambda spec: _meaning_findings(spec, reserved)))
+    meaning = functools.partial(_meaning_findings, reserved=reserved)
+    return _staged(spec, (_structure_findings, _reference_findings, _composition_depth_findings, meaning))
 
 
 def shape_findings(spec: Spec) -> list[Finding]:
@@ -136,10 +139,8 @@ def _reference_findings(spec: Spec) -> Iterator[Finding]:
             unresolved = True
     if unresolved:
         return
-    cycles = [*_reference_cycle_findings(spec, report), *_cycle_findings(spec, report)]
-    yield from cycles
-    if not cycles:
-        yield from _composition_depth_findings(spec, report)
+    yield from _reference_cycle_findings(spec, report)
+    yield from _cycle_findings(spec, report)
 
 
 def _cycle_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:
@@ -182,9 +183,11 @@ def _schema_edges(spec: Spec) -> dict[str, list[tuple[Pointer, str]]]:
     return {name: list(_contained_schemas(("components", "schemas", name), schema)) for name, schema in schemas.items()}
 
 
-def _composition_depth_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:
+def _composition_depth_findings(spec: Spec) -> Iterator[Finding]:
     """A schema composed through a long chain of others: the validators and the code generator follow such a
-    chain by recursion. Reported at the head of each chain (only when there is no cycle)."""
+    chain by recursion (the change report does not). Reported at the head of each chain; a stage of its own, after
+    references (which rule out cycles), before the example validation of the meaning stage."""
+    report = Reporter(spec)
     edges = _schema_edges(spec)
     depths = _chain_lengths(edges)
     too_deep = {name for name, depth in depths.items() if depth > MAX_COMPOSITION_DEPTH}
