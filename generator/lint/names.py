@@ -23,6 +23,7 @@ from generator.spec.pointers import Pointer, follow_refs, resolved, walk
 from generator.spec.python_naming import (
     LIBRARY_RESERVED_ARGUMENTS,
     RENAME_SUFFIX,
+    NamedProperties,
     Reserved,
     argument_names,
     attribute_names,
@@ -117,42 +118,43 @@ def _schema_class_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:
 
 
 def _attribute_findings(spec: Spec, report: Reporter, reserved: Reserved) -> Iterator[Finding]:
+    """Per model, its properties as attributes. A property inherited through allOf is met again in every model
+    that inherits it: each place is reported once."""
     reported: set[tuple[Pointer, str]] = set()
     for pointer, label in _models(spec.data):
         properties = model_properties(spec.data, pointer)
-        where = dict(properties)
         named = attribute_names([name for name, _ in properties], reserved.model_members)
-        for first, second in named.unresolvable:
-            yield report(
-                where[second],
-                f"properties {first!r} and {second!r} of {label} are both the Python attribute "
-                f"{named.attributes[second]}, even spelled as written",
-                "the generator cannot tell them apart: two properties need names that differ in more than punctuation",
-            )
-        findings = [
-            (where[second], f"{first!r} and {second!r}", named.attributes[first], named.attributes[second])
-            for first, second in named.resolved
-        ]
-        for at, pair, first_attribute, second_attribute in findings:
-            if (at, "collision") not in reported:
-                reported.add((at, "collision"))
-                yield report.warning(
-                    at,
-                    f"properties {pair} of {label} would both be the Python attribute "
-                    f"{python_identifier(first_attribute)}: the client names them {first_attribute} and "
-                    f"{second_attribute}",
-                    "code using either attribute breaks when the other is added; `changes` reports that as breaking",
-                )
-        for json_name in named.renamed:
-            if (where[json_name], "renamed") not in reported:
-                reported.add((where[json_name], "renamed"))
-                attribute = named.attributes[json_name]
-                yield report.warning(
-                    where[json_name],
-                    f"property {json_name!r} of {label} is the Python attribute {attribute}: "
-                    f"{attribute.removesuffix(RENAME_SUFFIX)} is a name every model class uses itself",
-                    None,
-                )
+        for at, kind, finding in _model_attribute_findings(report, label, dict(properties), named):
+            if (at, kind) not in reported:
+                reported.add((at, kind))
+                yield finding
+
+
+def _model_attribute_findings(
+    report: Reporter, label: str, where: dict[str, Pointer], named: NamedProperties
+) -> Iterator[tuple[Pointer, str, Finding]]:
+    for first, second in named.unresolvable:
+        message = (
+            f"properties {first!r} and {second!r} of {label} are both the Python attribute "
+            f"{named.attributes[second]}, even spelled as written"
+        )
+        hint = "the generator cannot tell them apart: two properties need names that differ in more than punctuation"
+        yield where[second], "unresolvable", report(where[second], message, hint)
+    for first, second in named.resolved:
+        message = (
+            f"properties {first!r} and {second!r} of {label} would both be the Python attribute "
+            f"{python_identifier(second)}: the client names them {named.attributes[first]} and "
+            f"{named.attributes[second]}"
+        )
+        hint = "code using either attribute breaks when the other is added; `changes` reports that as breaking"
+        yield where[second], "collision", report.warning(where[second], message, hint)
+    for json_name in named.renamed:
+        attribute = named.attributes[json_name]
+        message = (
+            f"property {json_name!r} of {label} is the Python attribute {attribute}: "
+            f"{attribute.removesuffix(RENAME_SUFFIX)} is a name every model class uses itself"
+        )
+        yield where[json_name], "renamed", report.warning(where[json_name], message)
 
 
 def _models(data: dict[str, Any]) -> Iterator[tuple[Pointer, str]]:
