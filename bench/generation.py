@@ -75,7 +75,7 @@ _STAGES: list[tuple[str, list[Function], list[Function]]] = [
     ("reference docs (ours: `generator.docs`, English and Korean)", [("generator/docs/render.py", "render_docs")], []),
     (
         "reading and comparing the trees, swapping the new one in",
-        [("generator/output.py", "read_tree"), ("generator/output.py", "replace_directory")],
+        [("generator/output/trees.py", "read_tree"), ("generator/output/swap.py", "swap_in")],
         [],
     ),
 ]

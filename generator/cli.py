@@ -186,12 +186,20 @@ def _generate(settings: Settings, args: argparse.Namespace) -> int:
     from generator import pipeline
 
     layers = _template_layers(settings, args)
-    result = pipeline.generate(settings, layers[:-1], args.strict)
+    result = pipeline.generate(settings, layers[:-1], args.strict, _waiting_notice(settings))
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     where = settings.relative(settings.output)
     print(f"generated {where}: {result.changes.summary()} in {result.seconds:.2f} s")
     return 0
+
+
+def _waiting_notice(settings: Settings) -> Callable[[], None]:
+    def notice() -> None:
+        where = settings.relative(settings.output)
+        print(f"{where}: another streams-codegen run is using it; waiting for it to finish", file=sys.stderr)
+
+    return notice
 
 
 def _fix_command(args: argparse.Namespace) -> str:
@@ -203,10 +211,11 @@ def _fix_command(args: argparse.Namespace) -> str:
 
 
 def _lint(settings: Settings, args: argparse.Namespace) -> int:
+    from generator.codegen.templates import reserved_names  # reads the templates; does not load the library
     from generator.lint.stages import lint
     from generator.spec.loading import load_spec
 
-    findings = lint(load_spec(args.spec or settings.spec))
+    findings = lint(load_spec(args.spec or settings.spec), reserved_names([settings.templates]))
     for finding in findings:
         print(finding)
     return 1 if findings else 0
@@ -216,7 +225,7 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
     from generator import pipeline
 
     layers = _template_layers(settings, args)
-    result = pipeline.check(settings, layers[:-1], args.strict)
+    result = pipeline.check(settings, layers[:-1], args.strict, _waiting_notice(settings))
     where = settings.relative(settings.output)
     if not result.changes:
         print(f"{where} is up to date")
@@ -356,9 +365,10 @@ def _print_follow_up(
 
 
 def _templates(settings: Settings, args: argparse.Namespace) -> int:
-    from generator.codegen.templates import UPSTREAM_DISTRIBUTION, UPSTREAM_VERSION, templates
+    from generator.codegen.templates import UPSTREAM_DISTRIBUTION, UPSTREAM_VERSION, require_utf8_templates, templates
 
     layers = _template_layers(settings, args)
+    require_utf8_templates(layers)
     found = templates(layers)
     width = max(len(template.name) for template in found)
     for template in found:

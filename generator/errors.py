@@ -38,11 +38,46 @@ class Finding:
 
 
 def as_typed(file: Path | str) -> Path | str:
-    """A location as the user would type it: relative to the working directory when inside it."""
+    """A location as the user would type it: relative to the working directory when inside it. Its last part is
+    not resolved: a report about a symbolic link names the link, not where it points."""
+    path = Path(file).absolute()
     try:
-        return Path(file).resolve().relative_to(Path.cwd().resolve())
+        return (path.parent.resolve() / path.name).relative_to(Path.cwd().resolve())
     except ValueError:
         return file
+
+
+def read_utf8(path: Path, what: str) -> str:
+    """The text of the input file `path` (`what` names it in messages), which must be UTF-8: a file that cannot
+    be read or decoded is a CodegenError naming it, and for an undecodable byte its line and column."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise CodegenError(f"cannot read {what}: {err.strerror}", path) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise _not_utf8(data, err, path) from None
+
+
+# Byte order marks of the encodings a Windows editor may save in, which Python's UTF-8 decoder refuses.
+_BYTE_ORDER_MARKS = {b"\xff\xfe": "UTF-16", b"\xfe\xff": "UTF-16"}
+
+
+def _not_utf8(data: bytes, err: UnicodeDecodeError, path: Path) -> CodegenError:
+    line = data.count(b"\n", 0, err.start) + 1
+    column = len(data[data.rfind(b"\n", 0, err.start) + 1 : err.start].decode("utf-8", errors="replace")) + 1
+    encoding = next((name for mark, name in _BYTE_ORDER_MARKS.items() if data.startswith(mark)), None)
+    if encoding is not None:
+        return CodegenError(f"the file is {encoding}, not UTF-8", path, 1, 1, hint="save it as UTF-8")
+    byte = data[err.start]
+    return CodegenError(
+        f"not UTF-8: byte 0x{byte:02x} cannot start or continue a character",
+        path,
+        line,
+        column,
+        hint="save the file as UTF-8 (a Latin-1 or Windows-1252 editor writes such bytes)",
+    )
 
 
 @dataclass

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-import shutil
+import contextlib
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.codegen.formatting import format_tree
 from generator.codegen.project import render_project
-from generator.config import Settings
+from generator.codegen.templates import reserved_names
+from generator.config import Settings, refuse_unsafe_output
+from generator.docs.locales import BASE_LOCALE, strings_path
 from generator.docs.render import render_docs
 from generator.errors import Finding
 from generator.lint.stages import lint, require_no_errors
-from generator.output import Changes, Tree, compare, read_tree, replace_directory, unified_diff
+from generator.output.ownership import refuse_foreign, write_marker
+from generator.output.swap import filesystem_error, locked_output, new_scratch, remove, swap_in
+from generator.output.trees import Changes, Tree, compare, read_regular_file, read_tree, unified_diff
 from generator.spec.fixes import apply_spec_fixes
 from generator.spec.loading import load_spec
+from generator.spec.translations import translation_files
 
 
 @dataclass(frozen=True)
@@ -34,12 +39,16 @@ def build(
 
     Lint runs first: its errors raise SpecRejected before anything is written (with `strict`, a description
     still to write is one). Its warnings are returned, with the glossary check's about the docs pages."""
+    layers = [*extra_templates, settings.templates]
+    reserved = reserved_names(layers)  # reads every template first: one not in UTF-8 is one line
     spec = load_spec(settings.spec)
-    warnings = require_no_errors(lint(spec, strict))
+    warnings = require_no_errors(lint(spec, reserved, strict))
     data = apply_spec_fixes(spec.data)
-    names = render_project(data, settings, [*extra_templates, settings.templates], out_dir)
-    if settings.changelog.is_file():
-        shutil.copyfile(settings.changelog, out_dir / settings.changelog.name)
+    names = render_project(data, settings, layers, reserved, out_dir)
+    write_marker(out_dir)
+    if settings.changelog.exists() or settings.changelog.is_symlink():
+        # Its bytes land in the output, which check prints: a link (to /proc/self/environ) is not followed.
+        (out_dir / settings.changelog.name).write_bytes(read_regular_file(settings.changelog))
     format_tree(out_dir)
     warnings += render_docs(spec, names, settings, out_dir)  # after formatting: Markdown is not ruff's
     return warnings
@@ -49,22 +58,59 @@ def build_tree(settings: Settings, extra_templates: Sequence[Path] = (), strict:
     """The output as it would be generated now, without touching the output directory."""
     with tempfile.TemporaryDirectory(prefix="streams-codegen-") as scratch:
         out_dir = Path(scratch) / settings.output.name
-        build(settings, out_dir, extra_templates, strict)
+        with _filesystem_errors_reported(out_dir, settings.output):
+            build(settings, out_dir, extra_templates, strict)
         return read_tree(out_dir)
 
 
-def generate(settings: Settings, extra_templates: Sequence[Path] = (), strict: bool = False) -> Result:
+def _no_wait() -> None:
+    pass
+
+
+def generate(
+    settings: Settings,
+    extra_templates: Sequence[Path] = (),
+    strict: bool = False,
+    on_wait: Callable[[], None] = _no_wait,
+) -> Result:
+    """Regenerate the output directory; `on_wait` is called when another run holds it, before waiting."""
     started = time.perf_counter()
     target = settings.output
-    target.parent.mkdir(parents=True, exist_ok=True)
-    # Build beside the target so the final swap is a rename on one filesystem.
-    with tempfile.TemporaryDirectory(prefix=f".{target.name}-", dir=target.parent) as scratch:
-        out_dir = Path(scratch) / target.name
-        warnings = build(settings, out_dir, extra_templates, strict)
-        changes = compare(read_tree(target), read_tree(out_dir))
-        if changes or not target.exists():
-            replace_directory(out_dir, target)
+    _refuse_unsafe_output(settings, extra_templates)
+    with locked_output(target, on_wait) as place:
+        refuse_foreign(target)
+        old = read_tree(target)
+        # Built beside the target, so that the swap is a rename on one filesystem.
+        scratch = new_scratch(place)
+        try:
+            with _filesystem_errors_reported(scratch / target.name, target):
+                warnings = build(settings, scratch / target.name, extra_templates, strict)
+                changes = compare(old, read_tree(scratch / target.name))
+                if changes or not target.exists():
+                    swap_in(scratch / target.name, place)
+        finally:
+            remove(scratch)
     return Result(changes, time.perf_counter() - started, warnings)
+
+
+def _refuse_unsafe_output(settings: Settings, extra_templates: Sequence[Path]) -> None:
+    strings = sorted(strings_path(settings.templates, BASE_LOCALE).parent.glob("*.yaml"))
+    locale_files = [("a locale file", path) for path in [*strings, *translation_files(settings.spec)]]
+    layers = [("a template folder", layer) for layer in extra_templates]
+    refuse_unsafe_output(settings, [*settings.inputs(), *layers, *locale_files])
+
+
+@contextlib.contextmanager
+def _filesystem_errors_reported(out_dir: Path, output: Path) -> Iterator[None]:
+    """A full disk, a read-only directory or a file name too long for the filesystem: one line naming the file
+    as it would be in the output (or else the output), not a traceback. `out_dir` is where it is being built."""
+    try:
+        yield
+    except OSError as err:
+        where = Path(err.filename) if isinstance(err.filename, str) else out_dir
+        if where == out_dir or out_dir in where.parents:
+            where = output / where.relative_to(out_dir)
+        raise filesystem_error("cannot write the output", where, err) from None
 
 
 @dataclass(frozen=True)
@@ -73,10 +119,25 @@ class Check:
     diff: str  # the unified diff of those changes
 
 
-def check(settings: Settings, extra_templates: Sequence[Path] = (), strict: bool = False) -> Check:
-    """Whether the output directory holds exactly what `generate` would write, without touching it."""
+def check(
+    settings: Settings,
+    extra_templates: Sequence[Path] = (),
+    strict: bool = False,
+    on_wait: Callable[[], None] = _no_wait,
+) -> Check:
+    """Whether the output directory holds exactly what `generate` would write, without changing it (beyond
+    repairing what an interrupted generate left)."""
+    _refuse_unsafe_output(settings, extra_templates)
+    committed = _committed_tree(settings.output, on_wait)  # first: a link in it fails before the slow build
     fresh = build_tree(settings, extra_templates, strict)
-    committed = read_tree(settings.output)
     changes = compare(committed, fresh)
     where = settings.relative(settings.output).as_posix()
     return Check(changes, unified_diff(committed, fresh, changes, where) if changes else "")
+
+
+def _committed_tree(target: Path, on_wait: Callable[[], None]) -> Tree:
+    if not target.parent.is_dir():
+        return {}
+    with locked_output(target, on_wait):
+        refuse_foreign(target)
+        return read_tree(target)

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from generator.evolve import api_diff
+from generator.evolve import api_diff, renames
 from generator.evolve.api_diff import Change, diff_specs, render_text
 from generator.evolve.rules import RULES
 
@@ -367,8 +367,11 @@ def test_report_lists_breaking_changes_before_compatible_ones() -> None:
 
 
 def _kinds_named_in_the_differ() -> set[str]:
-    source = Path(api_diff.__file__).read_text(encoding="utf-8")
-    constants = {node.value for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Constant)}
+    """Kinds written in the differ: api_diff.py, and renames.py for the Python names."""
+    sources = [Path(str(module.__file__)).read_text(encoding="utf-8") for module in (api_diff, renames)]
+    constants = {
+        node.value for source in sources for node in ast.walk(ast.parse(source)) if isinstance(node, ast.Constant)
+    }
     return {value for value in constants if isinstance(value, str) and re.fullmatch(r"[a-z]+(-[a-z]+)+|other", value)}
 
 

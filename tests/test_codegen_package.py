@@ -17,6 +17,7 @@ from generator.codegen import template_globals as globals_
 from generator.codegen.python_names import spec_operations_by_endpoint
 from generator.spec.fixes import apply_spec_fixes
 from generator.spec.loading import load_spec
+from generator.spec.python_naming import Reserved
 from generator.spec.schema_facts import discriminators
 from generator.spec.vocabulary import CLI
 
@@ -201,7 +202,7 @@ def test_cli_command_has_an_option_per_path_and_query_parameter_and_listed_body_
     for endpoint in _endpoints(openapi):
         operation = by_endpoint[endpoint.name][2]
 
-        command = globals_.cli_command(data, operation, endpoint)
+        command = globals_.cli_command(data, operation, endpoint, Reserved(command_options=frozenset({"--help"})))
 
         expected_parameters = [*endpoint.path_parameters, *endpoint.query_parameters]
         assert [p["argument"] for p in command["parameters"]] == [str(p.python_name) for p in expected_parameters]

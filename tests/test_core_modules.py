@@ -1,5 +1,5 @@
-"""The core modules: settings (config.py), output trees (output.py) and the command line (cli.py). One
-behaviour each."""
+"""The core modules: settings (config.py), output trees (generator/output/, more in test_output_dir.py) and the
+command line (cli.py). One behaviour each."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from support.project_copy import copy_project
 
 from generator.config import load_settings
 from generator.errors import CodegenError
-from generator.output import compare, replace_directory
+from generator.output import compare
 
 
 def test_settings_resolve_paths_against_the_pyproject_directory() -> None:
@@ -36,18 +36,6 @@ def test_compare_sorts_files_into_added_changed_removed() -> None:
     changes = compare({"a": b"1", "b": b"2"}, {"b": b"3", "c": b"4"})
 
     assert (changes.added, changes.changed, changes.removed) == (["c"], ["b"], ["a"])
-
-
-def test_replace_directory_swaps_in_the_new_tree(tmp_path: Path) -> None:
-    (tmp_path / "old").mkdir()
-    (tmp_path / "old/stale.txt").write_text("stale", encoding="utf-8")
-    (tmp_path / "new").mkdir()
-    (tmp_path / "new/fresh.txt").write_text("fresh", encoding="utf-8")
-
-    replace_directory(tmp_path / "new", tmp_path / "old")
-
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["old"]
-    assert [p.name for p in (tmp_path / "old").iterdir()] == ["fresh.txt"]
 
 
 def test_console_script_and_module_entry_point_agree() -> None:

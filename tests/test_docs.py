@@ -27,9 +27,9 @@ from support.markdown_pages import (
 from support.project_copy import copy_project
 
 from generator.config import load_settings
-from generator.docs.markdown import md_cell, md_code, md_fence, md_text
 from generator.docs.prose import append_after_links
 from generator.docs.render import python_source
+from generator.markdown import md_cell, md_code, md_fence, md_text
 from generator.pipeline import build_tree
 from generator.spec.loading import load_spec
 from generator.spec.pointers import json_pointer

@@ -24,6 +24,7 @@ from support import ROOT, SPEC_PATH
 from support.spec_examples import OPERATION_PATH
 
 from generator.codegen.project import render_project
+from generator.codegen.templates import reserved_names
 from generator.config import load_settings
 from generator.spec.fixes import apply_spec_fixes
 from generator.spec.loading import load_spec
@@ -40,7 +41,8 @@ def rendered(data: dict[str, Any], tmp_path: Path) -> Path:
     """The client code alone (no docs, not formatted) generated from the spec `data` below `tmp_path`."""
     settings = load_settings(ROOT / "pyproject.toml")
     package = tmp_path / "atlas-streams-client"
-    render_project(apply_spec_fixes(data), settings, [settings.templates], package)
+    layers = [settings.templates]
+    render_project(apply_spec_fixes(data), settings, layers, reserved_names(layers), package)
     return package
 
 

@@ -3,14 +3,19 @@ and `generate/check --templates DIR` layering a team's folder over ours over the
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from support import ROOT
 
 from generator.cli import main
-from generator.codegen.templates import OVERRIDE, sha256_of, templates, upstream_templates_dir
+from generator.codegen.templates import OVERRIDE, eject, sha256_of, templates, upstream_templates_dir
+from generator.errors import CodegenError
+from generator.output import read_tree
 
 MODELS_INIT = Path("generated/atlas-streams-client/atlas_streams/models/__init__.py")
 MODEL = Path("generated/atlas-streams-client/atlas_streams/models/stream_config.py")
@@ -77,6 +82,65 @@ def test_eject_refuses_a_name_the_library_does_not_have(project: Path, capsys: p
     assert capsys.readouterr().err == (
         "error: no template 'nope.py.jinja' (hint: `streams-codegen templates` lists the names)\n"
     )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "../../openapi_python_client/templates/model.py.jinja",
+        "../templates/model.py.jinja",
+        "property_templates/../../escape.py.jinja",
+        "/etc/model.py.jinja",
+    ],
+)
+def test_eject_refuses_a_name_that_leaves_the_template_folder(
+    project: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    before = read_tree(project), sorted(os.listdir(project.parent))
+
+    code = main(["templates", "eject", name, "--into", "team"])
+
+    assert (code, capsys.readouterr().err) == (
+        2,
+        f"error: template name {name!r} is not a plain relative name "
+        "(hint: use a name as `streams-codegen templates` lists it, such as model.py.jinja)\n",
+    )
+    assert (read_tree(project), sorted(os.listdir(project.parent))) == before
+
+
+SEGMENTS = st.sampled_from(["..", ".", "", "property_templates", "model.py.jinja", "team", "x.jinja"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(segments=st.lists(SEGMENTS, min_size=1, max_size=5), absolute=st.booleans())
+def test_eject_writes_only_inside_the_folder_it_copies_into(
+    tmp_path: Path, segments: list[str], absolute: bool
+) -> None:
+    name = ("/" if absolute else "") + "/".join(segments)
+    into = tmp_path / "layers" / "team"
+    into.mkdir(parents=True, exist_ok=True)
+
+    try:
+        written, _ = eject(name, into, [into, ROOT / "templates"])
+    except CodegenError:
+        written = None
+
+    outside = [path for path in tmp_path.rglob("*") if path.is_file() and not path.is_relative_to(into)]
+    assert not outside
+    if written is not None:
+        written.unlink()
+        assert written.resolve().is_relative_to(into.resolve())
+
+
+def test_eject_does_not_follow_a_link_out_of_the_folder(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / "team").mkdir()
+    (project / "team/property_templates").symlink_to(project / "spec", target_is_directory=True)
+
+    code = main(["templates", "eject", "property_templates/date_property.py.jinja", "--into", "team"])
+
+    assert code == 2
+    assert "would be written outside team" in capsys.readouterr().err
+    assert not (project / "spec/date_property.py.jinja").exists()
 
 
 def test_eject_keeps_an_existing_copy(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

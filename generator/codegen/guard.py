@@ -20,14 +20,17 @@ from openapi_python_client.strings import PythonCode
 
 _SAFE_RENDERED_TYPES = (str, int, float, bool)
 _WRAPPED_TYPES = (UntrustedString, PythonCode)
-# The filters that may take a wrapped value: the library's escaping filters, and its identifier filters,
-# which keep only identifier characters.
+# The filters that may take a wrapped value: the library's escaping filters, its identifier filters, which keep
+# only identifier characters, and our Markdown escaping (generator/markdown.py, registered through `unwrapping`).
 ESCAPING_FILTERS = frozenset(
     {
         "in_double_quote_literal",
         "in_f_string_literal",
         "safe_for_docstring",
         "as_unembedded_code",
+        "md_cell",
+        "md_link_text",
+        "md_code_cell",
         "snakecase",
         "kebabcase",
         "pascalcase",
@@ -64,6 +67,16 @@ def guard_environment(env: Environment) -> None:
             for name, function in env.filters.items()
         }
     )
+
+
+def unwrapping(function: Callable[[str], str]) -> Callable[[object], str]:
+    """An escaping filter on plain text made to take spec text as the library wraps it."""
+
+    @functools.wraps(function)
+    def escape(value: object) -> str:
+        return function(value.get_untrusted_value() if isinstance(value, UntrustedString) else str(value))
+
+    return escape
 
 
 def refuse_unescaped(value: object) -> object:

@@ -18,13 +18,16 @@ from openapi_python_client import Project
 from openapi_python_client.config import ClassOverride, Config, ConfigFile, MetaType
 from openapi_python_client.parser import GeneratorData
 from openapi_python_client.parser.errors import GeneratorError
-from openapi_python_client.strings import ClassName, snake_case
+from openapi_python_client.parser.properties.protocol import PropertyProtocol
+from openapi_python_client.schema.untrusted_string import UntrustedString
+from openapi_python_client.strings import ClassName, PythonIdentifier, snake_case
 
 from generator.codegen.guard import (
     ESCAPE_HINT,
     UnescapedValue,
     guard_environment,
     template_location,
+    unwrapping,
     wrapped_values_refuse_text,
 )
 from generator.codegen.python_names import python_names
@@ -33,7 +36,9 @@ from generator.codegen.templates import runtime_modules, template_loader
 from generator.config import Settings
 from generator.errors import CodegenError
 from generator.jinja_cache import bytecode_cache
+from generator.markdown import md_cell, md_code, md_link_text
 from generator.names import PythonNames
+from generator.spec.python_naming import RENAME_SUFFIX, Reserved
 
 # Files of the generated package that openapi-python-client does not know about, rendered from our templates:
 # template name -> path inside the package directory. The runtime modules (templates/runtime/) come on top.
@@ -46,22 +51,48 @@ EXTRA_PACKAGE_FILES = {
 
 
 def render_project(
-    data: dict[str, Any], settings: Settings, template_layers: Sequence[Path], out_dir: Path
+    data: dict[str, Any], settings: Settings, template_layers: Sequence[Path], reserved: Reserved, out_dir: Path
 ) -> PythonNames:
     """Render the client project for `data` (a plain, fixed-up spec) into `out_dir`, unformatted, and say
-    what the generated code calls things."""
+    what the generated code calls things. `reserved`: the names the templates use (templates.reserved_names)."""
     config = _config(data, settings, out_dir)
     openapi = GeneratorData.from_dict(data, config=config)
     if isinstance(openapi, GeneratorError):
         raise _as_codegen_error(openapi, settings)
+    rename_reserved(openapi, reserved)
     project = _StreamsProject(
-        openapi=openapi, config=config, settings=settings, data=data, template_layers=template_layers
+        openapi=openapi, config=config, settings=settings, data=data, template_layers=template_layers, reserved=reserved
     )
     with contextlib.redirect_stdout(io.StringIO()):
         problems = project.build()
     if problems:
         raise _as_codegen_error(problems[0], settings)
-    return python_names(data, openapi, config, settings.package_name)
+    return python_names(data, openapi, config, settings.package_name, reserved)
+
+
+def rename_reserved(openapi: GeneratorData, reserved: Reserved) -> None:
+    """Our rule on top of the library's names (generator/spec/python_naming.py): a property or parameter named
+    like something the generated class or function uses itself gets a trailing underscore (`to_dict_`), so that
+    it neither hides a method nor is hidden by a local. Lint warns about each at its spec line."""
+    for model in openapi.models:
+        for prop in [*(model.required_properties or []), *(model.optional_properties or [])]:
+            _rename_if_taken(prop, reserved.model_members)
+    for collection in openapi.endpoint_collections_by_tag.values():
+        for endpoint in collection.endpoints:
+            for _, parameter in endpoint.iter_all_parameters():
+                old = str(parameter.python_name)
+                if _rename_if_taken(parameter, reserved.operation_arguments) and parameter in endpoint.path_parameters:
+                    # The library wrote the argument's name into the path template: `/groups/{group_id}`.
+                    path = endpoint.path.get_untrusted_value().replace(f"{{{old}}}", f"{{{parameter.python_name}}}")
+                    endpoint.path = UntrustedString(path)
+
+
+def _rename_if_taken(prop: PropertyProtocol, taken: frozenset[str]) -> bool:
+    if prop.python_name not in taken:
+        return False
+    # Set directly, as the library's own set_python_name does: a PythonIdentifier would drop the underscore.
+    object.__setattr__(prop, "python_name", str.__new__(PythonIdentifier, prop.python_name + RENAME_SUFFIX))
+    return True
 
 
 def _config(data: dict[str, Any], settings: Settings, out_dir: Path) -> Config:
@@ -110,14 +141,19 @@ class _StreamsProject(Project):
         settings: Settings,
         data: dict[str, Any],
         template_layers: Sequence[Path],
+        reserved: Reserved,
     ) -> None:
         super().__init__(openapi=openapi, config=config)
         self.template_layers = template_layers
         self.env.loader = template_loader(template_layers)
         self.env.bytecode_cache = bytecode_cache("code")
         self.env.globals["command_name"] = settings.command_name
-        self.env.globals.update(template_globals(data, config))
+        self.env.globals.update(template_globals(data, config, reserved))
         self.env.filters["python_literal"] = python_literal
+        # The package README shows spec text as the docs pages do.
+        self.env.filters["md_cell"] = unwrapping(md_cell)
+        self.env.filters["md_link_text"] = unwrapping(md_link_text)
+        self.env.filters["md_code_cell"] = unwrapping(lambda text: md_cell(md_code(text)))
         guard_environment(self.env)
 
     def build(self) -> Sequence[GeneratorError]:

@@ -14,15 +14,19 @@ from openapi_python_client.parser.properties import Schemas, build_schemas
 from openapi_python_client.parser.properties.none import NoneProperty
 from openapi_python_client.parser.properties.protocol import PropertyProtocol
 from openapi_python_client.parser.properties.union import UnionProperty
-from openapi_python_client.strings import kebab_case, snake_case
+from openapi_python_client.strings import PythonIdentifier, kebab_case
 
 from generator.names import OperationNames, PythonNames
+from generator.spec import python_naming
+from generator.spec.python_naming import FIELD_PREFIX, Reserved
 from generator.spec.vocabulary import command_word, operations
 
 SpecOperation = tuple[str, str, dict[str, Any]]  # (path, method, operation)
 
 
-def python_names(data: dict[str, Any], openapi: GeneratorData, config: Config, package_name: str) -> PythonNames:
+def python_names(
+    data: dict[str, Any], openapi: GeneratorData, config: Config, package_name: str, reserved: Reserved
+) -> PythonNames:
     operations_by_location = {}
     spec_operations = spec_operations_by_endpoint(data)
     for tag, collection in openapi.endpoint_collections_by_tag.items():
@@ -33,7 +37,7 @@ def python_names(data: dict[str, Any], openapi: GeneratorData, config: Config, p
                 module=f"{package_name}.api.{tag}.{endpoint.name}",
                 arguments={json_name(p): (str(p.python_name), type_string(p)) for p in parameters},
                 command=command_name(operation, endpoint),
-                options={json_name(p): command_option(p) for p in parameters},
+                options={json_name(p): command_option(p, reserved) for p in parameters},
             )
     fields = {
         str(model.class_info.name): {
@@ -47,11 +51,12 @@ def python_names(data: dict[str, Any], openapi: GeneratorData, config: Config, p
 
 def spec_operations_by_endpoint(data: dict[str, Any]) -> dict[str, SpecOperation]:
     """(path, method, operation) of each spec operation, by the name of the endpoint generated from it
-    (snake_case of its operationId; the first of equal names wins). Built once per use: a scan of every
-    operation per endpoint made generation quadratic in the number of operations."""
+    (the library's Python identifier of its operationId: `import` is `import_`; lint refuses equal names). Built
+    once per use: a scan of every operation per endpoint made generation quadratic in the number of operations."""
     found: dict[str, SpecOperation] = {}
     for key, operation in operations(data).items():
-        found.setdefault(snake_case(str(operation.get("operationId", ""))), (key.path, key.method, operation))
+        name = PythonIdentifier(str(operation.get("operationId", "")), prefix=FIELD_PREFIX)
+        found.setdefault(name, (key.path, key.method, operation))
     return found
 
 
@@ -84,6 +89,5 @@ def command_name(operation: dict[str, Any], endpoint: Endpoint) -> str:
     return str(kebab_case(command_word(operation)))
 
 
-def command_option(parameter: PropertyProtocol) -> str:
-    # As templates/cli.py.jinja spells it: "--" and the Python argument in kebab case.
-    return f"--{kebab_case(parameter.python_name)}"
+def command_option(parameter: PropertyProtocol, reserved: Reserved) -> str:
+    return python_naming.command_option(str(parameter.python_name), reserved.command_options)

@@ -20,6 +20,7 @@ from openapi_python_client.strings import ClassName, PythonIdentifier, snake_cas
 
 from generator.codegen.python_names import command_name, command_option, json_name, spec_operations_by_endpoint
 from generator.spec.pointers import resolved
+from generator.spec.python_naming import Reserved
 from generator.spec.schema_facts import (
     Discriminator,
     body_schema,
@@ -30,13 +31,13 @@ from generator.spec.schema_facts import (
     response_attribute_headers,
     validation_schema,
 )
-from generator.spec.vocabulary import CLI
+from generator.spec.vocabulary import CLI, EMPTY_SUCCESS
 
 Operation = dict[str, Any]
 
 
-def template_globals(data: dict[str, Any], config: Config) -> dict[str, Callable[..., Any]]:
-    """The globals for one spec (`data`, fixed up for generation)."""
+def template_globals(data: dict[str, Any], config: Config, reserved: Reserved) -> dict[str, Callable[..., Any]]:
+    """The globals for one spec (`data`, fixed up for generation); `reserved`: the names the templates use."""
     spec_operations = spec_operations_by_endpoint(data)
 
     def of(endpoint: Endpoint) -> Operation:
@@ -52,12 +53,19 @@ def template_globals(data: dict[str, Any], config: Config) -> dict[str, Callable
         "discriminator_cases": lambda union: discriminator_cases(polymorphic, class_name, union),
         "discriminated_unions": lambda properties: discriminated_unions(polymorphic, class_name, properties),
         "accept_media_types": lambda endpoint: accept_media_types(data, of(endpoint)),
+        "success_status": lambda endpoint: success_status(data, of(endpoint)),
         "parameter_schemas": lambda endpoint: parameter_schemas(data, of(endpoint)),
         "request_body_schema": lambda endpoint: validation_schema(body_schema(data, of(endpoint))),
         "validation_schemas": lambda: validation_schemas(data),
-        "cli_command": lambda endpoint: cli_command(data, of(endpoint), endpoint),
+        "cli_command": lambda endpoint: cli_command(data, of(endpoint), endpoint, reserved),
+        "method_and_path": method_and_path,
         "response_headers": lambda: response_headers(data, config.field_prefix),
     }
+
+
+def method_and_path(endpoint: Endpoint) -> str:
+    """`POST /api/atlas/v2/groups/{groupId}/streams`: spec text, for an escaping filter (| md_code_cell)."""
+    return f"{endpoint.method.upper()} {endpoint.path.get_untrusted_value()}"
 
 
 def read_only_json_names(read_only: Mapping[str, frozenset[str]], class_name: str) -> list[str]:
@@ -137,6 +145,18 @@ def response_headers(data: dict[str, Any], field_prefix: str) -> list[dict[str, 
     return found
 
 
+def success_status(data: dict[str, Any], operation: Operation) -> int | None:
+    """The status whose body the generated function returns: the first 2xx response with a schema. None for an
+    operation marked x-codegen-empty-success, whose success carries no body (lint wants one or the other)."""
+    if operation.get(EMPTY_SUCCESS) is True:
+        return None
+    for status, response in operation.get("responses", {}).items():
+        content = resolved(data, response).get("content", {})
+        if str(status).isdigit() and str(status).startswith("2") and any("schema" in m for m in content.values()):
+            return int(status)
+    return None
+
+
 def parameter_schemas(data: dict[str, Any], operation: Operation) -> list[tuple[str, dict[str, Any]]]:
     """(name, validation schema) of each parameter whose schema constrains its value."""
     found = []
@@ -153,13 +173,13 @@ def validation_schemas(data: dict[str, Any]) -> dict[str, Any]:
     return {name: validation_schema(schema) for name, schema in data["components"]["schemas"].items()}
 
 
-def cli_command(data: dict[str, Any], operation: Operation, endpoint: Endpoint) -> dict[str, Any]:
+def cli_command(data: dict[str, Any], operation: Operation, endpoint: Endpoint, reserved: Reserved) -> dict[str, Any]:
     """The generated command line's view of an operation: its command name, one option per path and query
     parameter, and one option per body field that x-codegen-cli lists."""
     spec_parameters = {p["name"]: p for p in (resolved(data, p) for p in operation.get("parameters", []))}
     parameters = [
         {
-            "option": command_option(parameter),
+            "option": command_option(parameter, reserved),
             "argument": str(parameter.python_name),
             "name": json_name(parameter),
             "required": bool(parameter.required),

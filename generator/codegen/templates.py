@@ -21,11 +21,12 @@ import importlib.resources
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
-from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader
+from jinja2 import BaseLoader, ChoiceLoader, Environment, FileSystemLoader, PackageLoader, TemplateNotFound
 
-from generator.errors import CodegenError
+from generator.errors import CodegenError, read_utf8
+from generator.spec.python_naming import Reserved
 
 UPSTREAM_TEMPLATES = "openapi_python_client"
 UPSTREAM_DISTRIBUTION = "openapi-python-client"
@@ -61,6 +62,14 @@ def template_loader(template_layers: Sequence[Path]) -> BaseLoader:
     return ChoiceLoader(
         [*(FileSystemLoader(str(layer)) for layer in template_layers), PackageLoader(UPSTREAM_TEMPLATES)]
     )
+
+
+def require_utf8_templates(template_layers: Sequence[Path]) -> None:
+    """CodegenError at the first byte that is not UTF-8 in any template of the layers (the docs' too): Jinja would
+    fail with a traceback naming no file."""
+    for layer in template_layers:
+        for path in sorted(layer.rglob("*.jinja")):
+            read_utf8(path, "template")
 
 
 def upstream_templates_dir() -> Path:
@@ -117,7 +126,7 @@ def templates(layers: Sequence[Path]) -> list[Template]:
 
 
 def _override_problem(file: Path, name: str, library: Path) -> str | None:
-    header = file.read_text(encoding="utf-8").split("#}", 1)[0]
+    header = read_utf8(file, "template").split("#}", 1)[0]
     if not _OVERRIDE_HEADER.match(header):
         return "no 'Override of' header naming its original"
     recorded = {match["name"]: match["sha256"] for match in _RECORDED_ORIGINAL.finditer(header)}
@@ -146,10 +155,13 @@ def eject(name: str, into: Path, layers: Sequence[Path], original: bool = False)
     """Copy the template `name` into the layer `into`, ready to edit: the file that wins for it today (ours where
     we override the library, so that a copy never silently drops our changes), or with `original` the
     library's own under a fresh header. Returns the copy and where it came from."""
+    _refuse_unsafe_name(name)
     if name not in template_names(layers):
         raise CodegenError(f"no template {name!r}", hint="`streams-codegen templates` lists the names")
     target = into / name
-    if target.exists():
+    if not target.parent.resolve().is_relative_to(into.resolve()):
+        raise CodegenError(f"{name} would be written outside {into}", target, hint="a folder on its way is a link")
+    if target.exists() or target.is_symlink():
         raise CodegenError(f"{name} is already there", target, hint="edit it, or delete it to copy it afresh")
     library = upstream_templates_dir() / name
     if original and not library.is_file():
@@ -165,3 +177,88 @@ def eject(name: str, into: Path, layers: Sequence[Path], original: bool = False)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     return target, source
+
+
+def _refuse_unsafe_name(name: str) -> None:
+    """A template name is a plain relative name under a template root, as the loaders list it: with `..` or from
+    the filesystem's root, the copy would land outside the folder it goes into."""
+    parts = PurePosixPath(name).parts
+    if not parts or name.startswith("/") or "\\" in name or "\0" in name or ".." in parts:
+        raise CodegenError(
+            f"template name {name!r} is not a plain relative name",
+            hint="use a name as `streams-codegen templates` lists it, such as model.py.jinja",
+        )
+
+
+# --------------------------------------------------------------------------- names the templates use themselves
+
+_JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+_ASSIGNED = r"^[ ]{%d,}([a-z_]\w*)\s*(?::[^=\n]*)?=(?!=)"
+_LOOP_TARGETS = re.compile(r"\bfor\s+(\w+(?:\s*,\s*\w+)*)\s+in\b")
+_OPTION = re.compile(r"""add_argument\(\s*["'](-[^"']+)["']""")
+
+
+def reserved_names(template_layers: Sequence[Path]) -> Reserved:
+    """The names the generated code uses itself, read from the templates that win for the model class, the
+    operation module and the command line: a spec name equal to one is renamed (generator/spec/python_naming.py).
+    Read from the templates, so that an option or method a template gains is reserved without a list to update."""
+    require_utf8_templates(template_layers)
+    model = _code_of(template_layers, "model.py.jinja")
+    operation = _code_of(template_layers, "endpoint_module.py.jinja")
+    macros = _code_of(template_layers, "endpoint_macros.py.jinja")
+    command = _code_of(template_layers, "cli.py.jinja")
+    return Reserved(
+        model_members=frozenset(_class_members(model) | _assigned(model, 0) | _loop_targets(model)),
+        operation_arguments=frozenset(
+            _imported(operation)
+            | _functions(operation, 0)
+            | _assigned(operation, 0)
+            | _assigned(macros, 0)
+            | _loop_targets(operation)
+        ),
+        command_options=frozenset(_options(command)),
+    )
+
+
+def _code_of(template_layers: Sequence[Path], name: str) -> str:
+    """The template's text with its Jinja tags and expressions blanked: what is left is the code it writes (nothing
+    when no layer has it: generation then reports the missing template)."""
+    try:
+        source, _, _ = template_loader(template_layers).get_source(Environment(), name)
+    except TemplateNotFound:
+        return ""
+    return _JINJA.sub(" ", source)
+
+
+def _class_members(code: str) -> set[str]:
+    """Methods, their parameters (dunder methods' aside) and annotated attributes of a class at indent 4."""
+    members = _functions(code, 4) | set(re.findall(r"^    ([a-z_]\w*)\s*:", code, re.MULTILINE))
+    for name, parameters in re.findall(r"^    def\s+(\w+)\s*\(([^)]*)\)", code, re.MULTILINE):
+        if not name.startswith("__"):
+            members |= set(re.findall(r"(?:^|,)\s*\**(\w+)", parameters)) - {"self"}
+    return members
+
+
+def _functions(code: str, indent: int) -> set[str]:
+    return set(re.findall(rf"^[ ]{{{indent}}}(?:async\s+)?def\s+(\w+)\s*\(", code, re.MULTILINE))
+
+
+def _assigned(code: str, min_indent: int) -> set[str]:
+    return set(re.findall(_ASSIGNED % min_indent, code, re.MULTILINE))
+
+
+def _loop_targets(code: str) -> set[str]:
+    return {name for targets in _LOOP_TARGETS.findall(code) for name in re.split(r"\s*,\s*", targets)}
+
+
+def _imported(code: str) -> set[str]:
+    names = set(re.findall(r"^\s*import\s+(\w+)", code, re.MULTILINE))
+    for imported in re.findall(r"^\s*from\s+\S+\s+import\s+\(?([^)\n]+)", code, re.MULTILINE):
+        names |= {part.split(" as ")[-1].strip() for part in imported.split(",") if part.strip()}
+    return names
+
+
+def _options(code: str) -> set[str]:
+    """The options a command gets whatever the spec says: those the template adds, and argparse's help."""
+    help_options = set() if "add_help=False" in code else {"-h", "--help"}
+    return set(_OPTION.findall(code)) | help_options

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from generator.docs.markdown import CODE_SPAN
+from generator.markdown import CODE_SPAN
 
 OPAQUE = "\ue000"  # stands for a code span or a URL in visible text: a private-use character, so no rule matches it
 

@@ -1,7 +1,7 @@
 """Rendering the reference docs of the generated package: a Markdown page per operation and per component
 schema and an index, through templates/docs/, in English and in every other locale that has its two files
 (locales.py). Another locale `xx` is rendered into docs/xx/, and whatever it does not translate is listed on
-its untranslated.md page. Spec text reaches the pages only through markdown.py's filters."""
+its untranslated.md page. Spec text reaches the pages only through generator/markdown.py's filters."""
 
 from __future__ import annotations
 
@@ -25,7 +25,6 @@ from generator.docs.locales import (
     load_locales,
     strings_path,
 )
-from generator.docs.markdown import md_cell, md_code, md_fence, md_text
 from generator.docs.model import Site
 from generator.docs.particles import resolve_particles
 from generator.docs.prose import append_after_links
@@ -33,6 +32,7 @@ from generator.docs.provenance import glossary_warnings
 from generator.docs.site import SiteBuilder
 from generator.errors import Finding
 from generator.jinja_cache import bytecode_cache
+from generator.markdown import md_cell, md_code, md_fence, md_text
 from generator.names import PythonNames
 from generator.spec.loading import Spec
 from generator.spec.translations import translations_path

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from generator.evolve.renames import python_name_changes
 from generator.evolve.rules import RULES
 from generator.evolve.upstream import counterpart
 from generator.spec.pointers import escape, json_pointer, resolved
@@ -118,7 +119,7 @@ class _Differ:
         self, old: Node, new: Node, names: tuple[Names, Names], pairs: dict[OperationKey, OperationKey]
     ) -> None:
         self.old, self.new = old, new
-        self.pairs = pairs
+        self.given_pairs = pairs
         self.old_names, self.new_names = names
         self.new_attribute_headers = response_attribute_headers(new)
         old_positions, new_positions = schema_directions(old), schema_directions(new)
@@ -127,10 +128,13 @@ class _Differ:
             for name in old_positions.keys() | new_positions.keys()
         }
         self.changes: list[Change] = []
+        self.matched: list[tuple[OperationKey, OperationKey]] = []  # (old, new) of each operation both have
 
     def run(self) -> list[Change]:
         self._operations()
         self._component_schemas()
+        for kind, subject, detail, pointer in python_name_changes(self.old, self.new, self.matched):
+            self.add(kind, subject, detail, True, pointer)
         self._rest()
         if not self.changes and self.old != self.new:
             self._generic(self.old, self.new, "document", "", "document")
@@ -146,12 +150,13 @@ class _Differ:
     def _operations(self) -> None:
         matched: set[OperationKey] = set()
         for key, old_op in operations(self.old).items():
-            new_key = self.pairs.get(key) or counterpart(self.new, key, old_op)
+            new_key = self.given_pairs.get(key) or counterpart(self.new, key, old_op)
             pointer = json_pointer(key.pointer)
             if new_key is None or new_key in matched:
                 self.add("operation-removed", str(key), "no longer in the spec", True, pointer)
                 continue
             matched.add(new_key)
+            self.matched.append((key, new_key))
             if new_key != key:
                 self.add("operation-moved", str(key), f"now {new_key}", False, pointer)
             new_op = operations(self.new)[new_key]

@@ -40,11 +40,18 @@ RULES: dict[str, Rule] = {
         Rule("schema-added", "never", "a new model; callers' code is unchanged"),
         Rule("schema-removed", "always", "code using the model breaks"),
         Rule("field-added", "required, in a request position", "callers must now pass it"),
+        Rule(
+            "attribute-renamed",
+            "always",
+            "the property's Python attribute changes (another property now shares its name, or the generator renames"
+            " it): code using the attribute breaks",
+        ),
         Rule("field-removed", "always", "code using the attribute breaks"),
         Rule("field-required", "in a request position", "callers must now pass it"),
         Rule("field-optional", "in a response position", "the attribute may now be unset"),
         Rule("parameter-added", "required", "callers must now pass it"),
         Rule("parameter-removed", "always", "code passing the argument breaks"),
+        Rule("argument-renamed", "always", "the parameter's Python argument changes: code passing it by name breaks"),
         Rule("parameter-required", "always", "callers must now pass it"),
         Rule("parameter-optional", "never", "callers may leave it out"),
         Rule(
@@ -53,6 +60,7 @@ RULES: dict[str, Rule] = {
             "generated enums are open: an unknown value still parses, and in a request a new value is a new option",
         ),
         Rule("enum-value-removed", "always", "the enum member disappears and the server refuses the value"),
+        Rule("enum-member-renamed", "always", "the value's enum member changes its name: code naming it breaks"),
         Rule("subtype-added", "never", "a discriminator value the client does not know parses into the base class"),
         Rule("subtype-removed", "always", "that value no longer yields its class"),
         Rule("subtype-changed", "always", "that value yields another class"),

@@ -53,7 +53,12 @@ def upstream_diff(settings: Settings, upstream_path: Path, named: list[str], app
         for fragment_operation in [operations(fragment)[upstream_key]]
     }
     names = (generated_names(spec.data), theirs)
-    changes = diff_specs(normal_form(spec.data, spec.path), normal_form(fragment, upstream_path), names, pairs)
+    try:
+        changes = diff_specs(normal_form(spec.data, spec.path), normal_form(fragment, upstream_path), names, pairs)
+    except KeyError as err:  # neither side is linted here (lint's validators would double the time): a $ref that
+        # leads nowhere or in a circle is one line
+        ours = settings.relative(spec.path)
+        raise CodegenError(f"unresolved or circular $ref {err} in {ours} or here", upstream_path) from None
     notes = [
         f"{our_key}: upstream names it {client_operation_name(operations(fragment)[upstream_key])!r}; "
         f"{OPERATION_NAME} keeps {names[0][our_key].function!r}"
@@ -105,7 +110,11 @@ class SpecComparison:
 
 
 def compare_specs(settings: Settings, old_path: Path, new_path: Path, record: bool) -> SpecComparison:
+    from generator.lint.stages import require_no_errors, shape_findings
+
     old, new = load_spec(old_path), load_spec(new_path)
+    for spec in (old, new):  # the comparison walks both: a broken one is reported, not a traceback
+        require_no_errors(shape_findings(spec))
     names = (generated_names(old.data), generated_names(new.data))
     changes = diff_specs(normal_form(old.data, old.path), normal_form(new.data, new.path), names)
     if not record or not changes:

@@ -1,27 +1,30 @@
 """`streams-codegen lint`: everything wrong with the spec, each finding at its line and column.
 
-The checks run in three stages, and a stage runs only when the ones before it found no error, because
+The checks run in four stages, and a stage runs only when the ones before it found no error, because
 it relies on what they guarantee:
 
 1. structure: the document against the OpenAPI 3.0 schema that openapi-spec-validator ships (types,
    required fields, unknown keys, parameter locations, security schemes, regex syntax);
-2. references: every `$ref` and discriminator mapping is local and resolves, and no schema contains
-   itself through allOf/oneOf/anyOf/not/items (openapi-spec-validator and the generator would recurse
-   forever);
-3. meaning: path parameters, unique operationIds, our curation rules, unused components, and every
-   example and default value against its schema (example_values.py);
-4. translations (spec/i18n/<lang>.yaml): every entry names a text of the spec (error) and was made from
+2. references: every `$ref` and discriminator mapping is local and resolves, no chain of $refs comes back
+   to where it started, and no schema contains itself through allOf/oneOf/anyOf/not/items
+   (openapi-spec-validator and the generator would recurse forever);
+3. chains: no schema is composed through a chain of more than 32 others (they would recurse too deep);
+4. meaning: path parameters, unique operationIds, our curation rules, unused components, the Python names
+   (names.py), and every example and default value against its schema (example_values.py);
+5. translations (spec/i18n/<lang>.yaml): every entry names a text of the spec (error) and was made from
    its current English (a stale one is a warning: generator/spec/translations.py).
 
-Tab characters inside values are reported whatever the stage (YAML refuses tabs only in indentation,
+Tab characters inside values, quotes left open and descriptions still to write are reported whatever the
+stage (YAML refuses tabs only in indentation,
 and load_spec reports those as unreadable input).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from jsonschema.validators import validator_for
@@ -29,12 +32,17 @@ from openapi_spec_validator.schemas import schema_v30
 
 from generator.errors import Finding, SpecRejected
 from generator.lint.example_values import example_findings
+from generator.lint.names import name_findings
+from generator.lint.reporting import Reporter
 from generator.lint.schema_errors import explain, json_path
 from generator.spec.loading import Spec, open_quote
 from generator.spec.pointers import Pointer, follow_refs, resolve_pointer, walk
+from generator.spec.python_naming import NOTHING_RESERVED, Reserved
 from generator.spec.translations import load_translations, translation_files, translation_findings
 from generator.spec.vocabulary import (
     DESCRIPTION_PLACEHOLDER,
+    EMPTY_SUCCESS,
+    METHODS_WITH_A_BODY_IN_RETURN,
     OPERATION_NAME,
     OPERATION_NAME_OVERRIDE,
     SCHEMA_PREFIX,
@@ -49,23 +57,42 @@ VERSIONED_MEDIA_TYPE = re.compile(r"^application/vnd\.atlas\.\d{4}-\d{2}-\d{2}\+
 # Keywords through which a schema is part of another (its properties are only referenced by it).
 _COMPOSITION_KEYWORDS = ("allOf", "oneOf", "anyOf")
 _NESTED_SCHEMA_KEYWORDS = ("not", "items")
+# The longest chain of schemas one may be composed of: far more than Atlas uses (about 4), far less than the
+# validators and the code generator, which follow a chain by recursion, survive.
+MAX_COMPOSITION_DEPTH = 32
 
 
-def lint(spec: Spec, strict: bool = False) -> list[Finding]:
-    """Every finding, the spec's sorted by position, then those of its translations, file by file. `strict`
-    refuses the descriptions still to write (a warning otherwise), as a release must."""
-    findings = [*_tab_findings(spec), *_open_quote_findings(spec), *_placeholder_findings(spec, strict)]
-    for stage in (_structure_findings, _reference_findings, _meaning_findings):
+def lint(spec: Spec, reserved: Reserved = NOTHING_RESERVED, strict: bool = False) -> list[Finding]:
+    """Every finding, the spec's sorted by position, then those of its translations, file by file. `reserved`:
+    the names the generated code uses itself (generator.codegen reads them from the templates; without them,
+    lint cannot say which names the generator renames). `strict` refuses the descriptions still to write (a
+    warning otherwise), as a release must."""
+    meaning = functools.partial(_meaning_findings, reserved=reserved)
+    stages = (_structure_findings, _reference_findings, _composition_depth_findings, meaning)
+    findings = _staged(spec, stages, (*_open_quote_findings(spec), *_placeholder_findings(spec, strict)))
+    if any(finding.severity == "error" for finding in findings):
+        return findings  # against a broken spec, the translations' findings would only repeat its errors
+    for path in translation_files(spec.path):
+        findings += translation_findings(spec.data, load_translations(path))
+    return findings
+
+
+def shape_findings(spec: Spec) -> list[Finding]:
+    """The first two stages only (structure and references): what a spec needs before any tool walks it. The
+    change report compares specs that need not pass our curation rules, but must be OpenAPI with sound $refs."""
+    return _staged(spec, (_structure_findings, _reference_findings))
+
+
+def _staged(
+    spec: Spec, stages: tuple[Callable[[Spec], Iterable[Finding]], ...], always: Iterable[Finding] = ()
+) -> list[Finding]:
+    findings = [*_tab_findings(spec), *always]
+    for stage in stages:
         found = list(stage(spec))
         findings += found
         if any(finding.severity == "error" for finding in found):
             break
-    ordered = sorted(findings, key=lambda finding: (finding.line or 0, finding.column or 0, finding.message))
-    if any(finding.severity == "error" for finding in ordered):
-        return ordered
-    for path in translation_files(spec.path):
-        ordered += translation_findings(spec.data, load_translations(path))
-    return ordered
+    return sorted(findings, key=lambda finding: (finding.line or 0, finding.column or 0, finding.message))
 
 
 def require_no_errors(findings: list[Finding]) -> list[Finding]:
@@ -73,17 +100,6 @@ def require_no_errors(findings: list[Finding]) -> list[Finding]:
     if any(finding.severity == "error" for finding in findings):
         raise SpecRejected(findings)
     return findings
-
-
-class _Reporter:
-    """Findings about one spec, placed at the position of a JSON pointer."""
-
-    def __init__(self, spec: Spec) -> None:
-        self.spec = spec
-
-    def __call__(self, pointer: Pointer, message: str, hint: str | None = None) -> Finding:
-        line, column = self.spec.position_of(pointer)
-        return Finding(self.spec.path, line, column, "error", message, hint)
 
 
 # --- tabs ---------------------------------------------------------------------------------------------------
@@ -119,7 +135,7 @@ def _open_quote_findings(spec: Spec) -> Iterator[Finding]:
 
 
 def _placeholder_findings(spec: Spec, strict: bool) -> Iterator[Finding]:
-    report = _Reporter(spec)
+    report = Reporter(spec)
     for pointer, node in walk(spec.data):
         if node == DESCRIPTION_PLACEHOLDER and pointer[-1:] == ("description",) and pointer[-2:-1] != ("properties",):
             finding = report(
@@ -137,7 +153,7 @@ _STRUCTURE_VALIDATOR = _OPENAPI_30(schema_v30, format_checker=_OPENAPI_30.FORMAT
 
 
 def _structure_findings(spec: Spec) -> Iterator[Finding]:
-    report = _Reporter(spec)
+    report = Reporter(spec)
     for error in _STRUCTURE_VALIDATOR.iter_errors(spec.data):
         pointer, message, hint = explain(error)
         yield report(pointer, f"invalid OpenAPI 3.0 at {json_path(pointer)}: {message}", hint)
@@ -147,12 +163,14 @@ def _structure_findings(spec: Spec) -> Iterator[Finding]:
 
 
 def _reference_findings(spec: Spec) -> Iterator[Finding]:
-    report = _Reporter(spec)
+    report = Reporter(spec)
+    unresolved = False
     for pointer, ref in references(spec.data):
         if not isinstance(ref, str) or not ref.startswith("#/"):
             yield report(
                 pointer, f"malformed reference {ref!r}", "write a local reference such as '#/components/schemas/Name'"
             )
+            unresolved = True
             continue
         try:
             resolve_pointer(spec.data, ref)
@@ -163,39 +181,107 @@ def _reference_findings(spec: Spec) -> Iterator[Finding]:
                 f"unresolved {what} {ref!r}",
                 "only local '#/components/...' references to existing entries are allowed",
             )
+            unresolved = True
+    if unresolved:
+        return
+    yield from _reference_cycle_findings(spec, report)
     yield from _cycle_findings(spec, report)
 
 
-def _cycle_findings(spec: Spec, report: _Reporter) -> Iterator[Finding]:
-    """One finding per tangle of schemas that contain one another, at the $ref that closes a cycle."""
-    schemas = spec.data.get("components", {}).get("schemas", {})
-    edges = {
-        name: list(_contained_schemas(("components", "schemas", name), schema)) for name, schema in schemas.items()
-    }
+def _cycle_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:
+    """One finding per tangle of schemas that contain one another, at the $ref that closes a cycle. Iterative:
+    a chain of a thousand schemas is no deeper for Python than one."""
+    edges = _schema_edges(spec)
     reported: set[str] = set()
     finished: set[str] = set()
-
-    def visit(name: str, path: list[str]) -> Iterator[Finding]:
-        path.append(name)
-        for ref_pointer, target in edges.get(name, []):
-            if target in path:
+    for start in edges:
+        if start in finished:
+            continue
+        path, on_path, pending = [start], {start}, [iter(edges[start])]
+        while pending:
+            step = next(pending[-1], None)
+            if step is None:
+                finished.add(path[-1])
+                on_path.discard(path.pop())
+                pending.pop()
+                continue
+            ref_pointer, target = step
+            if target in on_path:
                 cycle = path[path.index(target) :]
                 if not reported.intersection(cycle):
                     reported.update(cycle)
-                    chain = " -> ".join([*cycle, target])
                     yield report(
                         ref_pointer,
-                        f"schema cycle {chain}: each contains the next through allOf/oneOf/anyOf/not/items",
+                        f"schema cycle {' -> '.join([*cycle, target])}: each contains the next through "
+                        "allOf/oneOf/anyOf/not/items",
                         f"move the shared properties into a base schema marked {SPLIT_FROM} (see README)",
                     )
             elif target not in finished and target in edges:
-                yield from visit(target, path)
-        path.pop()
-        finished.add(name)
+                path.append(target)
+                on_path.add(target)
+                pending.append(iter(edges[target]))
 
-    for name in schemas:
-        if name not in finished:
-            yield from visit(name, [])
+
+def _schema_edges(spec: Spec) -> dict[str, list[tuple[Pointer, str]]]:
+    """Component schema -> (pointer of the $ref, schema name) of each schema it is composed of."""
+    schemas = spec.data.get("components", {}).get("schemas", {})
+    return {name: list(_contained_schemas(("components", "schemas", name), schema)) for name, schema in schemas.items()}
+
+
+def _composition_depth_findings(spec: Spec) -> Iterator[Finding]:
+    """A schema composed through a long chain of others: the validators and the code generator follow such a
+    chain by recursion (the change report does not). Reported at the head of each chain; a stage of its own, after
+    references (which rule out cycles), before the example validation of the meaning stage."""
+    report = Reporter(spec)
+    edges = _schema_edges(spec)
+    depths = _chain_lengths(edges)
+    too_deep = {name for name, depth in depths.items() if depth > MAX_COMPOSITION_DEPTH}
+    inner = {target for name in too_deep for _, target in edges[name]}
+    for name in sorted(too_deep - inner):
+        yield report(
+            ("components", "schemas", name),
+            f"schema {name} is composed through a chain of {depths[name]} schemas "
+            f"(allOf/oneOf/anyOf/not/items $refs), more than {MAX_COMPOSITION_DEPTH}",
+            "merge the schemas of the chain: each $ref of allOf/oneOf/anyOf/not/items adds a level",
+        )
+
+
+def _chain_lengths(edges: dict[str, list[tuple[Pointer, str]]]) -> dict[str, int]:
+    """Schema -> the number of schemas on its longest chain of composition (itself included); edges form no
+    cycle."""
+    lengths: dict[str, int] = {}
+    for start in edges:
+        pending = [start]
+        while pending:
+            name = pending[-1]
+            waiting = [t for _, t in edges.get(name, []) if t in edges and t not in lengths]
+            if waiting:
+                pending.extend(waiting)
+                continue
+            pending.pop()
+            lengths[name] = 1 + max((lengths[t] for _, t in edges.get(name, []) if t in edges), default=0)
+    return lengths
+
+
+def _reference_cycle_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:
+    """A $ref to a parameter, response, body or header that leads, $ref by $ref, back to itself (schemas are
+    the cycle check's)."""
+    reported: set[str] = set()
+    for pointer, ref in references(spec.data):
+        if pointer[-1] != "$ref" or ref.startswith(SCHEMA_PREFIX) or ref in reported:
+            continue
+        chain = [ref]
+        node = resolve_pointer(spec.data, ref)
+        while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"] not in chain:
+            chain.append(node["$ref"])
+            node = resolve_pointer(spec.data, node["$ref"])
+        if isinstance(node, dict) and isinstance(node.get("$ref"), str):
+            reported.update(chain)
+            yield report(
+                pointer,
+                f"reference cycle {' -> '.join([*chain, node['$ref']])}",
+                "end the chain of $refs at a definition",
+            )
 
 
 def _contained_schemas(pointer: Pointer, schema: Any) -> Iterator[tuple[Pointer, str]]:
@@ -215,17 +301,20 @@ def _contained_schemas(pointer: Pointer, schema: Any) -> Iterator[tuple[Pointer,
 # --- stage 3: meaning ---------------------------------------------------------------------------------------
 
 
-def _meaning_findings(spec: Spec) -> Iterator[Finding]:
-    report = _Reporter(spec)
+def _meaning_findings(spec: Spec, reserved: Reserved) -> Iterator[Finding]:
+    report = Reporter(spec)
+    yield from name_findings(spec, reserved)
     yield from _path_parameter_findings(spec, report)
     yield from _operation_name_findings(spec, report)
     yield from _media_type_findings(spec, report)
+    yield from _success_body_findings(spec, report)
+    yield from _collapsed_schema_findings(spec, report)
     yield from _discriminator_findings(spec, report)
     yield from _unused_component_findings(spec, report)
     yield from example_findings(spec)
 
 
-def _path_parameter_findings(spec: Spec, report: _Reporter) -> Iterator[Finding]:
+def _path_parameter_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:
     for key, operation in operations(spec.data).items():
         pointer, name = key.pointer, str(key)
         path = str(pointer[1])
@@ -255,7 +344,7 @@ def _path_parameter_findings(spec: Spec, report: _Reporter) -> Iterator[Finding]
                 )
 
 
-def _operation_name_findings(spec: Spec, report: _Reporter) -> Iterator[Finding]:
+def _operation_name_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:
     """Every operation has the name its generated function takes (ours or upstream's override), and no two
     operations share an operationId or a name."""
     seen: dict[tuple[str, str], Pointer] = {}
@@ -280,8 +369,9 @@ def _operation_name_findings(spec: Spec, report: _Reporter) -> Iterator[Finding]
                 )
 
 
-def _media_type_findings(spec: Spec, report: _Reporter) -> Iterator[Finding]:
-    """Request and success bodies use a versioned Atlas media type; every body has an example."""
+def _media_type_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:
+    """Request and success bodies use a versioned Atlas media type; every body with a schema has an example (a
+    media type without a schema, such as upstream's 202 for deletes, has no body to show)."""
     for key, operation in operations(spec.data).items():
         pointer, name = key.pointer, str(key)
         bodies = []
@@ -299,13 +389,51 @@ def _media_type_findings(spec: Spec, report: _Reporter) -> Iterator[Finding]:
                         f"{name} {what}: media type {media_type!r} is not a versioned Atlas media type",
                         "use application/vnd.atlas.YYYY-MM-DD+json with the API version's date",
                     )
-                if "example" not in media and "examples" not in media:
+                if "schema" in media and "example" not in media and "examples" not in media:
                     yield report(
                         media_pointer, f"{name} {what} ({media_type}) has no example", "add the documented example"
                     )
 
 
-def _discriminator_findings(spec: Spec, report: _Reporter) -> Iterator[Finding]:
+def _success_body_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:
+    """An operation that returns the resource documents it: without a 2xx body schema, the generated function
+    silently returns None. A bodiless success is said so with x-codegen-empty-success: true."""
+    for key, operation in operations(spec.data).items():
+        empty_success = operation.get(EMPTY_SUCCESS, False)
+        if not isinstance(empty_success, bool):
+            yield report((*key.pointer, EMPTY_SUCCESS), f"{EMPTY_SUCCESS} must be true or false", None)
+            continue
+        if key.method not in METHODS_WITH_A_BODY_IN_RETURN or empty_success:
+            continue
+        successes = [
+            follow_refs(spec.data, (*key.pointer, "responses", status))[1]
+            for status in operation.get("responses", {})
+            if str(status).startswith("2")
+        ]
+        if not any("schema" in media for response in successes for media in response.get("content", {}).values()):
+            yield report(
+                (*key.pointer, "responses"),
+                f"{key} documents no 2xx response with a body schema: the generated function would return None",
+                f"document the success body (schema and example), or mark the operation {EMPTY_SUCCESS}: true",
+            )
+
+
+def _collapsed_schema_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:
+    """openapi-python-client turns a schema whose allOf/oneOf/anyOf holds a single $ref into the referenced class
+    itself, dropping the schema's own properties: a model would silently lose fields."""
+    for name, schema in spec.data.get("components", {}).get("schemas", {}).items():
+        members = [*schema.get("allOf", []), *schema.get("oneOf", []), *schema.get("anyOf", [])]
+        own = [key for key in ("properties", "required") if schema.get(key)]
+        if len(members) == 1 and "$ref" in members[0] and own:
+            yield report(
+                ("components", "schemas", name),
+                f"schema {name} composes a single $ref and has {' and '.join(own)} of its own, which the generator "
+                f"drops: it uses {members[0]['$ref'].rsplit('/', 1)[-1]} in its place",
+                "add an empty member to its allOf (`- properties: {}` with `type: object`), as our split bases do",
+            )
+
+
+def _discriminator_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:
     """A discriminator mapping names every oneOf member, so each subtype can be told from the others.
 
     The split-out base of a parent (x-codegen-split-from) is not a subtype; generator/spec/fixes.py adds it to
@@ -326,7 +454,7 @@ def _discriminator_findings(spec: Spec, report: _Reporter) -> Iterator[Finding]:
                 )
 
 
-def _unused_component_findings(spec: Spec, report: _Reporter) -> Iterator[Finding]:
+def _unused_component_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:
     components = spec.data.get("components", {})
     reached = reachable_components(spec.data)
     for section, entries in components.items():

@@ -7,6 +7,7 @@ import copy
 from typing import Any
 
 from generator.spec.pointers import walk
+from generator.spec.python_naming import distinct_member_names
 from generator.spec.schema_facts import (
     REQUEST,
     RESPONSE,
@@ -14,7 +15,17 @@ from generator.spec.schema_facts import (
     schema_directions,
     write_only_properties,
 )
-from generator.spec.vocabulary import SPLIT_FROM, atlas_link_rewriter, client_operation_name, operations, schema_ref
+from generator.spec.vocabulary import (
+    SPLIT_FROM,
+    atlas_link_rewriter,
+    client_operation_name,
+    is_data,
+    operations,
+    schema_ref,
+)
+
+# openapi-python-client names enum members after these when given, one per value.
+ENUM_MEMBER_NAMES = "x-enum-varnames"
 
 
 def apply_spec_fixes(data: dict[str, Any]) -> dict[str, Any]:
@@ -27,6 +38,7 @@ def apply_spec_fixes(data: dict[str, Any]) -> dict[str, Any]:
     _accept_unknown_subtypes(fixed)
     _require_one_way_properties_one_way_only(fixed)
     _absolute_atlas_links(fixed)
+    _name_colliding_enum_members(fixed)
     return fixed
 
 
@@ -98,3 +110,14 @@ def _absolute_atlas_links(data: dict[str, Any]) -> None:
             for key in ("summary", "description"):
                 if isinstance(node.get(key), str):
                     node[key] = rewrite(node[key])
+
+
+def _name_colliding_enum_members(data: dict[str, Any]) -> None:
+    # Values that differ only in case or punctuation ("A" and "a") would be one member: the library stops with a
+    # ValueError, or silently keeps one. Upstream's values stay; the later members are numbered (A, A_2), and
+    # lint warns at each one's line.
+    for pointer, node in walk(data):
+        if isinstance(node, dict) and isinstance(node.get("enum"), list) and not is_data(pointer):
+            names = distinct_member_names(node["enum"])
+            if names is not None and ENUM_MEMBER_NAMES not in node:
+                node[ENUM_MEMBER_NAMES] = names

@@ -14,11 +14,25 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.composer import Composer, ComposerError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent, CollectionStartEvent
+from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
+from ruamel.yaml.reader import ReaderError
 
-from generator.errors import CodegenError
-from generator.spec.plain_yaml import load_plain_text
+from generator.errors import CodegenError, read_utf8
+from generator.spec.plain_yaml import FastLoaderRefused, load_plain_text
 from generator.spec.pointers import Pointer
+from generator.spec.yaml_limits import (
+    HINTS,
+    ExpansionBudget,
+    depth_problem,
+    integer_problem,
+    recursive_alias,
+    unacceptable_character,
+)
+
+_INT_TAG = "tag:yaml.org,2002:int"
 
 
 @dataclass(frozen=True)
@@ -65,6 +79,7 @@ _YAML_HINTS = {
     "unknown escape character": "in double quotes write a backslash as \\\\, or use single quotes",
     "expected <block end>": "indent this line like the other entries of its mapping or list, or under its key",
     "could not find expected ':'": "write ': ' after the key on line {opened}, or quote its value",
+    **HINTS,
 }
 
 
@@ -74,13 +89,10 @@ def load_spec(path: Path) -> Spec:
 
 def load_yaml_mapping(path: Path, what: str, expected: str) -> Spec:
     """A YAML file whose top level is a mapping (`what` and `expected` name it in error messages)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as err:
-        raise CodegenError(f"cannot read {what}: {err.strerror}", path) from err
+    text = read_utf8(path, what)
     try:
         data = load_plain_text(text, path)
-    except CodegenError:
+    except FastLoaderRefused:
         # The round-trip loader names the problem with its hints, or reads what the fast loader refuses.
         data = _plain(_round_trip_load(text, path))
     if not isinstance(data, dict):
@@ -92,6 +104,8 @@ def _round_trip_load(text: str, path: Path) -> Any:
     """ruamel.yaml's round-trip tree of `text`, its problems turned into one-line errors with hints."""
     try:
         return round_trip_yaml().load(text)
+    except ReaderError as err:
+        raise unacceptable_character(err.position, err.character, err.reason, text, path) from None
     except MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else None
@@ -133,10 +147,81 @@ def _yaml_hint(err: MarkedYAMLError) -> str | None:
     return hint.replace("{opened}", str(err.context_mark.line + 1)) if err.context_mark is not None else None
 
 
+class _BoundedComposer(Composer):
+    """ruamel.yaml's composer within the bounds of yaml_limits.py: how deep mappings and sequences nest (an alias
+    counts with the depth of its node) and how far aliases expand the document. The tree keeps each aliased node
+    once; the bound matters to everything that walks it as plain data."""
+
+    def compose_document(self) -> Any:
+        self.warn_double_anchors = False  # YAML allows an anchor to be defined again; the fast loader agrees
+        self._budget = ExpansionBudget()
+        self._measured: dict[int, tuple[int, int]] = {}  # id(node) -> (size, height)
+        self._open_collections = 0
+        return super().compose_document()
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.parser.peek_event()
+        self._budget.written += 1
+        if isinstance(event, AliasEvent) and event.anchor in self.anchors:
+            self._check_alias(event, self.anchors[event.anchor])
+            return super().compose_node(parent, index)
+        opens = isinstance(event, CollectionStartEvent)
+        self._open_collections += opens
+        problem = depth_problem(self._open_collections)
+        if problem:
+            raise ComposerError(None, None, problem, event.start_mark)
+        node = super().compose_node(parent, index)
+        self._open_collections -= opens
+        return node
+
+    def compose_scalar_node(self, anchor: Any) -> Any:
+        node = super().compose_scalar_node(anchor)
+        problem = integer_problem(node.value) if str(node.tag) == _INT_TAG else None
+        if problem:
+            raise ComposerError(None, None, problem, node.start_mark)
+        return node
+
+    def _check_alias(self, event: AliasEvent, target: Node) -> None:
+        if isinstance(target, (MappingNode, SequenceNode)) and target.end_mark is None:  # still open
+            raise ComposerError(None, None, recursive_alias(event.anchor), event.start_mark)
+        size, height = _measure(target, self._measured)
+        problem = depth_problem(self._open_collections + height) or self._budget.expand(event.anchor, size)
+        if problem:
+            raise ComposerError(None, None, problem, event.start_mark)
+
+
+def _measure(root: Node, measured: dict[int, tuple[int, int]]) -> tuple[int, int]:
+    """(nodes, levels of mappings and sequences) of `root` with its aliases expanded; iterative, memoised."""
+    pending: list[tuple[Node, bool]] = [(root, False)]
+    while pending:
+        node, children_done = pending.pop()
+        if id(node) in measured:
+            continue
+        children = _children(node)
+        if not children_done and children:
+            pending.append((node, True))
+            pending.extend((child, False) for child in children if id(child) not in measured)
+            continue
+        sizes = [measured[id(child)] for child in children]
+        height = 1 + max((h for _, h in sizes), default=0) if isinstance(node, (MappingNode, SequenceNode)) else 0
+        measured[id(node)] = (1 + sum(size for size, _ in sizes), height)
+    return measured[id(root)]
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    return []
+
+
 def round_trip_yaml() -> YAML:
     """ruamel.yaml set up so that loading and dumping spec/streams.yaml unchanged gives the same bytes:
-    sequences flush with their key, quotes as written, long lines never folded."""
+    sequences flush with their key, quotes as written, long lines never folded; and within the bounds of
+    yaml_limits.py."""
     yaml = YAML(typ="rt")
+    yaml.Composer = _BoundedComposer
     yaml.preserve_quotes = True
     yaml.width = 1_000_000_000
     yaml.indent(mapping=2, sequence=2, offset=0)

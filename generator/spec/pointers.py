@@ -53,16 +53,26 @@ def resolve_pointer(document: dict[str, Any], ref: str) -> Any:
 
 
 def follow_refs(document: dict[str, Any], pointer: Pointer) -> tuple[Pointer, Any]:
-    """Where the node at `pointer` really is, following its `$ref` chain, and that node."""
+    """Where the node at `pointer` really is, following its `$ref` chain, and that node; KeyError on a cycle."""
     node = node_at(document, pointer)
+    seen = {pointer}
     while isinstance(node, dict) and isinstance(node.get("$ref"), str):
         pointer = pointer_of(node["$ref"])
+        if pointer in seen:
+            raise KeyError(node["$ref"])
+        seen.add(pointer)
         node = node_at(document, pointer)
     return pointer, node
 
 
 def resolved(document: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
-    """`node`, or what its `$ref` (chain) points at; KeyError when a reference has no target."""
+    """`node`, or what its `$ref` (chain) points at; KeyError when a reference has no target or the chain
+    comes back to where it was."""
+    seen: set[str] = set()
     while isinstance(node.get("$ref"), str):
-        node = resolve_pointer(document, node["$ref"])
+        ref = node["$ref"]
+        if ref in seen:
+            raise KeyError(ref)
+        seen.add(ref)
+        node = resolve_pointer(document, ref)
     return node

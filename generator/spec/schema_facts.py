@@ -145,45 +145,42 @@ def narrowed(where: Directions, schema: dict[str, Any]) -> Directions:
 
 
 def schema_directions(doc: dict[str, Any]) -> dict[str, Directions]:
-    """Component schema -> where the client meets it (request, response), from every operation."""
+    """Component schema -> where the client meets it (request, response), from every operation. A worklist,
+    not recursion: a chain of a thousand $refs is as easy as one."""
     schemas = doc.get("components", {}).get("schemas", {})
     found: dict[str, set[str]] = {}
-
-    def visit(schema: Any, where: Directions) -> None:
+    pending: list[tuple[Any, Directions]] = []
+    for operation in operations(doc).values():
+        for parameter in operation.get("parameters", []):
+            pending.append((resolved(doc, parameter).get("schema"), frozenset({REQUEST})))
+        body = resolved(doc, operation.get("requestBody") or {})
+        pending += [(media.get("schema"), frozenset({REQUEST})) for media in body.get("content", {}).values()]
+        for response in operation.get("responses", {}).values():
+            response = resolved(doc, response)
+            pending += [(media.get("schema"), frozenset({RESPONSE})) for media in response.get("content", {}).values()]
+            for header in response.get("headers", {}).values():
+                pending.append((resolved(doc, header).get("schema"), frozenset({RESPONSE})))
+    while pending:
+        schema, where = pending.pop()
         if not isinstance(schema, dict) or not where:
-            return
+            continue
         ref = schema.get("$ref")
         if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
             name = ref.removeprefix(SCHEMA_PREFIX)
-            if name not in schemas or where <= found.get(name, set()):
-                return
-            found.setdefault(name, set()).update(where)
-            visit(schemas[name], where)
-            return
-        where = narrowed(where, schema)
-        for keyword in _COMPOSITIONS:
-            for member in schema.get(keyword, []):
-                visit(member, where)
-        for target in (schema.get("discriminator") or {}).get("mapping", {}).values():
-            visit({"$ref": target}, where)
-        for keyword in ("items", "additionalProperties"):
-            visit(schema.get(keyword), where)
-        for prop in schema.get("properties", {}).values():
-            visit(prop, where)
-
-    for operation in operations(doc).values():
-        for parameter in operation.get("parameters", []):
-            visit(resolved(doc, parameter).get("schema"), frozenset({REQUEST}))
-        body = resolved(doc, operation.get("requestBody") or {})
-        for media in body.get("content", {}).values():
-            visit(media.get("schema"), frozenset({REQUEST}))
-        for response in operation.get("responses", {}).values():
-            response = resolved(doc, response)
-            for media in response.get("content", {}).values():
-                visit(media.get("schema"), frozenset({RESPONSE}))
-            for header in response.get("headers", {}).values():
-                visit(resolved(doc, header).get("schema"), frozenset({RESPONSE}))
+            if name in schemas and not where <= found.get(name, set()):
+                found.setdefault(name, set()).update(where)
+                pending.append((schemas[name], where))
+            continue
+        pending += [(inner, narrowed(where, schema)) for inner in _schemas_inside(schema)]
     return {name: frozenset(where) for name, where in found.items()}
+
+
+def _schemas_inside(schema: dict[str, Any]) -> list[Any]:
+    """The schemas directly inside `schema`: composition members, discriminator targets, items, properties."""
+    inside = [member for keyword in _COMPOSITIONS for member in schema.get(keyword, [])]
+    inside += [{"$ref": target} for target in (schema.get("discriminator") or {}).get("mapping", {}).values()]
+    inside += [schema.get(keyword) for keyword in ("items", "additionalProperties")]
+    return inside + list(schema.get("properties", {}).values())
 
 
 # Response headers that the generated runtime reads itself: Retry-After, as seconds or an HTTP date, by the retry

@@ -14,9 +14,12 @@ from .types import Response
 T = TypeVar("T")
 
 
-def build_response(response: httpx.Response, *, envelope: bool, parse: Callable[[Any], T]) -> Response[T]:
+def build_response(
+    response: httpx.Response, *, envelope: bool, parse: Callable[[Any], T], has_body: bool = True
+) -> Response[T]:
     """`parse` turns a 2xx JSON payload into the operation's model; any other status becomes `error`,
-    and so does a 2xx body that is not JSON or that `parse` refuses (a ResponseParseError).
+    and so does a 2xx body that is not JSON or that `parse` refuses (a ResponseParseError). Without
+    `has_body` (x-codegen-empty-success), a 2xx is a success whatever it carries.
 
     With `envelope`, Atlas answers 200 with `{"status": <code>, "content": <body>}`: the inner status
     and body are the ones that count.
@@ -26,6 +29,8 @@ def build_response(response: httpx.Response, *, envelope: bool, parse: Callable[
     inner = unwrap(payload) if envelope else None
     if inner is not None:
         status_code, payload = inner
+    if 200 <= status_code < 300 and not has_body:
+        return Response(status_code=status_code, content=response.content, headers=response.headers, parsed=parse(None))
     if 200 <= status_code < 300:
         try:
             if payload is None:

@@ -297,6 +297,7 @@ BROKEN_SPECS = [
         "    post:\n"
         "      operationId: createGroupStreamWorkspace\n"
         "      x-xgen-operation-id-override: copyStreamWorkspace\n"
+        "      x-codegen-empty-success: true\n"
         "      parameters:\n"
         "      - $ref: '#/components/parameters/groupId'\n"
         "      responses:\n"

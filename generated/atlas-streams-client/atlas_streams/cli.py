@@ -78,6 +78,10 @@ class Parameter:
     flag: bool  # a boolean query parameter: present means true
     help: str  # the first sentence of its description in the spec, and its pattern
 
+    @property
+    def dest(self) -> str:
+        return "parameter " + self.argument  # a name no other option can take (`--dry-run` is dry_run)
+
 
 @dataclass(frozen=True)
 class BodyOption:
@@ -205,9 +209,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     command: Command = args.command
-    arguments = {
-        p.argument: getattr(args, p.argument) for p in command.parameters if getattr(args, p.argument) is not None
-    }
+    arguments = {p.argument: getattr(args, p.dest) for p in command.parameters if getattr(args, p.dest) is not None}
     if command.has_body:
         arguments["body"] = _body(parser, args, command)
     try:
@@ -256,7 +258,7 @@ def _parser() -> argparse.ArgumentParser:
     for command in COMMANDS:
         sub = commands.add_parser(
             command.name,
-            help=command.help,
+            help=command.help.replace("%", "%%"),
             description=command.help,
             epilog=f"exit statuses:\n{exit_lines}",
             formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -269,7 +271,7 @@ def _parser() -> argparse.ArgumentParser:
             if parameter.flag:
                 sub.add_argument(
                     parameter.option,
-                    dest=parameter.argument,
+                    dest=parameter.dest,
                     action="store_const",
                     const=True,
                     default=None,
@@ -277,11 +279,7 @@ def _parser() -> argparse.ArgumentParser:
                 )
             else:
                 sub.add_argument(
-                    parameter.option,
-                    dest=parameter.argument,
-                    required=parameter.required,
-                    metavar="VALUE",
-                    help=help_text,
+                    parameter.option, dest=parameter.dest, required=parameter.required, metavar="VALUE", help=help_text
                 )
         if command.has_body:
             sub.add_argument(
@@ -299,6 +297,7 @@ def _add_body_option(parser: argparse.ArgumentParser, option: BodyOption) -> Non
     help_text = f"sets {option.json_path}"
     if option.choices:
         help_text += f"; one of: {', '.join(option.choices)}"
+    help_text = help_text.replace("%", "%%")  # argparse %-formats help; spec text may hold a %
     if option.type == "boolean":
         parser.add_argument(
             option.option, dest=dest, action=argparse.BooleanOptionalAction, default=None, help=help_text

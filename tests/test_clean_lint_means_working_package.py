@@ -1,0 +1,143 @@
+"""A clean lint must mean a working package (issue 12, items 9-12): each hostile variant of
+tests/support/hostile_specs.py is reported at its spec line, an error stops generate with generated/ untouched, and
+a spec whose names the generator must rename still generates a package that imports, passes mypy --strict,
+round-trips and starts its command line, with the docs showing the Python names."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from support import ROOT
+from support.commands import mypy_strict, run_cli
+from support.hostile_specs import CLEAN, REFUSED, WARNED, Variant
+from support.project_copy import copy_project
+
+from generator.output import read_tree
+
+OUTPUT = Path("generated/atlas-streams-client")
+ALL = WARNED + REFUSED + CLEAN
+
+
+@pytest.mark.parametrize("variant", ALL, ids=lambda variant: variant.id)
+def test_lint_reports_each_hostile_variant_at_its_spec_line(
+    variant: Variant, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    expected = variant.write(tmp_path / "spec/streams.yaml")
+
+    result = run_cli(capsys, "--config", str(ROOT / "pyproject.toml"), "lint", "--spec", "spec/streams.yaml")
+
+    assert result == (1 if expected else 0, expected, [])
+
+
+@pytest.fixture(scope="module")
+def shared_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return copy_project(tmp_path_factory.mktemp("project"))
+
+
+@pytest.mark.parametrize("variant", REFUSED, ids=lambda variant: variant.id)
+def test_generate_stops_on_each_refused_name_and_leaves_generated_untouched(
+    variant: Variant, shared_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(shared_project)
+    expected = variant.write(shared_project / "spec/streams.yaml")
+    before = read_tree(shared_project / OUTPUT)
+
+    assert run_cli(capsys, "generate") == (2, [], expected)
+    assert read_tree(shared_project / OUTPUT) == before
+
+
+# --------------------------------------------------------------------------- the renamed package works
+
+RENAMED = Variant(
+    "every-rename-at-once",
+    tuple(
+        edit for variant in [*WARNED, *(v for v in CLEAN if v.id == "summary-with-percent")] for edit in variant.edits
+    ),
+)
+TENANT = {
+    "name": "w",
+    "dataProcessRegion": {"cloudProvider": "AWS", "region": "VIRGINIA_USA"},
+    "groupId": "32b6e34b3d91647abb20e7b8",
+    "group_id": "second",
+    "to_dict": "a",
+    "from_dict": "b",
+    "additional_properties": "c",
+}
+
+
+@pytest.fixture(scope="module")
+def renamed_package(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    project = copy_project(tmp_path_factory.mktemp("renamed"))
+    RENAMED.write(project / "spec/streams.yaml")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "generate"], cwd=project, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    return project / OUTPUT, result.stderr.splitlines()
+
+
+def python(package: Path, code: str) -> Any:
+    result = subprocess.run([sys.executable, "-c", code], cwd=package, capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def test_generate_warns_about_every_rename(renamed_package: tuple[Path, list[str]]) -> None:
+    _, warnings = renamed_package
+
+    assert len(warnings) == len(WARNED)
+    assert all(": warning: " in line for line in warnings)
+
+
+def test_renamed_attributes_round_trip_and_the_model_methods_still_work(
+    renamed_package: tuple[Path, list[str]],
+) -> None:
+    package, _ = renamed_package
+    code = (
+        "import json; from atlas_streams.models import StreamsTenant\n"
+        f"t = StreamsTenant.from_dict({TENANT!r})\n"
+        "print(json.dumps([t.to_dict_, t.from_dict_, t.additional_properties_, t.groupId, t.group_id, t.to_dict()]))"
+    )
+
+    assert python(package, code) == ["a", "b", "c", "32b6e34b3d91647abb20e7b8", "second", TENANT]
+
+
+def test_colliding_enum_values_are_two_members(renamed_package: tuple[Path, list[str]]) -> None:
+    package, _ = renamed_package
+    code = (
+        "import json; from atlas_streams.models import StreamConfigStreamWorkspaceTier as T\n"
+        "print(json.dumps([T.SP30, T.SP30_2]))"
+    )
+
+    assert python(package, code) == ["SP30", "sp30"]
+
+
+def test_renamed_package_passes_mypy_strict(renamed_package: tuple[Path, list[str]]) -> None:
+    package, _ = renamed_package
+    result = mypy_strict(package)
+
+    assert result.returncode == 0, result.stdout
+
+
+def test_the_command_line_starts_with_a_percent_in_its_summary(renamed_package: tuple[Path, list[str]]) -> None:
+    package, _ = renamed_package
+    command = [sys.executable, "-m", "atlas_streams", "--help"]
+
+    result = subprocess.run(command, cwd=package, capture_output=True, text=True, check=True)
+
+    assert "Create 100% of One Stream Workspace" in result.stdout
+    sub = subprocess.run([*command[:-1], "create-workspace", "--help"], cwd=package, capture_output=True, text=True)
+    assert sub.returncode == 0, sub.stderr
+    assert "--headers- VALUE" in sub.stdout and "--dry-run_" in sub.stdout
+
+
+def test_the_docs_show_the_python_names(renamed_package: tuple[Path, list[str]]) -> None:
+    package, _ = renamed_package
+    page = (package / "docs/models/StreamsTenant.md").read_text(encoding="utf-8")
+
+    assert "`to_dict_`" in page and "`additional_properties_`" in page and "`groupId`" in page
