@@ -89,8 +89,10 @@ def python(package: Path, code: str) -> Any:
 
 def test_generate_warns_about_every_rename(renamed_package: tuple[Path, list[str]]) -> None:
     _, warnings = renamed_package
+    # The summary with a % makes its translation stale too: that warning is the translation's, not a rename's.
+    about_the_spec = [line for line in warnings if line.startswith("spec/streams.yaml:")]
 
-    assert len(warnings) == len(WARNED)
+    assert len(about_the_spec) == len(WARNED)
     assert all(": warning: " in line for line in warnings)
 
 
@@ -133,7 +135,7 @@ def test_the_command_line_starts_with_a_percent_in_its_summary(renamed_package: 
     assert "Create 100% of One Stream Workspace" in result.stdout
     sub = subprocess.run([*command[:-1], "create-workspace", "--help"], cwd=package, capture_output=True, text=True)
     assert sub.returncode == 0, sub.stderr
-    assert "--headers- VALUE" in sub.stdout and "--dry-run_" in sub.stdout
+    assert "--headers- VALUE" in sub.stdout and "--dry-run-" in sub.stdout
 
 
 def test_the_docs_show_the_python_names(renamed_package: tuple[Path, list[str]]) -> None:

@@ -42,10 +42,10 @@ from generator.spec.schema_facts import property_schema
 from generator.spec.vocabulary import (
     CLI,
     METHOD_VERB_OVERRIDE,
-    OPERATION_NAME_OVERRIDE,
     OperationKey,
     client_operation_name,
     is_data,
+    operation_name_key,
     operations,
 )
 
@@ -207,7 +207,7 @@ def _operation_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:
     commands: dict[str, OperationKey] = {}
     for key, operation in operations(spec.data).items():
         name = client_operation_name(operation)
-        at = (*key.pointer, OPERATION_NAME_OVERRIDE if OPERATION_NAME_OVERRIDE in operation else "operationId")
+        at = (*key.pointer, operation_name_key(operation))
         function = function_name(name)
         if function != snake_case(name):
             why = "a Python keyword or built-in" if function == snake_case(name) + RENAME_SUFFIX else "no Python name"

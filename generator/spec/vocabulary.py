@@ -84,11 +84,16 @@ def client_operation_name(operation: dict[str, Any]) -> str:
 
     Atlas SDKs name operations after the override (createStreamWorkspace), not the path-derived operationId
     (createGroupStreamWorkspace); ours keeps a function's name when upstream changes or lacks the override."""
+    return str(operation.get(operation_name_key(operation), ""))
+
+
+def operation_name_key(operation: dict[str, Any]) -> str:
+    """The key that an operation's function name comes from (see client_operation_name)."""
     for key in (OPERATION_NAME, OPERATION_NAME_OVERRIDE):
         name = operation.get(key)
         if isinstance(name, str) and name:
-            return name
-    return str(operation.get("operationId", ""))
+            return key
+    return "operationId"
 
 
 def command_word(operation: dict[str, Any]) -> str:

@@ -136,12 +136,12 @@ WARNED = [
     ),
     Variant(
         "operation-named-import",
-        (((*OPERATION, "x-xgen-operation-id-override"), "import"),),
+        (((*OPERATION, "x-codegen-operation-name"), "import"),),
         (
             "{at}: warning: POST /api/atlas/v2/groups/{{groupId}}/streams is the Python function import_: "
             "'import' is a Python keyword or built-in",
         ),
-        {"at": (*OPERATION, "x-xgen-operation-id-override")},
+        {"at": (*OPERATION, "x-codegen-operation-name")},
     ),
     Variant(
         "parameter-named-headers",
@@ -156,8 +156,8 @@ WARNED = [
         "parameter-named-dry-run",
         (((*OPERATION, "parameters", "-"), {"name": "dry-run", "in": "query", "schema": {"type": "boolean"}}),),
         (
-            "{at}: warning: POST /api/atlas/v2/groups/{{groupId}}/streams: parameter 'dry-run' is the command-line "
-            "option --dry-run_: every command has --dry-run itself",
+            "{at}: warning: POST /api/atlas/v2/groups/{{groupId}}/streams: parameter 'dry-run' is the Python argument "
+            "dry_run_: dry_run is a name the operation's functions use themselves",
         ),
         {"at": (*OPERATION, "parameters", 3)},
     ),
