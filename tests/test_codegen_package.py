@@ -24,17 +24,32 @@ JSON = "application/json"
 ATLAS = "application/vnd.atlas.2023-02-01+json"
 
 
-def test_accept_lists_the_media_types_of_success_responses_only() -> None:
+def test_accept_prefers_the_success_media_types_and_accepts_the_error_ones_at_a_lower_weight() -> None:
     data: dict[str, Any] = {"components": {"responses": {"ok": {"content": {ATLAS: {}}}}}}
     operation = {
         "responses": {
             "200": {"$ref": "#/components/responses/ok"},
             "201": {"content": {"b/c": {}}},
             "400": {"content": {JSON: {}}},
+            "404": {"content": {JSON: {}, ATLAS: {}}},
+            "500": {"description": "no content"},
         }
     }
 
-    assert globals_.accept_media_types(data, operation) == [ATLAS, "b/c"]
+    assert globals_.accept_header(data, operation) == f"{ATLAS}, b/c, {JSON};q=0.9"
+
+
+def test_accept_is_empty_when_no_response_has_content() -> None:
+    assert globals_.accept_header({}, {"responses": {"204": {"description": "done"}}}) == ""
+
+
+def test_response_body_schema_is_the_success_schema_reduced_for_the_checks() -> None:
+    schema = {"type": "object", "description": "prose is dropped", "properties": {"a": {"type": "string"}}}
+    operation = {
+        "responses": {"400": {"content": {JSON: {"schema": {}}}}, "200": {"content": {ATLAS: {"schema": schema}}}}
+    }
+
+    assert globals_.response_body_schema({}, operation) == {"type": "object", "properties": {"a": {"type": "string"}}}
 
 
 def test_parameter_schemas_keep_only_parameters_whose_schema_constrains_the_value() -> None:

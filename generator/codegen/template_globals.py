@@ -53,7 +53,8 @@ def template_globals(data: dict[str, Any], config: Config) -> dict[str, Callable
         "read_only_json_names": lambda name: read_only_json_names(read_only, name),
         "discriminator_cases": lambda union: discriminator_cases(polymorphic, class_name, union),
         "discriminated_unions": lambda properties: discriminated_unions(polymorphic, class_name, properties),
-        "accept_media_types": lambda endpoint: accept_media_types(data, of(endpoint)),
+        "accept_header": lambda endpoint: accept_header(data, of(endpoint)),
+        "response_body_schema": lambda endpoint: response_body_schema(data, of(endpoint)),
         "parameter_schemas": lambda endpoint: parameter_schemas(data, of(endpoint)),
         "request_body_schema": lambda endpoint: validation_schema(body_schema(data, of(endpoint))),
         "validation_schemas": lambda: validation_schemas(data),
@@ -110,16 +111,33 @@ def discriminated_unions(
     return [found[table] for table in sorted(found)]
 
 
-def accept_media_types(data: dict[str, Any], operation: Operation) -> list[str]:
-    """Media types of the operation's success responses, for the Accept header."""
-    return sorted(
-        {
-            media
-            for status, response in operation.get("responses", {}).items()
-            if str(status).startswith("2")
-            for media in resolved(data, response).get("content", {})
-        }
-    )
+# The weight of the media types that only other responses than a success declare (Atlas's errors, as
+# application/json): acceptable, so a server that negotiates can send a documented error, but never preferred.
+OTHER_MEDIA_TYPE_WEIGHT = "0.9"
+
+
+def accept_header(data: dict[str, Any], operation: Operation) -> str:
+    """The Accept header for an operation: every media type that its responses declare, so that a server that
+    negotiates content can send each documented answer; those of its success responses first and preferred
+    (Atlas picks the API version from them), the others with q=0.9. Empty when no response has content."""
+    success: set[str] = set()
+    other: set[str] = set()
+    for status, response in operation.get("responses", {}).items():
+        media_types = resolved(data, response).get("content", {})
+        (success if str(status).startswith("2") else other).update(media_types)
+    weighted = [f"{media};q={OTHER_MEDIA_TYPE_WEIGHT}" for media in sorted(other - success)]
+    return ", ".join([*sorted(success), *weighted])
+
+
+def response_body_schema(data: dict[str, Any], operation: Operation) -> dict[str, Any]:
+    """The schema of the first success response's first media type ({} when it has no body), reduced for the
+    client's checks of what it receives."""
+    for status, response in sorted(operation.get("responses", {}).items(), key=lambda item: str(item[0])):
+        if str(status).startswith("2"):
+            content: dict[str, Any] = resolved(data, response).get("content", {})
+            media: dict[str, Any] = next(iter(content.values()), {})
+            return validation_schema(dict(media.get("schema", {})))
+    return {}
 
 
 def response_headers(

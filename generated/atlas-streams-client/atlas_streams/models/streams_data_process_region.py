@@ -45,15 +45,31 @@ class StreamsDataProcessRegion:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        cloud_provider = self.cloud_provider.value
+        cloud_provider = (
+            self.cloud_provider.value
+            if isinstance(self.cloud_provider, StreamsDataProcessRegionCloudProvider) and self.cloud_provider.is_known()
+            else self.cloud_provider
+        )
 
         region: str
         if isinstance(self.region, ApiStreamsAWSRegionView):
-            region = self.region.value
+            region = (
+                self.region.value
+                if isinstance(self.region, ApiStreamsAWSRegionView) and self.region.is_known()
+                else self.region
+            )
         elif isinstance(self.region, ApiStreamsAzureRegionView):
-            region = self.region.value
+            region = (
+                self.region.value
+                if isinstance(self.region, ApiStreamsAzureRegionView) and self.region.is_known()
+                else self.region
+            )
         else:
-            region = self.region.value
+            region = (
+                self.region.value
+                if isinstance(self.region, ApiStreamsGCPRegionView) and self.region.is_known()
+                else self.region
+            )
 
         links: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.links, Unset):
