@@ -28,7 +28,7 @@ from generator.spec.schema_facts import (
     read_only_properties,
     validation_schema,
 )
-from generator.spec.vocabulary import CLI, operations
+from generator.spec.vocabulary import CLI, ENUM_BY, operations, schema_name
 
 Operation = dict[str, Any]
 
@@ -60,6 +60,8 @@ def template_globals(data: dict[str, Any], config: Config) -> dict[str, Callable
         "validation_schemas": lambda: validation_schemas(data),
         "cli_command": lambda endpoint: cli_command(data, of(endpoint), endpoint),
         "response_headers": lambda: response_headers(data, operations(data).values(), config.field_prefix),
+        "enum_selector": lambda name, prop: enum_selector(data, class_name, name, prop),
+        "union_aliases": lambda: union_aliases(data, class_name),
     }
 
 
@@ -161,6 +163,38 @@ def response_headers(
                     "doc": f"{name}: {sentence}" if sentence else name,
                 }
     return list(found.values())
+
+
+def enum_selector(
+    data: dict[str, Any], class_name: Callable[[str], str], model_class: str, json_name: str
+) -> dict[str, Any] | None:
+    """For a property whose enum a sibling picks (x-codegen-enum-by on the model's schema): the sibling's JSON
+    name, (sibling value, enum class) for each value that names an enum, and the module's table of them."""
+    for schema_name_, schema in data.get("components", {}).get("schemas", {}).items():
+        if class_name(schema_name_) != model_class:
+            continue
+        selector = schema.get(ENUM_BY, {}).get(json_name)
+        if not selector:
+            return None
+        cases = [(value, class_name(schema_name({"$ref": ref}) or "")) for value, ref in selector["mapping"].items()]
+        return {
+            "property": selector["property"],
+            "cases": cases,
+            "classes": sorted({enum for _, enum in cases}),
+            "table": f"_{snake_case(json_name).upper()}_ENUMS",
+        }
+    return None
+
+
+def union_aliases(data: dict[str, Any], class_name: Callable[[str], str]) -> list[tuple[str, list[str]]]:
+    """(class name, its members' class names) of each component schema that is a oneOf of references, which the
+    library generates no class for: the models package exports it as a type alias of the union."""
+    aliases = []
+    for name, schema in sorted(data.get("components", {}).get("schemas", {}).items()):
+        members = [schema_name(member) for member in schema.get("oneOf", [])]
+        if members and all(members) and "properties" not in schema:
+            aliases.append((class_name(name), sorted(class_name(member) for member in members if member)))
+    return aliases
 
 
 def parameter_schemas(data: dict[str, Any], operation: Operation) -> list[tuple[str, dict[str, Any]]]:

@@ -28,8 +28,10 @@ from generator.errors import Finding, SpecRejected
 from generator.lint.example_values import example_findings
 from generator.lint.schema_errors import explain, json_path
 from generator.spec.loading import Spec
-from generator.spec.pointers import Pointer, follow_refs, resolve_pointer
+from generator.spec.pointers import Pointer, follow_refs, node_at, resolve_pointer
+from generator.spec.schema_facts import discriminator_gaps
 from generator.spec.vocabulary import (
+    KNOWN_DISCRIMINATOR_GAP,
     OPERATION_NAME,
     OPERATION_NAME_OVERRIDE,
     SCHEMA_PREFIX,
@@ -182,6 +184,7 @@ def _meaning_findings(spec: Spec) -> Iterator[Finding]:
     yield from _operation_name_findings(spec, report)
     yield from _media_type_findings(spec, report)
     yield from _discriminator_findings(spec, report)
+    yield from _discriminator_gap_findings(spec)
     yield from _unused_component_findings(spec, report)
     yield from example_findings(spec)
 
@@ -285,6 +288,26 @@ def _discriminator_findings(spec: Spec, report: _Reporter) -> Iterator[Finding]:
                     f"oneOf member {ref!r} of {name} is missing from its discriminator mapping",
                     f"add `<{schema['discriminator']['propertyName']} value>: '{ref}'` to discriminator.mapping",
                 )
+
+
+def _discriminator_gap_findings(spec: Spec) -> Iterator[Finding]:
+    """A warning where a discriminator property's enum leaves out values that the mapping names (upstream's
+    StreamsConnection maps S3, the `type` enum omits it), unless the spec lists them as a known gap. Generation
+    adds them either way (generator/spec/fixes.py)."""
+    for gap in discriminator_gaps(spec.data):
+        known = node_at(spec.data, gap.pointer).get(KNOWN_DISCRIMINATOR_GAP, [])
+        missing = [value for value in gap.missing if value not in known]
+        if missing:
+            line, column = spec.position_of((*gap.pointer, "enum"))
+            values = ", ".join(map(repr, missing))
+            yield Finding(
+                spec.path,
+                line,
+                column,
+                "warning",
+                f"the enum leaves out {values}, which the discriminator mapping of {gap.parent} names",
+                f"an upstream gap: generation adds the values; list them in {KNOWN_DISCRIMINATOR_GAP} to acknowledge it",
+            )
 
 
 def _unused_component_findings(spec: Spec, report: _Reporter) -> Iterator[Finding]:

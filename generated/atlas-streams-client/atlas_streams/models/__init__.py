@@ -1,5 +1,7 @@
 """Contains all the data models used in inputs/outputs"""
 
+from typing import TypeAlias
+
 from .api_error import ApiError
 from .api_error_parameters_item import ApiErrorParametersItem
 from .api_streams_aws_region_view import ApiStreamsAWSRegionView
@@ -51,6 +53,29 @@ from .streams_schema_registry_connection import StreamsSchemaRegistryConnection
 from .streams_schema_registry_connection_provider import StreamsSchemaRegistryConnectionProvider
 from .streams_tenant import StreamsTenant
 
+# The spec's BaseStreamsRegion, a oneOf without a class of its own.
+BaseStreamsRegion: TypeAlias = ApiStreamsAWSRegionView | ApiStreamsAzureRegionView | ApiStreamsGCPRegionView
+
+# The spec's SchemaRegistryAuthentication, a oneOf without a class of its own.
+SchemaRegistryAuthentication: TypeAlias = (
+    ConfluentSaslInheritAuthentication | ConfluentUserInfoAuthentication | SchemaRegistryAuthenticationBase
+)
+
+# The spec's StreamsConnection, a oneOf without a class of its own.
+StreamsConnection: TypeAlias = (
+    StreamsAWSKinesisDataStreamsConnection
+    | StreamsAWSLambdaConnection
+    | StreamsAzureBlobStorageConnection
+    | StreamsClusterConnection
+    | StreamsConnectionBase
+    | StreamsGCPPubSubConnection
+    | StreamsHttpsConnection
+    | StreamsKafkaConnection
+    | StreamsS3Connection
+    | StreamsSampleConnection
+    | StreamsSchemaRegistryConnection
+)
+
 __all__ = (
     "ApiError",
     "ApiErrorParametersItem",
@@ -59,12 +84,14 @@ __all__ = (
     "ApiStreamsGCPRegionView",
     "AzureConnection",
     "BadRequestDetail",
+    "BaseStreamsRegion",
     "ConfluentSaslInheritAuthentication",
     "ConfluentUserInfoAuthentication",
     "DBRoleToExecute",
     "DBRoleToExecuteDBRoleType",
     "FieldViolation",
     "Link",
+    "SchemaRegistryAuthentication",
     "SchemaRegistryAuthenticationBase",
     "SchemaRegistryAuthenticationBaseType",
     "StreamConfig",
@@ -75,6 +102,7 @@ __all__ = (
     "StreamsAWSLambdaConnection",
     "StreamsAzureBlobStorageConnection",
     "StreamsClusterConnection",
+    "StreamsConnection",
     "StreamsConnectionBase",
     "StreamsConnectionBaseState",
     "StreamsConnectionBaseType",
