@@ -306,7 +306,7 @@ def _discriminator_gap_findings(spec: Spec) -> Iterator[Finding]:
                 column,
                 "warning",
                 f"the enum leaves out {values}, which the discriminator mapping of {gap.parent} names",
-                f"an upstream gap: generation adds the values; list them in {KNOWN_DISCRIMINATOR_GAP} to acknowledge it",
+                f"an upstream gap: generation adds them; list them in {KNOWN_DISCRIMINATOR_GAP} to acknowledge it",
             )
 
 

@@ -90,11 +90,15 @@ def discriminator_gaps(data: dict[str, Any]) -> list[DiscriminatorGap]:
     schemas = data.get("components", {}).get("schemas", {})
     gaps: dict[Pointer, DiscriminatorGap] = {}
     for parent, discriminator in discriminators(data).items():
-        targets = sorted({*discriminator.mapping.values(), *([discriminator.fallback] if discriminator.fallback else [])})
+        targets = sorted(
+            {*discriminator.mapping.values(), *([discriminator.fallback] if discriminator.fallback else [])}
+        )
         for target in targets:
             for pointer in _property_pointers(schemas, target, discriminator.property_name, frozenset()):
                 enum = node_at(data, pointer).get("enum")
-                missing = tuple(value for value in sorted(discriminator.mapping) if isinstance(enum, list) and value not in enum)
+                missing = tuple(
+                    value for value in sorted(discriminator.mapping) if isinstance(enum, list) and value not in enum
+                )
                 if missing and pointer not in gaps:
                     gaps[pointer] = DiscriminatorGap(parent, pointer, missing)
     return list(gaps.values())
@@ -107,7 +111,9 @@ def _property_pointers(schemas: dict[str, Any], name: str, prop: str, seen: froz
         return []
     schema, here = schemas[name], ("components", "schemas", name)
     found: list[Pointer] = []
-    members = [(here, schema)] + [((*here, "allOf", index), member) for index, member in enumerate(schema.get("allOf", []))]
+    members = [(here, schema)] + [
+        ((*here, "allOf", index), member) for index, member in enumerate(schema.get("allOf", []))
+    ]
     for pointer, member in members:
         target = schema_name(member) if member is not schema else None
         if target is not None:
