@@ -8,7 +8,7 @@ import json
 import time
 import zlib
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import httpcore
@@ -103,13 +103,14 @@ class Received:
     request: httpx.Request
     status_code: int
     headers: httpx.Headers
-    content: bytes
+    content: bytes = field(repr=False)  # a token endpoint's answer holds the token: no traceback shows it
     problem: Exception | None = None
 
     def as_httpx_response(self) -> httpx.Response:
         """The answer as an httpx.Response whose body is already read, for auth flows (which would otherwise
         read a body themselves, without a cap)."""
-        headers = [(name, value) for name, value in self.headers.multi_items() if name.lower() != "content-encoding"]
+        # As raw bytes: a header value that is not ASCII (a hostile Retry-After) cannot be encoded again.
+        headers = [(name, value) for name, value in self.headers.raw if name.lower() != b"content-encoding"]
         return httpx.Response(self.status_code, headers=headers, content=self.content, request=self.request)
 
 
