@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from types import ModuleType
 from typing import Any
 
@@ -28,7 +28,7 @@ from generator.spec.vocabulary import client_operation_name, operations
 class _StaticBearer(httpx.Auth):
     """Prism checks that a request carries the credentials the spec's security asks for, not their value."""
 
-    def auth_flow(self, request: httpx.Request) -> Iterator[httpx.Request]:
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         request.headers["Authorization"] = "Bearer prism-accepts-any-token"
         yield request
 
