@@ -179,3 +179,34 @@ def test_discriminator_cases_map_every_value_to_its_member_and_keep_the_fallback
         )
         assert [value for value, _ in case["cases"]] == sorted(facts.mapping)
         assert (case["fallback"] is None) == (facts.fallback is None)
+
+
+def test_enum_selector_maps_each_sibling_value_to_its_enum_class() -> None:
+    enum_by = {
+        "region": {
+            "property": "cloud",
+            "mapping": {"A": "#/components/schemas/RegionA", "B": "#/components/schemas/RegionB"},
+        }
+    }
+    data = {"components": {"schemas": {"Place": {"type": "object", "x-codegen-enum-by": enum_by}}}}
+
+    selector = globals_.enum_selector(data, str, "Place", "region")
+
+    assert selector == {
+        "property": "cloud",
+        "cases": [("A", "RegionA"), ("B", "RegionB")],
+        "classes": ["RegionA", "RegionB"],
+        "table": "_REGION_ENUMS",
+    }
+    assert globals_.enum_selector(data, str, "Place", "other") is None
+
+
+def test_union_aliases_are_the_oneofs_of_references_without_a_class() -> None:
+    ref = "#/components/schemas/"
+    schemas = {
+        "Shape": {"oneOf": [{"$ref": ref + "Square"}, {"$ref": ref + "Circle"}]},
+        "Mixed": {"oneOf": [{"$ref": ref + "Square"}, {"type": "string"}]},
+        "Square": {"type": "object"},
+    }
+
+    assert globals_.union_aliases({"components": {"schemas": schemas}}, str) == [("Shape", ["Circle", "Square"])]
