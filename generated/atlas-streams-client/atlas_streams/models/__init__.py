@@ -1,7 +1,5 @@
 """Contains all the data models used in inputs/outputs"""
 
-from typing import TypeAlias
-
 from .api_error import ApiError
 from .api_error_parameters_item import ApiErrorParametersItem
 from .api_streams_aws_region_view import ApiStreamsAWSRegionView
@@ -53,16 +51,16 @@ from .streams_schema_registry_connection import StreamsSchemaRegistryConnection
 from .streams_schema_registry_connection_provider import StreamsSchemaRegistryConnectionProvider
 from .streams_tenant import StreamsTenant
 
-# The spec's BaseStreamsRegion, a oneOf without a class of its own.
-BaseStreamsRegion: TypeAlias = ApiStreamsAWSRegionView | ApiStreamsAzureRegionView | ApiStreamsGCPRegionView
+# The spec's BaseStreamsRegion, a oneOf without a class of its own: a type alias (a union of classes).
+BaseStreamsRegion = ApiStreamsAWSRegionView | ApiStreamsAzureRegionView | ApiStreamsGCPRegionView
 
-# The spec's SchemaRegistryAuthentication, a oneOf without a class of its own.
-SchemaRegistryAuthentication: TypeAlias = (
+# The spec's SchemaRegistryAuthentication, a oneOf without a class of its own: a type alias (a union of classes).
+SchemaRegistryAuthentication = (
     ConfluentSaslInheritAuthentication | ConfluentUserInfoAuthentication | SchemaRegistryAuthenticationBase
 )
 
-# The spec's StreamsConnection, a oneOf without a class of its own.
-StreamsConnection: TypeAlias = (
+# The spec's StreamsConnection, a oneOf without a class of its own: a type alias (a union of classes).
+StreamsConnection = (
     StreamsAWSKinesisDataStreamsConnection
     | StreamsAWSLambdaConnection
     | StreamsAzureBlobStorageConnection
