@@ -19,7 +19,6 @@ from generator.output import Changes, Tree, compare, read_tree, replace_director
 from generator.spec.fixes import apply_spec_fixes
 from generator.spec.loading import load_spec
 
-
 # The translators' untranslated lists, one page per language besides English: generated with the package, but part
 # of the toolkit's docs, since the package's users have no use for them.
 I18N_DOCS = Path("docs") / "i18n"

@@ -113,8 +113,8 @@ def render_docs(
         if i18n_dir is not None and locale.code != BASE_LOCALE:
             i18n_dir.mkdir(parents=True, exist_ok=True)
             base = next(other for other in locales if other.code == BASE_LOCALE)
-            page = _untranslated_list(env, settings, locale, texts, base)
-            (i18n_dir / f"{locale.code}.md").write_text(page, encoding="utf-8")
+            listed = _untranslated_list(env, settings, locale, texts, base)
+            (i18n_dir / f"{locale.code}.md").write_text(listed, encoding="utf-8")
     return findings
 
 

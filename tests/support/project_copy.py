@@ -16,7 +16,9 @@ def copy_project(destination: Path) -> Path:
     for name in COPIED:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "node_modules"))
+            shutil.copytree(
+                source, destination / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "node_modules")
+            )
         else:
             shutil.copy2(source, destination / name)
     return destination
