@@ -8,6 +8,7 @@ import asyncio
 import gc
 import threading
 import weakref
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -135,6 +136,15 @@ def test_a_token_is_renewed_after_a_safe_lifetime_whatever_expires_in_says(
 # --- item 10: one token for every thread and event loop -----------------------------------------------------
 
 
+def run_together(targets: list[Callable[[], None]]) -> None:
+    """Each target on its own thread, all at once; back when every one has finished."""
+    threads = [threading.Thread(target=target) for target in targets]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
 def test_twenty_event_loops_sharing_one_auth_fetch_one_token(atlas_server: LoopbackServer) -> None:
     endpoint = OAuthTokenEndpoint(CLIENT_ID, CLIENT_SECRET, delay=0.2).install(atlas_server)
     atlas_server.respond(*[documented_response(200)] * 20)
@@ -149,11 +159,7 @@ def test_twenty_event_loops_sharing_one_auth_fetch_one_token(atlas_server: Loopb
         start.wait()
         asyncio.run(call())
 
-    threads = [threading.Thread(target=in_its_own_loop) for _ in range(20)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    run_together([in_its_own_loop] * 20)
 
     assert (len(endpoint.issued), len(endpoint.bearers_accepted)) == (1, 20)
 
@@ -177,11 +183,7 @@ def test_threads_and_event_loops_together_fetch_one_token(atlas_server: Loopback
         start.wait()
         asyncio.run(async_call())
 
-    threads = [threading.Thread(target=target) for target in [sync_call, async_in_thread] * 4]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    run_together([sync_call, async_in_thread] * 4)
 
     assert (len(endpoint.issued), len(endpoint.bearers_accepted)) == (1, 8)
 

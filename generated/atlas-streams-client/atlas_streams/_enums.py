@@ -29,6 +29,11 @@ class OpenStrEnum(StrEnum):
     def is_known(self) -> bool:
         return self.is_known_value(self.value)
 
+    def __repr__(self) -> str:
+        # An unknown member stands for the value the server sent, and to_dict() gives it back as it is: shown as
+        # that string, so that to_dict() reads as the JSON it is.
+        return super().__repr__() if self.is_known() else str.__repr__(self)
+
 
 def enum_picked_by(table: Mapping[str, type[OpenStrEnum]], value: Any, sibling: Any) -> Any:
     """`value` as a member of the enum that `sibling` names in `table` (a value that enum does not know becomes an
