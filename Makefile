@@ -6,7 +6,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 CLIENT := generated/atlas-streams-client
 
-.PHONY: generate check test lint bench clean
+.PHONY: generate check test lint bench clean node-tools
+
+# Stoplight Prism (tests/package.json, pinned by its lockfile) for the content-negotiation tests; installed where
+# npm is present, once per change of the lockfile. Without npm those tests skip (CI, which has npm, runs them).
+NPM := $(shell command -v npm 2>/dev/null)
+NODE_STAMP := tests/node_modules/.installed-stamp
 
 # The generated client is installed editable, so its console script runs the committed code.
 $(STAMP): pyproject.toml constraints.txt $(CLIENT)/pyproject.toml
@@ -22,8 +27,14 @@ generate: $(STAMP)
 check: $(STAMP)
 	$(BIN)/streams-codegen check
 
-test: lint
+test: lint node-tools
 	$(BIN)/python -m pytest
+
+node-tools: $(if $(NPM),$(NODE_STAMP))
+
+$(NODE_STAMP): tests/package.json tests/package-lock.json
+	npm ci --prefix tests --no-audit --no-fund
+	touch $(NODE_STAMP)
 
 # Also the first step of `make test`. templates/runtime/ is code of the generated package, so it follows that
 # package's ruff rules; mypy --strict checks it inside the package (tests/test_runtime_modules.py).
@@ -37,4 +48,4 @@ bench: $(STAMP)
 	PYTHONPATH=tests $(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV)
+	rm -rf $(VENV) tests/node_modules

@@ -18,11 +18,19 @@ from generator.docs.render import render_docs
 from generator.errors import Finding
 from generator.lint.stages import lint, require_no_errors
 from generator.output.ownership import refuse_foreign, write_marker
-from generator.output.swap import filesystem_error, locked_output, new_scratch, remove, swap_in
+from generator.output.swap import OutputPlace, filesystem_error, locked_output, new_scratch, remove, swap_in
 from generator.output.trees import Changes, Tree, compare, read_regular_file, read_tree, unified_diff
 from generator.spec.fixes import apply_spec_fixes
 from generator.spec.loading import load_spec
 from generator.spec.translations import translation_files
+
+# The translators' untranslated lists, one page per language besides English: generated with the package, but part
+# of the toolkit's docs, since the package's users have no use for them. A second output, kept like the first.
+I18N_DOCS = Path("docs") / "i18n"
+
+
+def i18n_dir(settings: Settings) -> Path:
+    return settings.root / I18N_DOCS
 
 
 @dataclass(frozen=True)
@@ -33,9 +41,14 @@ class Result:
 
 
 def build(
-    settings: Settings, out_dir: Path, extra_templates: Sequence[Path] = (), strict: bool = False
+    settings: Settings,
+    out_dir: Path,
+    extra_templates: Sequence[Path] = (),
+    strict: bool = False,
+    i18n_out: Path | None = None,
 ) -> list[Finding]:
-    """Write the whole formatted output for the current spec into `out_dir` (which must not exist).
+    """Write the whole formatted output for the current spec into `out_dir` (which must not exist), and the
+    untranslated lists into `i18n_out` when given.
 
     Lint runs first: its errors raise SpecRejected before anything is written (with `strict`, a description
     still to write is one). Its warnings are returned, with the glossary check's about the docs pages."""
@@ -50,17 +63,24 @@ def build(
         # Its bytes land in the output, which check prints: a link (to /proc/self/environ) is not followed.
         (out_dir / settings.changelog.name).write_bytes(read_regular_file(settings.changelog))
     format_tree(out_dir)
-    warnings += render_docs(spec, names, settings, out_dir)  # after formatting: Markdown is not ruff's
+    warnings += render_docs(spec, names, settings, out_dir, i18n_out)  # after formatting: Markdown is not ruff's
+    if i18n_out is not None:
+        write_marker(i18n_out)
     return warnings
+
+
+def build_trees(settings: Settings, extra_templates: Sequence[Path] = (), strict: bool = False) -> tuple[Tree, Tree]:
+    """The output and the untranslated lists as they would be generated now, without touching either."""
+    with tempfile.TemporaryDirectory(prefix="streams-codegen-") as scratch:
+        out_dir, i18n_out = Path(scratch) / settings.output.name, Path(scratch) / "i18n"
+        with _filesystem_errors_reported(out_dir, settings.output):
+            build(settings, out_dir, extra_templates, strict, i18n_out)
+        return read_tree(out_dir), read_tree(i18n_out)
 
 
 def build_tree(settings: Settings, extra_templates: Sequence[Path] = (), strict: bool = False) -> Tree:
     """The output as it would be generated now, without touching the output directory."""
-    with tempfile.TemporaryDirectory(prefix="streams-codegen-") as scratch:
-        out_dir = Path(scratch) / settings.output.name
-        with _filesystem_errors_reported(out_dir, settings.output):
-            build(settings, out_dir, extra_templates, strict)
-        return read_tree(out_dir)
+    return build_trees(settings, extra_templates, strict)[0]
 
 
 def _no_wait() -> None:
@@ -77,20 +97,38 @@ def generate(
     started = time.perf_counter()
     target = settings.output
     _refuse_unsafe_output(settings, extra_templates)
-    with locked_output(target, on_wait) as place:
+    # Both outputs are locked and checked before either is replaced: a failure leaves both as they were.
+    with locked_output(target, on_wait) as place, locked_output(i18n_dir(settings), on_wait) as i18n_place:
         refuse_foreign(target)
-        old = read_tree(target)
+        refuse_foreign(i18n_place.target)
+        old, old_i18n = read_tree(target), read_tree(i18n_place.target)
         # Built beside the target, so that the swap is a rename on one filesystem.
         scratch = new_scratch(place)
         try:
             with _filesystem_errors_reported(scratch / target.name, target):
-                warnings = build(settings, scratch / target.name, extra_templates, strict)
-                changes = compare(old, read_tree(scratch / target.name))
-                if changes or not target.exists():
-                    swap_in(scratch / target.name, place)
+                warnings = build(settings, scratch / target.name, extra_templates, strict, scratch / "i18n")
+                changes = _swap_in_if_changed(old, scratch / target.name, place)
+                i18n_changes = _swap_in_if_changed(old_i18n, scratch / "i18n", i18n_place)
         finally:
             remove(scratch)
-    return Result(changes, time.perf_counter() - started, warnings)
+    return Result(_merged(changes, i18n_changes), time.perf_counter() - started, warnings)
+
+
+def _swap_in_if_changed(old: Tree, built: Path, place: OutputPlace) -> Changes:
+    changes = compare(old, read_tree(built))
+    if changes or not place.target.exists():
+        swap_in(built, place)
+    return changes
+
+
+def _merged(changes: Changes, i18n_changes: Changes) -> Changes:
+    """Both sets of changes; the untranslated lists by their path from the project root."""
+    where = I18N_DOCS.as_posix()
+    return Changes(
+        added=changes.added + [f"{where}/{name}" for name in i18n_changes.added],
+        changed=changes.changed + [f"{where}/{name}" for name in i18n_changes.changed],
+        removed=changes.removed + [f"{where}/{name}" for name in i18n_changes.removed],
+    )
 
 
 def _refuse_unsafe_output(settings: Settings, extra_templates: Sequence[Path]) -> None:
@@ -129,10 +167,13 @@ def check(
     repairing what an interrupted generate left)."""
     _refuse_unsafe_output(settings, extra_templates)
     committed = _committed_tree(settings.output, on_wait)  # first: a link in it fails before the slow build
-    fresh = build_tree(settings, extra_templates, strict)
-    changes = compare(committed, fresh)
+    committed_i18n = _committed_tree(i18n_dir(settings), on_wait)
+    fresh, fresh_i18n = build_trees(settings, extra_templates, strict)
+    changes, i18n_changes = compare(committed, fresh), compare(committed_i18n, fresh_i18n)
     where = settings.relative(settings.output).as_posix()
-    return Check(changes, unified_diff(committed, fresh, changes, where) if changes else "")
+    diff = unified_diff(committed, fresh, changes, where) if changes else ""
+    diff += unified_diff(committed_i18n, fresh_i18n, i18n_changes, I18N_DOCS.as_posix()) if i18n_changes else ""
+    return Check(_merged(changes, i18n_changes), diff)
 
 
 def _committed_tree(target: Path, on_wait: Callable[[], None]) -> Tree:

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from atlas_streams import Client
+from atlas_streams._validation import ResponseShapeError
 from atlas_streams.api.streams import create_stream_workspace
 from atlas_streams.errors import (
     AtlasApiError,
@@ -25,6 +26,7 @@ from atlas_streams.models import StreamsTenant
 from support.atlas_fakes import (
     ERROR_CLASS_BY_STATUS,
     GROUP_ID,
+    STREAMS_PATH,
     atlas_error,
     documented_error_fields,
     documented_response,
@@ -223,7 +225,9 @@ def test_error_fields_are_read_when_parameters_are_strings(atlas_server: Loopbac
         f"No group with ID {GROUP_ID} exists.",
         [GROUP_ID],
     )
-    assert str(error) == f"404: GROUP_NOT_FOUND: Not Found: No group with ID {GROUP_ID} exists."
+    assert str(error) == (
+        f"404: GROUP_NOT_FOUND: Not Found: No group with ID {GROUP_ID} exists. (POST {client.base_url}{STREAMS_PATH})"
+    )
 
 
 @STRING_PARAMETERS
@@ -374,7 +378,9 @@ def test_sync_detailed_does_not_raise_for_a_non_json_error(atlas_server: Loopbac
 # 2xx bodies that do not parse: a required field missing, or not JSON at all (a proxy's page).
 UNREADABLE_SUCCESS = [
     pytest.param(
-        CannedResponse.json(200, {"name": "x", "dataProcessRegion": {"region": "VIRGINIA_USA"}}), KeyError, id="missing"
+        CannedResponse.json(200, {"name": "x", "dataProcessRegion": {"region": "VIRGINIA_USA"}}),
+        ResponseShapeError,
+        id="missing",
     ),
     pytest.param(raw(200, b"<html>ok</html>", "text/html"), json.JSONDecodeError, id="html"),
 ]

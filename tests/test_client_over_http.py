@@ -12,6 +12,7 @@ from atlas_streams.client import Client
 from atlas_streams.errors import AtlasApiError
 from atlas_streams.models import StreamsTenant
 from atlas_streams.types import Response
+from support.atlas_fakes import ATLAS_ACCEPT
 from support.loopback import CannedResponse, LoopbackServer
 from support.spec_examples import documented_error_statuses, request_example, response_example, response_media_type
 
@@ -43,13 +44,15 @@ def test_sends_post_to_the_group_streams_path(atlas_server: LoopbackServer, clie
     assert request.query == EXPECTED_QUERY
 
 
-def test_sends_atlas_versioned_accept_and_content_type(atlas_server: LoopbackServer, client: Client) -> None:
+def test_accepts_the_versioned_media_type_first_and_sends_it_as_content_type(
+    atlas_server: LoopbackServer, client: Client
+) -> None:
     atlas_server.respond(documented_response(200))
 
     create_from_request_example(client)
 
     (request,) = atlas_server.requests
-    assert request.headers.get_all("Accept") == [ATLAS_MEDIA_TYPE]
+    assert request.headers.get_all("Accept") == [ATLAS_ACCEPT]
     assert request.headers.get_all("Content-Type") == [ATLAS_MEDIA_TYPE]
 
 

@@ -15,7 +15,14 @@ import httpx
 import pytest
 from atlas_streams import RetryPolicy
 from atlas_streams.api.streams import create_stream_workspace
-from atlas_streams.errors import AtlasApiError, BadRequestError, RateLimitedError, ServerError
+from atlas_streams.errors import (
+    AtlasApiError,
+    AtlasConnectionError,
+    AtlasTimeoutError,
+    BadRequestError,
+    RateLimitedError,
+    ServerError,
+)
 from atlas_streams.models import StreamsTenant
 from support import ROOT
 from support.atlas_fakes import (
@@ -211,10 +218,10 @@ def test_400_is_not_retried(atlas_server: LoopbackServer) -> None:
     assert len(atlas_server.requests) == 1
 
 
-def test_connection_refused_is_retried_then_raises_connect_error() -> None:
+def test_connection_refused_is_retried_then_raises_atlas_connection_error() -> None:
     sleeps = SleepRecorder()
 
-    with pytest.raises(httpx.ConnectError):
+    with pytest.raises(AtlasConnectionError, match="ConnectError"):
         create(f"http://127.0.0.1:{closed_port()}", RetryPolicy(max_attempts=4, sleep=sleeps))
 
     assert len(sleeps.delays) == 3  # four attempts, three waits between them
@@ -223,7 +230,7 @@ def test_connection_refused_is_retried_then_raises_connect_error() -> None:
 def test_connection_refused_is_not_retried_when_retry_connect_errors_is_false() -> None:
     sleeps = SleepRecorder()
 
-    with pytest.raises(httpx.ConnectError):
+    with pytest.raises(AtlasConnectionError, match="ConnectError"):
         create(f"http://127.0.0.1:{closed_port()}", RetryPolicy(retry_connect_errors=False, sleep=sleeps))
 
     assert sleeps.delays == []
@@ -234,7 +241,7 @@ def test_read_timeout_is_raised_after_one_request(atlas_server: LoopbackServer) 
     # If the client retried, the second request would get the immediate 200 and no timeout would be raised.
     atlas_server.respond(delayed(1.0, documented_response(200)), documented_response(200))
 
-    with pytest.raises(httpx.ReadTimeout):
+    with pytest.raises(AtlasTimeoutError, match="ReadTimeout"):
         create(atlas_server.url, RetryPolicy(sleep=sleeps), timeout=httpx.Timeout(10.0, read=0.2))
 
     assert len(atlas_server.requests) == 1
@@ -266,7 +273,7 @@ def test_no_retry_is_logged_when_the_first_attempt_succeeds(
 def test_each_connect_retry_is_logged_at_debug(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG, logger="atlas_streams")
 
-    with pytest.raises(httpx.ConnectError):
+    with pytest.raises(AtlasConnectionError, match="ConnectError"):
         create(f"http://127.0.0.1:{closed_port()}", RetryPolicy(max_attempts=3, sleep=SleepRecorder()))
 
     assert len(retry_records(caplog)) == 2

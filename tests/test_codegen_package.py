@@ -25,17 +25,32 @@ JSON = "application/json"
 ATLAS = "application/vnd.atlas.2023-02-01+json"
 
 
-def test_accept_lists_the_media_types_of_success_responses_only() -> None:
+def test_accept_prefers_the_success_media_types_and_accepts_the_error_ones_at_a_lower_weight() -> None:
     data: dict[str, Any] = {"components": {"responses": {"ok": {"content": {ATLAS: {}}}}}}
     operation = {
         "responses": {
             "200": {"$ref": "#/components/responses/ok"},
             "201": {"content": {"b/c": {}}},
             "400": {"content": {JSON: {}}},
+            "404": {"content": {JSON: {}, ATLAS: {}}},
+            "500": {"description": "no content"},
         }
     }
 
-    assert globals_.accept_media_types(data, operation) == [ATLAS, "b/c"]
+    assert globals_.accept_header(data, operation) == f"{ATLAS}, b/c, {JSON};q=0.9"
+
+
+def test_accept_is_empty_when_no_response_has_content() -> None:
+    assert globals_.accept_header({}, {"responses": {"204": {"description": "done"}}}) == ""
+
+
+def test_response_body_schema_is_the_success_schema_reduced_for_the_checks() -> None:
+    schema = {"type": "object", "description": "prose is dropped", "properties": {"a": {"type": "string"}}}
+    operation = {
+        "responses": {"400": {"content": {JSON: {"schema": {}}}}, "200": {"content": {ATLAS: {"schema": schema}}}}
+    }
+
+    assert globals_.response_body_schema({}, operation) == {"type": "object", "properties": {"a": {"type": "string"}}}
 
 
 def test_parameter_schemas_keep_only_parameters_whose_schema_constrains_the_value() -> None:
@@ -241,3 +256,34 @@ def test_discriminator_cases_map_every_value_to_its_member_and_keep_the_fallback
         )
         assert [value for value, _ in case["cases"]] == sorted(facts.mapping)
         assert (case["fallback"] is None) == (facts.fallback is None)
+
+
+def test_enum_selector_maps_each_sibling_value_to_its_enum_class() -> None:
+    enum_by = {
+        "region": {
+            "property": "cloud",
+            "mapping": {"A": "#/components/schemas/RegionA", "B": "#/components/schemas/RegionB"},
+        }
+    }
+    data = {"components": {"schemas": {"Place": {"type": "object", "x-codegen-enum-by": enum_by}}}}
+
+    selector = globals_.enum_selector(data, str, "Place", "region")
+
+    assert selector == {
+        "property": "cloud",
+        "cases": [("A", "RegionA"), ("B", "RegionB")],
+        "classes": ["RegionA", "RegionB"],
+        "table": "_REGION_ENUMS",
+    }
+    assert globals_.enum_selector(data, str, "Place", "other") is None
+
+
+def test_union_aliases_are_the_oneofs_of_references_without_a_class() -> None:
+    ref = "#/components/schemas/"
+    schemas = {
+        "Shape": {"oneOf": [{"$ref": ref + "Square"}, {"$ref": ref + "Circle"}]},
+        "Mixed": {"oneOf": [{"$ref": ref + "Square"}, {"type": "string"}]},
+        "Square": {"type": "object"},
+    }
+
+    assert globals_.union_aliases({"components": {"schemas": schemas}}, str) == [("Shape", ["Circle", "Square"])]

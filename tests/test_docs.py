@@ -30,7 +30,7 @@ from generator.config import load_settings
 from generator.docs.prose import append_after_links
 from generator.docs.render import python_source
 from generator.markdown import md_cell, md_code, md_fence, md_text
-from generator.pipeline import build_tree
+from generator.pipeline import build_trees
 from generator.spec.loading import load_spec
 from generator.spec.pointers import json_pointer
 from generator.spec.translations import english_at, fingerprint, load_translations
@@ -43,8 +43,9 @@ KO_OVERLAY = Path("spec/i18n/ko.yaml")
 
 def generate_docs(project: Path) -> dict[str, str]:
     """The Markdown files that generating `project` (a copy of this one) would write, by relative path."""
-    tree = build_tree(load_settings(project / "pyproject.toml"))
-    return {name: content.decode("utf-8") for name, content in tree.items() if name.endswith(".md")}
+    tree, i18n = build_trees(load_settings(project / "pyproject.toml"))
+    pages = {name: content.decode("utf-8") for name, content in tree.items() if name.endswith(".md")}
+    return pages | {f"i18n/{name}": content.decode("utf-8") for name, content in i18n.items()}
 
 
 def committed_docs() -> dict[str, str]:
@@ -81,7 +82,7 @@ def test_every_locale_has_an_index_and_a_page_per_operation_and_schema() -> None
     english = {name.removeprefix("docs/") for name in docs if name.startswith("docs/") and "/ko/" not in name}
     korean = {name.removeprefix("docs/ko/") for name in docs if name.startswith("docs/ko/")}
     assert english == expected
-    assert korean == expected | {"untranslated.md"}
+    assert korean == expected
 
 
 def test_every_relative_link_between_pages_resolves() -> None:
@@ -266,7 +267,7 @@ def test_untranslated_page_lists_exactly_the_locations_without_a_korean_entry(tm
 
     docs = generate_docs(project)
 
-    listed = {row.split("`")[1] for table in tables(docs["docs/ko/untranslated.md"]) for row in table[2:]}
+    listed = {row.split("`")[1] for table in tables(docs["i18n/ko.md"]) for row in table[2:]}
     assert listed == removed
     assert "\n# Create One Stream Workspace\n" in docs["docs/ko/operations/create_stream_workspace.md"]
 
@@ -279,8 +280,8 @@ def test_committed_untranslated_page_matches_the_overlay(tmp_path: Path) -> None
 
     docs = generate_docs(project)
 
-    every_location = {row.split("`")[1] for table in tables(docs["docs/ko/untranslated.md"]) for row in table[2:]}
-    committed = (PACKAGE / "docs/ko/untranslated.md").read_text(encoding="utf-8")
+    every_location = {row.split("`")[1] for table in tables(docs["i18n/ko.md"]) for row in table[2:]}
+    committed = (ROOT / "docs/i18n/ko.md").read_text(encoding="utf-8")
     committed_listed = {row.split("`")[1] for table in tables(committed) for row in table[2:]}
     assert every_location == set(overlay_keys(ROOT)) | committed_listed
     assert not set(overlay_keys(ROOT)) & committed_listed
@@ -301,7 +302,7 @@ def test_adding_a_locale_takes_its_strings_file_and_its_overlay(tmp_path: Path) 
     docs = generate_docs(project)
 
     xx_page = docs["docs/xx/operations/create_stream_workspace.md"]
-    assert "docs/xx/index.md" in docs and "docs/xx/untranslated.md" in docs
+    assert "docs/xx/index.md" in docs and "i18n/xx.md" in docs
     assert "\n## Xx path parameters\n" in xx_page
     assert f"\n# {overlay_keys(ROOT)[json_pointer((*OPERATION, 'summary'))]}\n" in xx_page
     assert "[Xxish](../xx/operations/create_stream_workspace.md)" in docs[OPERATION_PAGE]

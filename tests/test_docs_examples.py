@@ -92,6 +92,8 @@ def test_each_language_documents_sync_async_and_detailed_calls_and_the_readme_it
         "README.md#2",
         "README.md#3",
         "README.md#4",
+        "README.md#5",
+        "README.md#6",
         *(f"{prefix}operations/create_stream_workspace.md#{number}" for prefix in ("ko/", "") for number in (1, 2, 3)),
     ]
 

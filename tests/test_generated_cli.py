@@ -156,7 +156,7 @@ def test_dry_run_prints_the_request_with_masked_credentials_and_sends_nothing(at
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == f"POST {atlas_server.url}/api/atlas/v2/groups/{GROUP_ID}/streams"
-    assert "accept: application/vnd.atlas.2023-02-01+json" in lines
+    assert "accept: application/vnd.atlas.2023-02-01+json, application/json;q=0.9" in lines
     assert "content-type: application/vnd.atlas.2023-02-01+json" in lines
     assert any(line.startswith("authorization: ") and "public-key" in line for line in lines)
     assert json.loads(result.stdout[result.stdout.index("\n{") :]) == _covered_by_options(request_example())
@@ -281,7 +281,8 @@ def test_bad_request_lists_atlas_field_problems_after_the_error_line(atlas_serve
     assert (result.returncode, result.stderr.splitlines()) == (
         3,
         [
-            "atlas-streams: Atlas error 400: VALIDATION_ERROR: Bad Request: Invalid request.",
+            "atlas-streams: Atlas error 400: VALIDATION_ERROR: Bad Request: Invalid request. "
+            + _request_line(atlas_server),
             "atlas-streams: name: bad name",
             "atlas-streams: streamConfig.tier: no",
         ],
@@ -314,6 +315,11 @@ def test_atlas_errors_exit_with_their_class_status(
     assert result.stdout == ""
 
 
+def _request_line(server: LoopbackServer) -> str:
+    """How an error line names the request it answered."""
+    return f"(POST {server.url}/api/atlas/v2/groups/{GROUP_ID}/streams)"
+
+
 def test_not_found_error_shows_code_reason_and_detail(atlas_server: LoopbackServer) -> None:
     atlas_server.respond(documented_response(404))
 
@@ -321,7 +327,8 @@ def test_not_found_error_shows_code_reason_and_detail(atlas_server: LoopbackServ
 
     example = response_example(404)
     assert result.stderr == (
-        f"atlas-streams: Atlas error 404: {example['errorCode']}: {example['reason']}: {example['detail']}\n"
+        f"atlas-streams: Atlas error 404: {example['errorCode']}: {example['reason']}: {example['detail']} "
+        f"{_request_line(atlas_server)}\n"
     )
 
 
@@ -341,7 +348,7 @@ def test_error_with_string_parameters_shows_code_reason_and_detail(atlas_server:
 
     assert (result.returncode, result.stderr) == (
         5,
-        f"atlas-streams: Atlas error 404: GROUP_NOT_FOUND: Not Found: {detail}\n",
+        f"atlas-streams: Atlas error 404: GROUP_NOT_FOUND: Not Found: {detail} {_request_line(atlas_server)}\n",
     )
 
 

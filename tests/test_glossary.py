@@ -49,10 +49,10 @@ def test_korean_pages_pass_the_glossary_check(tmp_path: Path) -> None:
 
 
 def test_korean_translates_every_text_the_docs_show() -> None:
-    page = (ROOT / KO_PAGES / "untranslated.md").read_text(encoding="utf-8")
+    page = (ROOT / "docs/i18n/ko.md").read_text(encoding="utf-8")
 
     assert tables(page) == []
-    assert page.count("없음: 모두 번역되었습니다.") == 2
+    assert page.count("None: everything is translated.") == 2
 
 
 # --- where a violation is reported ---------------------------------------------------------------------------
@@ -125,7 +125,7 @@ def test_english_shown_for_a_missing_translation_is_left_to_the_untranslated_pag
     warnings = generate(capsys)
 
     assert warnings == []
-    untranslated = (project / KO_PAGES / "untranslated.md").read_text(encoding="utf-8")
+    untranslated = (project / "docs/i18n/ko.md").read_text(encoding="utf-8")
     assert "`/components/schemas/SchemaRegistryAuthentication/description`" in untranslated
 
 

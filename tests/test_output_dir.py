@@ -95,6 +95,23 @@ def test_a_directory_with_files_that_generate_did_not_write_is_refused(
     assert (project / "notes/todo.md").read_text(encoding="utf-8") == "mine\n"
 
 
+def test_an_untranslated_lists_directory_generate_did_not_write_is_refused_before_the_output_changes(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (project / "docs/i18n/.streams-codegen-output").unlink()
+    (project / "docs/i18n/notes.md").write_text("mine\n", encoding="utf-8")
+    (project / "spec/streams.yaml").write_text(
+        (project / "spec/streams.yaml").read_text(encoding="utf-8").replace("Atlas", "Atlas Cloud"), encoding="utf-8"
+    )
+    before = read_tree(project / OUTPUT)
+
+    code, _, err = run(capsys, "generate")
+
+    assert (code, err.startswith("docs/i18n: error: the output directory is not empty")) == (2, True)
+    assert read_tree(project / OUTPUT) == before
+    assert (project / "docs/i18n/notes.md").read_text(encoding="utf-8") == "mine\n"
+
+
 def test_an_output_outside_the_project_is_written_when_empty_and_rewritten_when_marked(
     project: Path, tmp_path_factory: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -135,7 +135,7 @@ def test_our_templates_reserve_the_model_and_command_names_they_use() -> None:
 
     assert {"to_dict", "from_dict", "additional_properties", "d", "cls", "field_dict"} <= reserved.model_members
     assert {"headers", "params", "kwargs", "client", "body", "quote"} <= reserved.operation_arguments
-    assert {"-h", "--help", "--dry-run", "--base-url", "--file"} == reserved.command_options
+    assert {"-h", "--help", "--dry-run", "--base-url", "--file", "--verbose"} == reserved.command_options
     assert not {"name", "type", "region", "key", "value", "data"} & (
         reserved.model_members | reserved.operation_arguments
     )

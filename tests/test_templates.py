@@ -17,9 +17,9 @@ from generator.codegen.templates import OVERRIDE, eject, sha256_of, templates, u
 from generator.errors import CodegenError
 from generator.output import read_tree
 
-MODELS_INIT = Path("generated/atlas-streams-client/atlas_streams/models/__init__.py")
+API_INIT = Path("generated/atlas-streams-client/atlas_streams/api/__init__.py")
 MODEL = Path("generated/atlas-streams-client/atlas_streams/models/stream_config.py")
-UPSTREAM_DOCSTRING = '""" Contains all the data models used in inputs/outputs """'
+UPSTREAM_DOCSTRING = '""" Contains methods for accessing the API """'
 
 
 def test_no_original_we_override_changed_since_it_was_copied() -> None:
@@ -28,7 +28,7 @@ def test_no_original_we_override_changed_since_it_was_copied() -> None:
 
     stale = [f"templates/{template.name}: {template.problem}" for template in overrides if template.problem]
 
-    assert len(overrides) == 11
+    assert len(overrides) == 13
     assert not stale, "port the library's changes, then record the new sha256:\n" + "\n".join(stale)
 
 
@@ -55,20 +55,20 @@ def test_listing_shows_where_each_template_comes_from(project: Path, capsys: pyt
     assert re.fullmatch(r"templates/\s+ours", rows["cli.py.jinja"])
     assert re.fullmatch(r"templates/\s+ours", rows["runtime/_auth.py"])
     assert re.fullmatch(r"templates/\s+override: original unchanged", rows["model.py.jinja"])
-    assert re.fullmatch(r"openapi-python-client 0\.29\.1\s+default", rows["models_init.py.jinja"])
+    assert re.fullmatch(r"openapi-python-client 0\.29\.1\s+default", rows["api_init.py.jinja"])
 
 
 def test_eject_copies_the_original_under_a_header_and_changes_no_output(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    original = upstream_templates_dir() / "models_init.py.jinja"
+    original = upstream_templates_dir() / "api_init.py.jinja"
 
-    code = main(["templates", "eject", "models_init.py.jinja"])
+    code = main(["templates", "eject", "api_init.py.jinja"])
 
-    header, body = (project / "templates/models_init.py.jinja").read_text(encoding="utf-8").split("\n", 1)
+    header, body = (project / "templates/api_init.py.jinja").read_text(encoding="utf-8").split("\n", 1)
     assert code == 0
     assert header.startswith(
-        f"{{# Override of openapi-python-client 0.29.1 templates/models_init.py.jinja (sha256 {sha256_of(original)}): "
+        f"{{# Override of openapi-python-client 0.29.1 templates/api_init.py.jinja (sha256 {sha256_of(original)}): "
     )
     assert body == original.read_text(encoding="utf-8")
     main(["generate"])
@@ -183,19 +183,19 @@ def test_eject_copies_a_template_of_ours_that_the_library_lacks(project: Path, n
 
 def test_team_customization_of_a_library_template(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """The README walkthrough: eject into a team folder, edit, regenerate, see the change."""
-    main(["templates", "eject", "models_init.py.jinja", "--into", "team-templates"])
-    ejected = project / "team-templates/models_init.py.jinja"
+    main(["templates", "eject", "api_init.py.jinja", "--into", "team-templates"])
+    ejected = project / "team-templates/api_init.py.jinja"
     text = ejected.read_text(encoding="utf-8")
     ejected.write_text(
-        text.replace(UPSTREAM_DOCSTRING, '"""Atlas Streams models. Owner: data-platform team."""'), encoding="utf-8"
+        text.replace(UPSTREAM_DOCSTRING, '"""Atlas Streams API. Owner: data-platform team."""'), encoding="utf-8"
     )
 
     code = main(["generate", "--templates", "team-templates"])
 
     out = capsys.readouterr().out
     assert code == 0 and ": 0 added, 1 changed, 0 removed in " in out
-    first_line = (project / MODELS_INIT).read_text(encoding="utf-8").splitlines()[0]
-    assert first_line == '"""Atlas Streams models. Owner: data-platform team."""'
+    first_line = (project / API_INIT).read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == '"""Atlas Streams API. Owner: data-platform team."""'
 
 
 def test_team_folder_wins_over_our_templates(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

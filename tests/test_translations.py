@@ -63,7 +63,7 @@ def test_a_changed_english_text_makes_its_translation_stale_in_lint_docs_and_the
     ]
     assert generated == 0
     docs = project / "generated/atlas-streams-client/docs/ko"
-    untranslated = (docs / "untranslated.md").read_text(encoding="utf-8")
+    untranslated = (project / "docs/i18n/ko.md").read_text(encoding="utf-8")
     assert f"| `{pointer}` |" in untranslated and "An English text reworded upstream" in untranslated
     assert "An English text reworded upstream" in "".join(path.read_text() for path in docs.rglob("*.md"))
 

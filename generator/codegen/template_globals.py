@@ -31,7 +31,7 @@ from generator.spec.schema_facts import (
     response_attribute_headers,
     validation_schema,
 )
-from generator.spec.vocabulary import CLI, EMPTY_SUCCESS
+from generator.spec.vocabulary import CLI, EMPTY_SUCCESS, ENUM_BY, schema_name
 
 Operation = dict[str, Any]
 
@@ -52,7 +52,8 @@ def template_globals(data: dict[str, Any], config: Config, reserved: Reserved) -
         "read_only_json_names": lambda name: read_only_json_names(read_only, name),
         "discriminator_cases": lambda union: discriminator_cases(polymorphic, class_name, union),
         "discriminated_unions": lambda properties: discriminated_unions(polymorphic, class_name, properties),
-        "accept_media_types": lambda endpoint: accept_media_types(data, of(endpoint)),
+        "accept_header": lambda endpoint: accept_header(data, of(endpoint)),
+        "response_body_schema": lambda endpoint: response_body_schema(data, of(endpoint)),
         "success_status": lambda endpoint: success_status(data, of(endpoint)),
         "parameter_schemas": lambda endpoint: parameter_schemas(data, of(endpoint)),
         "request_body_schema": lambda endpoint: validation_schema(body_schema(data, of(endpoint))),
@@ -60,6 +61,8 @@ def template_globals(data: dict[str, Any], config: Config, reserved: Reserved) -
         "cli_command": lambda endpoint: cli_command(data, of(endpoint), endpoint, reserved),
         "method_and_path": method_and_path,
         "response_headers": lambda: response_headers(data, config.field_prefix),
+        "enum_selector": lambda name, prop: enum_selector(data, class_name, name, prop),
+        "union_aliases": lambda: union_aliases(data, class_name),
     }
 
 
@@ -116,16 +119,34 @@ def discriminated_unions(
     return [found[table] for table in sorted(found)]
 
 
-def accept_media_types(data: dict[str, Any], operation: Operation) -> list[str]:
-    """Media types of the operation's success responses, for the Accept header."""
-    return sorted(
-        {
-            media
-            for status, response in operation.get("responses", {}).items()
-            if str(status).startswith("2")
-            for media in resolved(data, response).get("content", {})
-        }
-    )
+# The weight of the media types that only other responses than a success declare (Atlas's errors, as
+# application/json): acceptable, so a server that negotiates can send a documented error, but never preferred.
+OTHER_MEDIA_TYPE_WEIGHT = "0.9"
+
+
+def accept_header(data: dict[str, Any], operation: Operation) -> str:
+    """The Accept header for an operation: every media type that its responses declare, so that a server that
+    negotiates content can send each documented answer; those of its success responses first and preferred
+    (Atlas picks the API version from them), the others with q=0.9. Empty when no response has content."""
+    success: set[str] = set()
+    other: set[str] = set()
+    for status, response in operation.get("responses", {}).items():
+        media_types = resolved(data, response).get("content", {})
+        (success if str(status).startswith("2") else other).update(media_types)
+    weighted = [f"{media};q={OTHER_MEDIA_TYPE_WEIGHT}" for media in sorted(other - success)]
+    return ", ".join([*sorted(success), *weighted])
+
+
+def response_body_schema(data: dict[str, Any], operation: Operation) -> dict[str, Any]:
+    """The schema of the body that the generated function returns (success_status; {} when there is none), first
+    media type, reduced for the client's checks of what it receives."""
+    status = success_status(data, operation)
+    if status is None:
+        return {}
+    responses = operation["responses"]
+    content: dict[str, Any] = resolved(data, responses.get(str(status), responses.get(status))).get("content", {})
+    media: dict[str, Any] = next(iter(content.values()), {})
+    return validation_schema(dict(media.get("schema", {})))
 
 
 def response_headers(data: dict[str, Any], field_prefix: str) -> list[dict[str, Any]]:
@@ -155,6 +176,38 @@ def success_status(data: dict[str, Any], operation: Operation) -> int | None:
         if str(status).isdigit() and str(status).startswith("2") and any("schema" in m for m in content.values()):
             return int(status)
     return None
+
+
+def enum_selector(
+    data: dict[str, Any], class_name: Callable[[str], str], model_class: str, json_name: str
+) -> dict[str, Any] | None:
+    """For a property whose enum a sibling picks (x-codegen-enum-by on the model's schema): the sibling's JSON
+    name, (sibling value, enum class) for each value that names an enum, and the module's table of them."""
+    for schema_name_, schema in data.get("components", {}).get("schemas", {}).items():
+        if class_name(schema_name_) != model_class:
+            continue
+        selector = schema.get(ENUM_BY, {}).get(json_name)
+        if not selector:
+            return None
+        cases = [(value, class_name(schema_name({"$ref": ref}) or "")) for value, ref in selector["mapping"].items()]
+        return {
+            "property": selector["property"],
+            "cases": cases,
+            "classes": sorted({enum for _, enum in cases}),
+            "table": f"_{snake_case(json_name).upper()}_ENUMS",
+        }
+    return None
+
+
+def union_aliases(data: dict[str, Any], class_name: Callable[[str], str]) -> list[tuple[str, list[str]]]:
+    """(class name, its members' class names) of each component schema that is a oneOf of references, which the
+    library generates no class for: the models package exports it as a type alias of the union."""
+    aliases = []
+    for name, schema in sorted(data.get("components", {}).get("schemas", {}).items()):
+        members = [schema_name(member) for member in schema.get("oneOf", [])]
+        if members and all(members) and "properties" not in schema:
+            aliases.append((class_name(name), sorted(class_name(member) for member in members if member)))
+    return aliases
 
 
 def parameter_schemas(data: dict[str, Any], operation: Operation) -> list[tuple[str, dict[str, Any]]]:

@@ -1,7 +1,8 @@
 """Rendering the reference docs of the generated package: a Markdown page per operation and per component
 schema and an index, through templates/docs/, in English and in every other locale that has its two files
-(locales.py). Another locale `xx` is rendered into docs/xx/, and whatever it does not translate is listed on
-its untranslated.md page. Spec text reaches the pages only through generator/markdown.py's filters."""
+(locales.py). Another locale `xx` is rendered into docs/xx/; whatever it does not translate is listed on the
+translators' page of the toolkit's own docs, docs/i18n/xx.md (the untranslated list), which does not ship with
+the package. Spec text reaches the pages only through generator/markdown.py's filters."""
 
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ from generator.spec.loading import Spec
 from generator.spec.translations import translations_path
 from generator.spec.vocabulary import atlas_link_rewriter
 
-UNTRANSLATED_PAGE = "untranslated.md"  # in every locale but the base one
+UNTRANSLATED_TEMPLATE = "untranslated.md.jinja"  # the untranslated list of a locale other than the base one
 
 
 class LocaleText(str):
@@ -73,8 +74,11 @@ class _Page:
     context: dict[str, Any]
 
 
-def render_docs(spec: Spec, names: PythonNames, settings: Settings, out_dir: Path) -> list[Finding]:
-    """Write every locale's pages into `out_dir` (the generated project). Returns the glossary check's warnings
+def render_docs(
+    spec: Spec, names: PythonNames, settings: Settings, out_dir: Path, i18n_dir: Path | None = None
+) -> list[Finding]:
+    """Write every locale's pages into `out_dir` (the generated project), and the untranslated list of each
+    locale but the base one into `i18n_dir` as `<code>.md`, when given. Returns the glossary check's warnings
     about the pages of each locale that has a glossary."""
     env = _environment(settings.templates / TEMPLATES_SUBDIR)
     locales = load_locales(settings)
@@ -84,7 +88,7 @@ def render_docs(spec: Spec, names: PythonNames, settings: Settings, out_dir: Pat
         texts = Texts(locale.translations, rewrite)
         site = SiteBuilder(spec.data, names, settings, texts).build()
         check_translations(locale, texts)
-        pages = _pages(site, locale, texts, settings)
+        pages = _pages(site)
         rendered = {}
         for page in pages:
             text = env.get_template(page.template).render(
@@ -106,24 +110,31 @@ def render_docs(spec: Spec, names: PythonNames, settings: Settings, out_dir: Pat
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
         findings += glossary_warnings(settings, locale, texts, rendered)
+        if i18n_dir is not None and locale.code != BASE_LOCALE:
+            i18n_dir.mkdir(parents=True, exist_ok=True)
+            base = next(other for other in locales if other.code == BASE_LOCALE)
+            listed = _untranslated_list(env, settings, locale, texts, base)
+            (i18n_dir / f"{locale.code}.md").write_text(listed, encoding="utf-8")
     return findings
 
 
-def _pages(site: Site, locale: Locale, texts: Texts, settings: Settings) -> list[_Page]:
-    pages = [
+def _untranslated_list(env: Environment, settings: Settings, locale: Locale, texts: Texts, base: Locale) -> str:
+    """The translators' page of `locale`: what its pages show in English, in the toolkit's language (English)."""
+    return env.get_template(UNTRANSLATED_TEMPLATE).render(
+        t=_Strings(base.strings),
+        locale=locale,
+        untranslated=texts.untranslated(),
+        overlay_path=settings.relative(translations_path(settings.spec, locale.code)).as_posix(),
+        strings_path=settings.relative(strings_path(settings.templates, locale.code)).as_posix(),
+    )
+
+
+def _pages(site: Site) -> list[_Page]:
+    return [
         _Page("index.md.jinja", "index.md", {}),
         *(_Page("operation.md.jinja", f"operations/{op.slug}.md", {"operation": op}) for op in site.operations),
         *(_Page("model.md.jinja", f"models/{model.name}.md", {"model": model}) for model in site.models),
     ]
-    if locale.code != BASE_LOCALE:
-        sources = {
-            "overlay_path": settings.relative(translations_path(settings.spec, locale.code)).as_posix(),
-            "strings_path": settings.relative(strings_path(settings.templates, locale.code)).as_posix(),
-        }
-        pages.append(
-            _Page("untranslated.md.jinja", UNTRANSLATED_PAGE, {"untranslated": texts.untranslated(), **sources})
-        )
-    return pages
 
 
 def _leaves_language(locales: list[Locale], current: Locale, page: str, pages: set[str]) -> Callable[[str], bool]:
@@ -145,13 +156,11 @@ def _leaves_language(locales: list[Locale], current: Locale, page: str, pages: s
 
 
 def _languages(locales: list[Locale], current: Locale, page: str) -> list[tuple[str, str | None]]:
-    """(language name, link to this page in it, or None for the current one), for each locale that has it:
-    the base locale has no untranslated page."""
+    """(language name, link to this page in it, or None for the current one), for each locale."""
     link = _linker(current.prefix, page)
     return [
         (other.strings["language_name"], None if other is current else link(other.prefix + page, within_docs=False))
         for other in locales
-        if page != UNTRANSLATED_PAGE or other.code != BASE_LOCALE
     ]
 
 

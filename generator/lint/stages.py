@@ -36,12 +36,14 @@ from generator.lint.names import name_findings
 from generator.lint.reporting import Reporter
 from generator.lint.schema_errors import explain, json_path
 from generator.spec.loading import Spec, open_quote
-from generator.spec.pointers import Pointer, follow_refs, resolve_pointer, walk
+from generator.spec.pointers import Pointer, follow_refs, node_at, resolve_pointer, walk
 from generator.spec.python_naming import NOTHING_RESERVED, Reserved
+from generator.spec.schema_facts import discriminator_gaps
 from generator.spec.translations import load_translations, translation_files, translation_findings
 from generator.spec.vocabulary import (
     DESCRIPTION_PLACEHOLDER,
     EMPTY_SUCCESS,
+    KNOWN_DISCRIMINATOR_GAP,
     METHODS_WITH_A_BODY_IN_RETURN,
     OPERATION_NAME,
     OPERATION_NAME_OVERRIDE,
@@ -310,6 +312,7 @@ def _meaning_findings(spec: Spec, reserved: Reserved) -> Iterator[Finding]:
     yield from _success_body_findings(spec, report)
     yield from _collapsed_schema_findings(spec, report)
     yield from _discriminator_findings(spec, report)
+    yield from _discriminator_gap_findings(spec, report)
     yield from _unused_component_findings(spec, report)
     yield from example_findings(spec)
 
@@ -452,6 +455,22 @@ def _discriminator_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:
                     f"oneOf member {ref!r} of {name} is missing from its discriminator mapping",
                     f"add `<{schema['discriminator']['propertyName']} value>: '{ref}'` to discriminator.mapping",
                 )
+
+
+def _discriminator_gap_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:
+    """A warning where a discriminator property's enum leaves out values that the mapping names (upstream's
+    StreamsConnection maps S3, the `type` enum omits it), unless the spec lists them as a known gap. Generation
+    adds them either way (generator/spec/fixes.py)."""
+    for gap in discriminator_gaps(spec.data):
+        known = node_at(spec.data, gap.pointer).get(KNOWN_DISCRIMINATOR_GAP, [])
+        missing = [value for value in gap.missing if value not in known]
+        if missing:
+            values = ", ".join(map(repr, missing))
+            yield report.warning(
+                (*gap.pointer, "enum"),
+                f"the enum leaves out {values}, which the discriminator mapping of {gap.parent} names",
+                f"an upstream gap: generation adds them; list them in {KNOWN_DISCRIMINATOR_GAP} to acknowledge it",
+            )
 
 
 def _unused_component_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from generator.spec.pointers import resolved
+from generator.spec.pointers import Pointer, node_at, resolved
 from generator.spec.vocabulary import SCHEMA_PREFIX, SPLIT_FROM, operations, schema_name
 
 REQUEST = "request"
@@ -71,6 +71,57 @@ def discriminators(data: dict[str, Any]) -> dict[str, Discriminator]:
         }
         fallback = next((base for base, other in schemas.items() if other.get(SPLIT_FROM) == name), None)
         found[name] = Discriminator(discriminator["propertyName"], mapping, fallback)
+    return found
+
+
+@dataclass(frozen=True)
+class DiscriminatorGap:
+    """A discriminator whose mapping names values that the enum of its property leaves out (upstream's
+    StreamsConnection maps S3, while the `type` enum of its subtypes omits it)."""
+
+    parent: str  # the polymorphic schema, which holds the discriminator
+    pointer: Pointer  # the property schema that holds the enum
+    missing: tuple[str, ...]
+
+
+def discriminator_gaps(data: dict[str, Any]) -> list[DiscriminatorGap]:
+    """Every enum of a discriminator property (in the mapped subtypes, their allOf members and the split-out
+    base) that lacks values the mapping names."""
+    schemas = data.get("components", {}).get("schemas", {})
+    gaps: dict[Pointer, DiscriminatorGap] = {}
+    for parent, discriminator in discriminators(data).items():
+        targets = sorted(
+            {*discriminator.mapping.values(), *([discriminator.fallback] if discriminator.fallback else [])}
+        )
+        for target in targets:
+            for pointer in _property_pointers(schemas, target, discriminator.property_name, frozenset()):
+                enum = node_at(data, pointer).get("enum")
+                missing = tuple(
+                    value for value in sorted(discriminator.mapping) if isinstance(enum, list) and value not in enum
+                )
+                if missing and pointer not in gaps:
+                    gaps[pointer] = DiscriminatorGap(parent, pointer, missing)
+    return list(gaps.values())
+
+
+def _property_pointers(schemas: dict[str, Any], name: str, prop: str, seen: frozenset[str]) -> list[Pointer]:
+    """Where schema `name` declares property `prop`: in its own properties or an inline allOf member, or in a
+    schema it extends (allOf $ref); a property that is itself a $ref points at the referenced schema."""
+    if name in seen or name not in schemas:
+        return []
+    schema, here = schemas[name], ("components", "schemas", name)
+    found: list[Pointer] = []
+    members = [(here, schema)] + [
+        ((*here, "allOf", index), member) for index, member in enumerate(schema.get("allOf", []))
+    ]
+    for pointer, member in members:
+        target = schema_name(member) if member is not schema else None
+        if target is not None:
+            found += _property_pointers(schemas, target, prop, seen | {name})
+        elif prop in member.get("properties", {}):
+            declared = member["properties"][prop]
+            referenced = schema_name(declared)
+            found.append(("components", "schemas", referenced) if referenced else (*pointer, "properties", prop))
     return found
 
 

@@ -22,10 +22,10 @@ def unwrap(payload: Any) -> tuple[int, Any] | None:
     return status, payload["content"]
 
 
-def status_of(response: httpx.Response) -> int:
+def status_of(status_code: int, request: httpx.Request, content: bytes) -> int:
     """The status that counts: the envelope's when the request asked for one, else the HTTP status."""
-    if requested(response.request):
-        inner = unwrap(json_or_none(response.content))
+    if requested(request):
+        inner = unwrap(json_or_none(content))
         if inner is not None:
             return inner[0]
-    return response.status_code
+    return status_code

@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ._validation import without_read_only
+from .errors import Problem, RequestValidationError
 
 
 def to_request_dict(model: Any, schema: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -11,11 +12,19 @@ def to_request_dict(model: Any, schema: dict[str, Any] | None = None) -> dict[st
 
     `to_dict()` itself keeps all fields so that a response round-trips; only request bodies drop them.
     A body given as plain JSON loses its readOnly properties by `schema`, the request body's schema.
+    A body that is neither, or a model holding what cannot be serialized (a plain dict where a model
+    belongs), is RequestValidationError: the request cannot be built.
     """
     if isinstance(model, Mapping):
         stripped: dict[str, Any] = without_read_only(dict(model), schema or {})
         return stripped
-    data: dict[str, Any] = model.to_dict()
+    if not callable(getattr(model, "to_dict", None)):
+        raise RequestValidationError([Problem("$", f"expected a model or a JSON object, got {type(model).__name__}")])
+    try:
+        data: dict[str, Any] = model.to_dict()
+    except (AttributeError, TypeError, ValueError) as error:
+        problem = Problem("$", f"{type(model).__name__} cannot be serialized: {type(error).__name__}: {error}")
+        raise RequestValidationError([problem]) from None
     _drop_read_only(model, data)
     return data
 

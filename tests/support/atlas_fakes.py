@@ -46,6 +46,8 @@ CLIENT_ID = "mdb_sa_id_6650e7a1b8c4f2d3e4a5b6c7"
 CLIENT_SECRET = "mdb_sa_sk_s3cr3t-Do-Not-Leak-0123456789"
 TOKEN_PATH = "/api/oauth/token"
 ATLAS_MEDIA_TYPE = "application/vnd.atlas.2023-02-01+json"
+# What the client accepts: the success media type, preferred, and the one Atlas's errors come in.
+ATLAS_ACCEPT = f"{ATLAS_MEDIA_TYPE}, application/json;q=0.9"
 
 
 # --- clients -------------------------------------------------------------------------------------------------

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from support import ROOT
 
-COPIED = ("pyproject.toml", "spec", "templates", "generated")
+# Everything generation reads or writes: docs/i18n holds the untranslated lists that it writes with the package.
+COPIED = ("pyproject.toml", "spec", "templates", "generated", "docs/i18n")
 
 
 def copy_project(destination: Path) -> Path:
@@ -15,7 +16,9 @@ def copy_project(destination: Path) -> Path:
     for name in COPIED:
         source = ROOT / name
         if source.is_dir():
-            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+            shutil.copytree(
+                source, destination / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "node_modules")
+            )
         else:
             shutil.copy2(source, destination / name)
     return destination

@@ -1,5 +1,6 @@
 """String enums that accept values newer than this client."""
 
+from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any, Self
 
@@ -27,3 +28,18 @@ class OpenStrEnum(StrEnum):
 
     def is_known(self) -> bool:
         return self.is_known_value(self.value)
+
+    def __repr__(self) -> str:
+        # An unknown member stands for the value the server sent, and to_dict() gives it back as it is: shown as
+        # that string, so that to_dict() reads as the JSON it is.
+        return super().__repr__() if self.is_known() else str.__repr__(self)
+
+
+def enum_picked_by(table: Mapping[str, type[OpenStrEnum]], value: Any, sibling: Any) -> Any:
+    """`value` as a member of the enum that `sibling` names in `table` (a value that enum does not know becomes an
+    unknown member of it), or the plain string when `sibling` names none: never the enum of another sibling value
+    (an unknown Azure region is not an AWS region)."""
+    if not isinstance(value, str):
+        raise TypeError("expected a string, got " + type(value).__name__)
+    enum = table.get(sibling) if isinstance(sibling, str) else None
+    return value if enum is None else enum(value)

@@ -3,11 +3,13 @@
 import asyncio
 import email.utils
 import logging
+import math
 import random
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Protocol
 
 import httpx
 
@@ -18,6 +20,19 @@ logger = logging.getLogger("atlas_streams")
 # Failures that happen before the request reaches the server, so sending it again cannot create
 # a second resource. A read timeout is not one of them: the server may have acted on the request.
 _UNSENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+class Answer(Protocol):
+    """What the policy reads of an answer: an httpx.Response, or the client's own record of one."""
+
+    @property
+    def status_code(self) -> int: ...
+    @property
+    def headers(self) -> Mapping[str, str]: ...
+    @property
+    def request(self) -> httpx.Request: ...
+    @property
+    def content(self) -> bytes: ...
 
 
 @dataclass(frozen=True)
@@ -47,14 +62,14 @@ class RetryPolicy:
         return value
 
     def delay_after(
-        self, attempt: int, *, response: httpx.Response | None = None, error: Exception | None = None
+        self, attempt: int, *, response: Answer | None = None, error: Exception | None = None
     ) -> float | None:
         """Seconds to wait before attempt `attempt + 1`, or None to stop and report this outcome."""
         if attempt >= self.max_attempts:
             return None
         if response is not None:
             # With envelope=true a 429 or 503 arrives inside an HTTP 200.
-            status = status_of(response)
+            status = status_of(response.status_code, response.request, response.content)
             if status not in self.retry_statuses:
                 return None
             reason = f"status {status}"
@@ -87,19 +102,28 @@ class RetryPolicy:
         return random.uniform(0, delay) if self.jitter else delay
 
 
-def retry_after_seconds(headers: httpx.Headers) -> float | None:
-    """Retry-After as seconds: a number of seconds or an HTTP date; None when absent or unreadable."""
+def retry_after_seconds(headers: Mapping[str, str]) -> float | None:
+    """Retry-After as seconds: a number of seconds or an HTTP date; None when absent or unreadable. Whatever a
+    server sends, the answer is None or a finite number of seconds, at least 0: a date past the calendar's end
+    (OverflowError), NaN or an infinite number read as unreadable."""
     value = headers.get("Retry-After")
     if value is None:
         return None
+    seconds: float | None
     try:
-        return max(0.0, float(value))
+        seconds = float(value)
     except ValueError:
-        pass
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+        seconds = _seconds_until(value)
+    if seconds is None or not math.isfinite(seconds):
         return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+    return max(0.0, seconds)
+
+
+def _seconds_until(http_date: str) -> float | None:
+    try:
+        when = email.utils.parsedate_to_datetime(http_date)
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        return (when - datetime.now(UTC)).total_seconds()
+    except (TypeError, ValueError, OverflowError, IndexError):
+        return None

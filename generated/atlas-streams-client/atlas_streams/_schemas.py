@@ -211,6 +211,7 @@ SCHEMAS: dict[str, Any] = {
                     "AWSKinesisDataStreams",
                     "SchemaRegistry",
                     "GCPPubSub",
+                    "S3",
                 ],
                 "type": "string",
             },

@@ -1,12 +1,16 @@
-"""Checks of parameters and request bodies against the spec, before any network I/O, and the
-readOnly stripping of bodies given as plain JSON."""
+"""Checks of parameters and request bodies against the spec, before any network I/O; of the JSON types of
+success bodies, before they are parsed; and the readOnly stripping of bodies given as plain JSON."""
 
 import functools
 import re
 from typing import Any
 
+from ._enums import OpenStrEnum
 from ._schemas import SCHEMAS
 from .errors import InvalidParameterError, Problem, RequestValidationError
+
+# How much of a value a problem quotes: enough to recognise it, never a whole body.
+_SHOWN_CHARS = 80
 
 _REF_PREFIX = "#/components/schemas/"
 _JSON_TYPES: dict[str, tuple[type, ...]] = {
@@ -31,6 +35,23 @@ def check_request_body(data: Any, schema: dict[str, Any]) -> None:
     problems = _problems(data, schema, "$")
     if problems:
         raise RequestValidationError(problems)
+
+
+class ResponseShapeError(ValueError):
+    """A success body whose known fields do not have their JSON types; `problems` names each JSON path."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(map(str, problems)))
+
+
+def check_response_body(data: Any, schema: dict[str, Any]) -> None:
+    """ResponseShapeError when a known field of `data` has the wrong JSON type (or a required one is missing).
+    Only types are checked: unknown fields and values outside an enum are what a newer Atlas sends, and parse."""
+    problems: list[Problem] = []
+    _check(data, schema, "$", problems, types_only=True)
+    if problems:
+        raise ResponseShapeError(problems)
 
 
 def without_read_only(value: Any, schema: dict[str, Any]) -> Any:
@@ -59,55 +80,79 @@ def _problems(value: Any, schema: dict[str, Any], path: str) -> list[Problem]:
 
 # The checks append to one list rather than yield: every request runs them, and a walk of nested
 # generators costs several times as much.
-def _check(value: Any, schema: dict[str, Any], path: str, problems: list[Problem]) -> None:
+def _check(value: Any, schema: dict[str, Any], path: str, problems: list[Problem], types_only: bool = False) -> None:
     schema = _resolve(schema)
     if value is None:
         if not schema.get("nullable", False):
             problems.append(Problem(path, "null is not allowed"))
         return
     for member in schema.get("allOf", ()):
-        _check(value, member, path, problems)
+        _check(value, member, path, problems, types_only)
     if "anyOf" in schema:
-        _check_some_member(value, schema["anyOf"], path, problems)
+        _check_some_member(value, schema["anyOf"], path, problems, types_only)
     if "oneOf" in schema:
         # Checked like anyOf: which member a value is, its discriminator says. Upstream declares some
         # oneOf-of-enums schemas as `type: object`; the members decide.
-        _check_some_member(value, schema["oneOf"], path, problems)
+        _check_some_member(value, schema["oneOf"], path, problems, types_only)
         return
     expected = schema.get("type")
     if expected in _JSON_TYPES and not _is_json_type(value, expected):
-        problems.append(Problem(path, f"expected {expected}, got {type(value).__name__} {value!r}"))
+        problems.append(Problem(path, f"expected {expected}, got {type(value).__name__} {_shown(value)}"))
         return
-    if "enum" in schema and value not in schema["enum"]:
-        problems.append(Problem(path, f"{value!r} is not one of {', '.join(map(str, schema['enum']))}"))
-    if "pattern" in schema and isinstance(value, str) and _regex(schema["pattern"]).search(value) is None:
-        problems.append(Problem(path, f"{value!r} does not match the pattern {schema['pattern']}"))
+    if not types_only:
+        _check_value(value, schema, path, problems)
     if isinstance(value, list):
-        _check_array(value, schema, path, problems)
+        _check_array(value, schema, path, problems, types_only)
     elif isinstance(value, dict):
-        _check_object(value, schema, path, problems)
+        _check_object(value, schema, path, problems, types_only)
 
 
-def _check_some_member(value: Any, members: list[dict[str, Any]], path: str, problems: list[Problem]) -> None:
-    if any(not _problems(value, member, path) for member in members):
-        return
+def _check_value(value: Any, schema: dict[str, Any], path: str, problems: list[Problem]) -> None:
+    # A member of an open enum made from a value this client does not know (parsed from a newer Atlas, or
+    # made on purpose) is the caller's word that the server knows it: it is sent as it is.
+    if "enum" in schema and value not in schema["enum"] and not _unknown_member(value):
+        problems.append(Problem(path, f"{_shown(value)} is not one of {', '.join(map(str, schema['enum']))}"))
+    if "pattern" in schema and isinstance(value, str) and _regex(schema["pattern"]).search(value) is None:
+        problems.append(Problem(path, f"{_shown(value)} does not match the pattern {schema['pattern']}"))
+
+
+def _unknown_member(value: Any) -> bool:
+    return isinstance(value, OpenStrEnum) and not value.is_known()
+
+
+def _shown(value: Any) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= _SHOWN_CHARS else shown[:_SHOWN_CHARS] + "..."
+
+
+def _check_some_member(
+    value: Any, members: list[dict[str, Any]], path: str, problems: list[Problem], types_only: bool
+) -> None:
+    for member in members:
+        found: list[Problem] = []
+        _check(value, member, path, found, types_only)
+        if not found:
+            return
     resolved = [_resolve(member) for member in members]
     if all("enum" in member for member in resolved):
         allowed = [item for member in resolved for item in member["enum"]]
-        problems.append(Problem(path, f"{value!r} is not one of {', '.join(map(str, allowed))}"))
+        problems.append(Problem(path, f"{_shown(value)} is not one of {', '.join(map(str, allowed))}"))
     else:
-        problems.append(Problem(path, f"{value!r} matches none of the allowed shapes"))
+        problems.append(Problem(path, f"{_shown(value)} matches none of the allowed shapes"))
 
 
-def _check_array(value: list[Any], schema: dict[str, Any], path: str, problems: list[Problem]) -> None:
-    if "maxItems" in schema and len(value) > schema["maxItems"]:
-        problems.append(Problem(path, f"{len(value)} items, at most {schema['maxItems']} allowed"))
-    if "minItems" in schema and len(value) < schema["minItems"]:
-        problems.append(Problem(path, f"{len(value)} items, at least {schema['minItems']} required"))
-    if schema.get("uniqueItems") and len({_json_key(item) for item in value}) < len(value):
-        problems.append(Problem(path, "items must be unique"))
+def _check_array(
+    value: list[Any], schema: dict[str, Any], path: str, problems: list[Problem], types_only: bool
+) -> None:
+    if not types_only:
+        if "maxItems" in schema and len(value) > schema["maxItems"]:
+            problems.append(Problem(path, f"{len(value)} items, at most {schema['maxItems']} allowed"))
+        if "minItems" in schema and len(value) < schema["minItems"]:
+            problems.append(Problem(path, f"{len(value)} items, at least {schema['minItems']} required"))
+        if schema.get("uniqueItems") and len({_json_key(item) for item in value}) < len(value):
+            problems.append(Problem(path, "items must be unique"))
     for index, item in enumerate(value):
-        _check(item, schema.get("items", {}), f"{path}[{index}]", problems)
+        _check(item, schema.get("items", {}), f"{path}[{index}]", problems, types_only)
 
 
 def _json_key(value: Any) -> Any:
@@ -122,7 +167,9 @@ def _json_key(value: Any) -> Any:
     return value
 
 
-def _check_object(value: dict[str, Any], schema: dict[str, Any], path: str, problems: list[Problem]) -> None:
+def _check_object(
+    value: dict[str, Any], schema: dict[str, Any], path: str, problems: list[Problem], types_only: bool
+) -> None:
     for name in schema.get("required", ()):
         if name not in value:
             problems.append(Problem(f"{path}.{name}", "required property is missing"))
@@ -130,9 +177,9 @@ def _check_object(value: dict[str, Any], schema: dict[str, Any], path: str, prob
     extra = schema.get("additionalProperties")
     for name, item in value.items():
         if name in properties:
-            _check(item, properties[name], f"{path}.{name}", problems)
+            _check(item, properties[name], f"{path}.{name}", problems, types_only)
         elif isinstance(extra, dict):
-            _check(item, extra, f"{path}.{name}", problems)
+            _check(item, extra, f"{path}.{name}", problems, types_only)
 
 
 @functools.cache

@@ -1,7 +1,8 @@
 """`atlas-streams`: the Atlas Streams operations from a shell, one command per operation.
 
 Credentials come from the environment, as for `Client.from_env()`. The response JSON goes to
-stdout; errors go to stderr, with an exit status per class of failure (see EXIT_STATUSES).
+stdout; errors go to stderr, with an exit status per class of failure (see EXIT_STATUSES). Whatever
+a server sends reaches the terminal with its control characters escaped.
 """
 
 import argparse
@@ -12,22 +13,26 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, NoReturn
 
 import httpx
 
+from ._text import printable
 from .api.streams import create_stream_workspace
-from .client import DEFAULT_BASE_URL, Client, auth_from_env
+from .client import ENV_BASE_URL, Client, auth_from_env, base_url_from_env
 from .errors import (
     AtlasApiError,
+    AtlasConnectionError,
     AuthenticationError,
     BadRequestError,
     ForbiddenError,
     InvalidParameterError,
+    MissingCredentialsError,
     NotFoundError,
     RateLimitedError,
     RequestValidationError,
     ResponseParseError,
+    ResponseTooLargeError,
     ServerError,
     UnauthorizedError,
 )
@@ -64,7 +69,10 @@ _EXIT_FOR_ERROR: tuple[tuple[type[AtlasApiError], int], ...] = (
     (RateLimitedError, EXIT_RATE_LIMITED),
     (ServerError, EXIT_SERVER),
     (ResponseParseError, EXIT_SERVER),
+    (ResponseTooLargeError, EXIT_SERVER),
 )
+# Headers whose values are secrets: --verbose shows their scheme only.
+_SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
 
 
 @dataclass(frozen=True)
@@ -209,17 +217,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     command: Command = args.command
+    base_url = _base_url(parser, args.base_url)
     arguments = {p.argument: getattr(args, p.dest) for p in command.parameters if getattr(args, p.dest) is not None}
     if command.has_body:
         arguments["body"] = _body(parser, args, command)
+    blame = _Blame(command, args)
     try:
         if args.dry_run:
-            _print_dry_run(_dry_run(command, args.base_url, arguments))
-            return EXIT_OK
+            return _print(_dry_run_text(_dry_run(command, base_url, arguments)), EXIT_OK)
         try:
-            client = Client.from_env(base_url=args.base_url)
-        except ValueError:  # no credentials: problems of the options themselves are reported first
-            _dry_run(command, args.base_url, arguments)
+            client = Client.from_env(base_url=base_url, httpx_args=_verbose_hooks() if args.verbose else None)
+        except MissingCredentialsError:  # no credentials: problems of the options themselves are reported first
+            _dry_run(command, base_url, arguments)
             raise
         with client:
             response = command.operation.sync_detailed(client=client, **arguments)
@@ -228,20 +237,67 @@ def main(argv: Sequence[str] | None = None) -> int:
             EXIT_VALIDATION, f"{_option_for_parameter(command, error.problem.location)}: {error.problem.message}"
         )
     except RequestValidationError as error:
-        return _fail(
-            EXIT_VALIDATION, *(f"{_option_for_path(command, p.location)}: {p.message}" for p in error.problems)
-        )
-    except AuthenticationError as error:
+        return _fail(EXIT_VALIDATION, *(f"{blame.option_for(p.location)}: {p.message}" for p in error.problems))
+    except MissingCredentialsError as error:
         return _fail(EXIT_AUTH, str(error))
-    except ValueError as error:  # credentials missing from the environment
-        return _fail(EXIT_AUTH, str(error))
-    except httpx.TransportError as error:
-        return _fail(EXIT_NETWORK, f"network error: {type(error).__name__}: {error}")
+    except AtlasConnectionError as error:
+        return _fail(EXIT_NETWORK, f"network error: {error}")
+    except AtlasApiError as error:  # the token endpoint's answer: refused credentials, rate limited, failing
+        return _fail(_exit_for(error), str(error))
     if response.error is not None:
         return _fail(_exit_for(response.error), f"Atlas error {response.error}", *_field_problems(response.error))
     indent = 2 if sys.stdout.isatty() else None
-    print(json.dumps(response.parsed.to_dict() if response.parsed is not None else None, indent=indent))
-    return EXIT_OK
+    return _print(
+        json.dumps(response.parsed.to_dict() if response.parsed is not None else None, indent=indent), EXIT_OK
+    )
+
+
+def _print(text: str, code: int) -> int:
+    """`text` on stdout, then `code`. A reader that stops early (`| head -c 150`) is no failure of the command:
+    it keeps its exit status, rather than a traceback and 1, which means "Atlas refused"."""
+    try:
+        print(text, flush=True)
+    except BrokenPipeError:
+        # The interpreter flushes stdout once more at exit: let that go to devnull, not the closed pipe.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return code
+
+
+def _base_url(parser: argparse.ArgumentParser, given: str | None) -> str:
+    """The base URL the command talks to, and shows with --dry-run: --base-url, else the environment's."""
+    base_url = given or base_url_from_env(os.environ)
+    where = "--base-url" if given else (ENV_BASE_URL if os.environ.get(ENV_BASE_URL) else "the default base URL")
+    try:
+        url = httpx.URL(base_url)
+    except (httpx.InvalidURL, ValueError, TypeError) as error:
+        _usage_error(parser, f"{where} {base_url!r}: {error}")
+    if url.scheme not in ("http", "https") or not url.host:
+        _usage_error(parser, f"{where} {base_url!r}: not an http:// or https:// URL with a host")
+    return base_url
+
+
+def _usage_error(parser: argparse.ArgumentParser, message: str) -> NoReturn:
+    parser.error(printable(message).replace("%", "%%"))
+
+
+class _Blame:
+    """Which option a problem at a JSON path of the body is told against: the option for that field when the
+    user gave it, else --file (the value came from the file), else the path itself."""
+
+    def __init__(self, command: Command, args: argparse.Namespace) -> None:
+        self._options = {
+            option.json_path: option.option
+            for option in command.body_options
+            if getattr(args, "body " + option.json_path) is not None
+        }
+        self._file = getattr(args, "file", None)
+
+    def option_for(self, json_path: str) -> str:
+        if json_path in self._options:
+            return self._options[json_path]
+        if self._file is not None:
+            return f"--file {self._file}: {json_path}"
+        return json_path
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -264,8 +320,11 @@ def _parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         sub.set_defaults(command=command)
-        sub.add_argument("--base-url", default=None, help=f"Atlas base URL (default: {DEFAULT_BASE_URL})")
+        sub.add_argument("--base-url", default=None, help=_base_url_help().replace("%", "%%"))
         sub.add_argument("--dry-run", action="store_true", help="print the HTTP request and send nothing")
+        sub.add_argument(
+            "--verbose", action="store_true", help="show each request and response line on stderr, secrets masked"
+        )
         for parameter in command.parameters:
             help_text = parameter.help.replace("%", "%%")  # argparse %-formats help; a pattern may hold %2F
             if parameter.flag:
@@ -313,16 +372,26 @@ def _add_body_option(parser: argparse.ArgumentParser, option: BodyOption) -> Non
         )
 
 
+def _base_url_help() -> str:
+    if os.environ.get(ENV_BASE_URL):
+        return f"Atlas base URL (default: {base_url_from_env(os.environ)}, from {ENV_BASE_URL})"
+    return f"Atlas base URL (default: {base_url_from_env(os.environ)}; {ENV_BASE_URL} sets another)"
+
+
 def _body(parser: argparse.ArgumentParser, args: argparse.Namespace, command: Command) -> dict[str, Any]:
     body: dict[str, Any] = {}
     if args.file is not None:
         try:
             text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
-            loaded = json.loads(text)
+            loaded = json.loads(text, parse_constant=_no_constant)
+            # JSON that Python reads but cannot send: a lone surrogate (\ud800) in a string.
+            json.dumps(loaded, ensure_ascii=False).encode("utf-8")
         except (OSError, ValueError) as error:
-            parser.error(f"--file {args.file}: {error}")
+            _usage_error(parser, f"--file {args.file}: {error}")
+        except RecursionError:
+            _usage_error(parser, f"--file {args.file}: nested too deep")
         if not isinstance(loaded, dict):
-            parser.error(f"--file {args.file}: the body must be a JSON object")
+            _usage_error(parser, f"--file {args.file}: the body must be a JSON object")
         body = loaded
     for option in command.body_options:
         value = getattr(args, "body " + option.json_path)
@@ -341,8 +410,8 @@ def _option_for_parameter(command: Command, name: str) -> str:
     return next((p.option for p in command.parameters if p.name == name), name)
 
 
-def _option_for_path(command: Command, json_path: str) -> str:
-    return next((o.option for o in command.body_options if o.json_path == json_path), json_path)
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
 
 
 def _field_problems(error: AtlasApiError) -> list[str]:
@@ -350,7 +419,9 @@ def _field_problems(error: AtlasApiError) -> list[str]:
     detail = error.bad_request_detail
     if detail is None or isinstance(detail.fields, Unset):
         return []
-    return [f"{violation.field}: {violation.description}" for violation in detail.fields]
+    return [
+        f"{printable(str(violation.field))}: {printable(str(violation.description))}" for violation in detail.fields
+    ]
 
 
 def _exit_for(error: AtlasApiError) -> int:
@@ -359,25 +430,56 @@ def _exit_for(error: AtlasApiError) -> int:
 
 def _fail(code: int, *lines: str) -> int:
     for line in lines:
-        print(f"atlas-streams: {line}", file=sys.stderr)
+        _stderr(f"atlas-streams: {line}")
     return code
 
 
-def _dry_run(command: Command, base_url: str | None, arguments: Mapping[str, Any]) -> httpx.Request:
+def _stderr(line: str) -> None:
+    # Every line may hold server text: printable() keeps it from moving the cursor or forging lines.
+    try:
+        print(printable(line), file=sys.stderr, flush=True)
+    except BrokenPipeError:
+        pass
+
+
+def _dry_run(command: Command, base_url: str, arguments: Mapping[str, Any]) -> httpx.Request:
     """The operation's request, its parameters and body checked, not sent."""
-    with Client(base_url or DEFAULT_BASE_URL) as client:
+    with Client(base_url) as client:
         request: httpx.Request = command.operation.dry_run(client=client, **arguments)
     return request
 
 
-def _print_dry_run(request: httpx.Request) -> None:
+def _dry_run_text(request: httpx.Request) -> str:
     """The request exactly as it would leave, with the credential shown only by its public part."""
-    print(f"{request.method} {request.url}")
-    for name, value in request.headers.items():
-        print(f"{name}: {value}")
-    print(f"authorization: {_masked_credentials()}")
-    print()
-    print(request.content.decode("utf-8"))  # the bytes sent, so they agree with content-length
+    lines = [f"{request.method} {request.url}"]
+    lines += [f"{name}: {value}" for name, value in request.headers.items()]
+    lines += [f"authorization: {_masked_credentials()}", ""]
+    lines.append(request.content.decode("utf-8"))  # the bytes sent, so they agree with content-length
+    return "\n".join(lines)
+
+
+def _verbose_hooks() -> dict[str, Any]:
+    """httpx event hooks that show each request and response line on stderr (the token request and auth
+    challenges included), secrets masked."""
+
+    def request_line(request: httpx.Request) -> None:
+        _stderr(f"> {request.method} {request.url}")
+        for name, value in request.headers.items():
+            _stderr(f"> {name}: {_masked(name, value)}")
+
+    def response_line(response: httpx.Response) -> None:
+        _stderr(f"< {response.status_code} {response.reason_phrase}")
+        for name, value in response.headers.items():
+            _stderr(f"< {name}: {_masked(name, value)}")
+
+    return {"event_hooks": {"request": [request_line], "response": [response_line]}}
+
+
+def _masked(name: str, value: str) -> str:
+    if name.lower() not in _SECRET_HEADERS:
+        return value
+    scheme = value.split(" ", 1)[0] if name.lower().endswith("authorization") else ""
+    return f"{scheme} (secret, not shown)".strip()
 
 
 def _masked_credentials() -> str:

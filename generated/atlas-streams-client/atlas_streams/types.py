@@ -11,10 +11,16 @@ if TYPE_CHECKING:
 
 
 class Unset:
+    """The type of UNSET, "not given": there is one instance, and copy, deepcopy and pickle keep it the one."""
+
     def __bool__(self) -> Literal[False]:
         return False
 
     def __repr__(self) -> str:
+        return "UNSET"
+
+    def __reduce__(self) -> str:
+        # The name of the module global: copy and deepcopy return UNSET itself, and unpickling finds it by name.
         return "UNSET"
 
 

@@ -51,6 +51,29 @@ from .streams_schema_registry_connection import StreamsSchemaRegistryConnection
 from .streams_schema_registry_connection_provider import StreamsSchemaRegistryConnectionProvider
 from .streams_tenant import StreamsTenant
 
+# The spec's BaseStreamsRegion, a oneOf without a class of its own: a type alias (a union of classes).
+BaseStreamsRegion = ApiStreamsAWSRegionView | ApiStreamsAzureRegionView | ApiStreamsGCPRegionView
+
+# The spec's SchemaRegistryAuthentication, a oneOf without a class of its own: a type alias (a union of classes).
+SchemaRegistryAuthentication = (
+    ConfluentSaslInheritAuthentication | ConfluentUserInfoAuthentication | SchemaRegistryAuthenticationBase
+)
+
+# The spec's StreamsConnection, a oneOf without a class of its own: a type alias (a union of classes).
+StreamsConnection = (
+    StreamsAWSKinesisDataStreamsConnection
+    | StreamsAWSLambdaConnection
+    | StreamsAzureBlobStorageConnection
+    | StreamsClusterConnection
+    | StreamsConnectionBase
+    | StreamsGCPPubSubConnection
+    | StreamsHttpsConnection
+    | StreamsKafkaConnection
+    | StreamsS3Connection
+    | StreamsSampleConnection
+    | StreamsSchemaRegistryConnection
+)
+
 __all__ = (
     "ApiError",
     "ApiErrorParametersItem",
@@ -59,12 +82,14 @@ __all__ = (
     "ApiStreamsGCPRegionView",
     "AzureConnection",
     "BadRequestDetail",
+    "BaseStreamsRegion",
     "ConfluentSaslInheritAuthentication",
     "ConfluentUserInfoAuthentication",
     "DBRoleToExecute",
     "DBRoleToExecuteDBRoleType",
     "FieldViolation",
     "Link",
+    "SchemaRegistryAuthentication",
     "SchemaRegistryAuthenticationBase",
     "SchemaRegistryAuthenticationBaseType",
     "StreamConfig",
@@ -75,6 +100,7 @@ __all__ = (
     "StreamsAWSLambdaConnection",
     "StreamsAzureBlobStorageConnection",
     "StreamsClusterConnection",
+    "StreamsConnection",
     "StreamsConnectionBase",
     "StreamsConnectionBaseState",
     "StreamsConnectionBaseType",

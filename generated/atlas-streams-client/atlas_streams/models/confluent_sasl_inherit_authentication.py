@@ -30,7 +30,11 @@ class ConfluentSaslInheritAuthentication:
     _READ_ONLY: ClassVar[frozenset[str]] = frozenset({})
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_.value
+        type_ = (
+            self.type_.value
+            if isinstance(self.type_, SchemaRegistryAuthenticationBaseType) and self.type_.is_known()
+            else self.type_
+        )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)

@@ -38,7 +38,11 @@ class ConfluentUserInfoAuthentication:
     _READ_ONLY: ClassVar[frozenset[str]] = frozenset({})
 
     def to_dict(self) -> dict[str, Any]:
-        type_ = self.type_.value
+        type_ = (
+            self.type_.value
+            if isinstance(self.type_, SchemaRegistryAuthenticationBaseType) and self.type_.is_known()
+            else self.type_
+        )
 
         username = self.username
 

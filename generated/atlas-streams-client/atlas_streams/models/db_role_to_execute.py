@@ -52,7 +52,11 @@ class DBRoleToExecute:
 
         type_: str | Unset = UNSET
         if not isinstance(self.type_, Unset):
-            type_ = self.type_.value
+            type_ = (
+                self.type_.value
+                if isinstance(self.type_, DBRoleToExecuteDBRoleType) and self.type_.is_known()
+                else self.type_
+            )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)

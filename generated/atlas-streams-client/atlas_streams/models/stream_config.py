@@ -53,11 +53,20 @@ class StreamConfig:
 
         max_tier_size: str | Unset = UNSET
         if not isinstance(self.max_tier_size, Unset):
-            max_tier_size = self.max_tier_size.value
+            max_tier_size = (
+                self.max_tier_size.value
+                if isinstance(self.max_tier_size, StreamConfigStreamWorkspaceMaxTierSize)
+                and self.max_tier_size.is_known()
+                else self.max_tier_size
+            )
 
         tier: str | Unset = UNSET
         if not isinstance(self.tier, Unset):
-            tier = self.tier.value
+            tier = (
+                self.tier.value
+                if isinstance(self.tier, StreamConfigStreamWorkspaceTier) and self.tier.is_known()
+                else self.tier
+            )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)

@@ -76,11 +76,19 @@ class StreamsAzureBlobStorageConnection:
 
         state: str | Unset = UNSET
         if not isinstance(self.state, Unset):
-            state = self.state.value
+            state = (
+                self.state.value
+                if isinstance(self.state, StreamsConnectionBaseState) and self.state.is_known()
+                else self.state
+            )
 
         type_: str | Unset = UNSET
         if not isinstance(self.type_, Unset):
-            type_ = self.type_.value
+            type_ = (
+                self.type_.value
+                if isinstance(self.type_, StreamsConnectionBaseType) and self.type_.is_known()
+                else self.type_
+            )
 
         azure: dict[str, Any] | Unset = UNSET
         if not isinstance(self.azure, Unset):

@@ -9,6 +9,7 @@ class StreamsConnectionBaseType(OpenStrEnum):
     GCPPUBSUB = "GCPPubSub"
     HTTPS = "Https"
     KAFKA = "Kafka"
+    S3 = "S3"
     SAMPLE = "Sample"
     SCHEMAREGISTRY = "SchemaRegistry"
 

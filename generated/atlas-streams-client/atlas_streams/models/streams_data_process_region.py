@@ -6,6 +6,7 @@ from typing import Any, ClassVar, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._enums import enum_picked_by
 from ..models.api_streams_aws_region_view import ApiStreamsAWSRegionView
 from ..models.api_streams_azure_region_view import ApiStreamsAzureRegionView
 from ..models.api_streams_gcp_region_view import ApiStreamsGCPRegionView
@@ -28,7 +29,7 @@ class StreamsDataProcessRegion:
     """
 
     cloud_provider: StreamsDataProcessRegionCloudProvider
-    region: ApiStreamsAWSRegionView | ApiStreamsAzureRegionView | ApiStreamsGCPRegionView
+    region: ApiStreamsAWSRegionView | ApiStreamsAzureRegionView | ApiStreamsGCPRegionView | str
     links: list[Link] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -45,15 +46,31 @@ class StreamsDataProcessRegion:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        cloud_provider = self.cloud_provider.value
+        cloud_provider = (
+            self.cloud_provider.value
+            if isinstance(self.cloud_provider, StreamsDataProcessRegionCloudProvider) and self.cloud_provider.is_known()
+            else self.cloud_provider
+        )
 
         region: str
         if isinstance(self.region, ApiStreamsAWSRegionView):
-            region = self.region.value
+            region = (
+                self.region.value
+                if isinstance(self.region, ApiStreamsAWSRegionView) and self.region.is_known()
+                else self.region
+            )
         elif isinstance(self.region, ApiStreamsAzureRegionView):
-            region = self.region.value
+            region = (
+                self.region.value
+                if isinstance(self.region, ApiStreamsAzureRegionView) and self.region.is_known()
+                else self.region
+            )
         else:
-            region = self.region.value
+            region = (
+                self.region.value
+                if isinstance(self.region, ApiStreamsGCPRegionView) and self.region.is_known()
+                else self.region
+            )
 
         links: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.links, Unset):
@@ -80,21 +97,7 @@ class StreamsDataProcessRegion:
         d = dict(src_dict)
         cloud_provider = StreamsDataProcessRegionCloudProvider(d.pop("cloudProvider"))
 
-        def _parse_region(
-            data: object,
-        ) -> ApiStreamsAWSRegionView | ApiStreamsAzureRegionView | ApiStreamsGCPRegionView:
-            if not isinstance(data, str):
-                raise TypeError("expected a string, got " + type(data).__name__)
-            if ApiStreamsAWSRegionView.is_known_value(data):
-                return ApiStreamsAWSRegionView(data)
-            if ApiStreamsAzureRegionView.is_known_value(data):
-                return ApiStreamsAzureRegionView(data)
-            if ApiStreamsGCPRegionView.is_known_value(data):
-                return ApiStreamsGCPRegionView(data)
-            # Newer than this client: keep the value as sent; is_known() is False for it.
-            return ApiStreamsAWSRegionView(data)
-
-        region = _parse_region(d.pop("region"))
+        region = enum_picked_by(_REGION_ENUMS, d.pop("region"), src_dict.get("cloudProvider"))
 
         _links = d.pop("links", UNSET)
         links: list[Link] | Unset = UNSET
@@ -135,3 +138,10 @@ class StreamsDataProcessRegion:
 # a model that refers back to this one (an allOf or oneOf cycle) finds it defined, and no call of
 # to_dict or from_dict pays for import statements.
 from ..models.link import Link
+
+# The enum of region for each value of cloudProvider that names one; any other value keeps it a plain string.
+_REGION_ENUMS: dict[str, type[ApiStreamsAWSRegionView | ApiStreamsAzureRegionView | ApiStreamsGCPRegionView]] = {
+    "AWS": ApiStreamsAWSRegionView,
+    "AZURE": ApiStreamsAzureRegionView,
+    "GCP": ApiStreamsGCPRegionView,
+}

@@ -68,7 +68,11 @@ class StreamsKafkaNetworkingAccess:
 
         type_: str | Unset = UNSET
         if not isinstance(self.type_, Unset):
-            type_ = self.type_.value
+            type_ = (
+                self.type_.value
+                if isinstance(self.type_, StreamsKafkaNetworkingAccessNetworkingAccessType) and self.type_.is_known()
+                else self.type_
+            )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)

@@ -57,7 +57,12 @@ class StreamsPublicPrivateLinkNetworkingAccess:
 
         type_: str | Unset = UNSET
         if not isinstance(self.type_, Unset):
-            type_ = self.type_.value
+            type_ = (
+                self.type_.value
+                if isinstance(self.type_, StreamsPublicPrivateLinkNetworkingAccessNetworkingAccessType)
+                and self.type_.is_known()
+                else self.type_
+            )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)

@@ -70,7 +70,11 @@ class StreamsSchemaRegistryConnection:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        provider = self.provider.value
+        provider = (
+            self.provider.value
+            if isinstance(self.provider, StreamsSchemaRegistryConnectionProvider) and self.provider.is_known()
+            else self.provider
+        )
 
         schema_registry_authentication: dict[str, Any]
         schema_registry_authentication = self.schema_registry_authentication.to_dict()
@@ -92,11 +96,19 @@ class StreamsSchemaRegistryConnection:
 
         state: str | Unset = UNSET
         if not isinstance(self.state, Unset):
-            state = self.state.value
+            state = (
+                self.state.value
+                if isinstance(self.state, StreamsConnectionBaseState) and self.state.is_known()
+                else self.state
+            )
 
         type_: str | Unset = UNSET
         if not isinstance(self.type_, Unset):
-            type_ = self.type_.value
+            type_ = (
+                self.type_.value
+                if isinstance(self.type_, StreamsConnectionBaseType) and self.type_.is_known()
+                else self.type_
+            )
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)

@@ -4,15 +4,17 @@ from urllib.parse import quote
 
 import httpx
 
-from ..._responses import build_response
+from ..._retry import RetryPolicy
 from ..._serialization import to_request_dict
-from ..._validation import check_parameter, check_request_body
+from ..._validation import check_parameter, check_request_body, check_response_body
 from ...client import Client
 from ...models.streams_tenant import StreamsTenant
 from ...types import UNSET, Response, Unset
 
 # The request body's schema, for readOnly stripping and validation (_validation.py).
 _BODY_SCHEMA: dict[str, Any] = {"$ref": "#/components/schemas/StreamsTenant"}
+# The success body's schema: its known fields must have their JSON types (_validation.check_response_body).
+_RESPONSE_SCHEMA: dict[str, Any] = {"$ref": "#/components/schemas/StreamsTenant"}
 
 
 def _get_kwargs(
@@ -21,8 +23,10 @@ def _get_kwargs(
     body: StreamsTenant | Mapping[str, Any],
     envelope: bool | Unset = UNSET,
     pretty: bool | Unset = UNSET,
+    validate: bool = True,
 ) -> dict[str, Any]:
-    check_parameter("groupId", group_id, {"pattern": "^([a-f0-9]{24})$", "type": "string"})
+    if validate:
+        check_parameter("groupId", group_id, {"pattern": "^([a-f0-9]{24})$", "type": "string"})
 
     headers: dict[str, Any] = {}
 
@@ -44,21 +48,19 @@ def _get_kwargs(
         _kwargs["params"] = params
 
     _kwargs["json"] = to_request_dict(body, _BODY_SCHEMA)
-    check_request_body(_kwargs["json"], _BODY_SCHEMA)
+    if validate:
+        check_request_body(_kwargs["json"], _BODY_SCHEMA)
     headers["Content-Type"] = "application/vnd.atlas.2023-02-01+json"
-    headers["Accept"] = "application/vnd.atlas.2023-02-01+json"
+    headers["Accept"] = "application/vnd.atlas.2023-02-01+json, application/json;q=0.9"
     _kwargs["headers"] = headers
     return _kwargs
 
 
 def _parse_success(data: Any) -> StreamsTenant:
+    check_response_body(data, _RESPONSE_SCHEMA)
     response_200 = StreamsTenant.from_dict(data)
 
     return response_200
-
-
-def _build_response(response: httpx.Response, envelope: object) -> Response[StreamsTenant]:
-    return build_response(response, envelope=envelope is True, parse=_parse_success)
 
 
 def dry_run(
@@ -68,22 +70,36 @@ def dry_run(
     body: StreamsTenant | Mapping[str, Any],
     envelope: bool | Unset = UNSET,
     pretty: bool | Unset = UNSET,
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    headers: Mapping[str, str] | None | Unset = UNSET,
+    retries: RetryPolicy | int | None | Unset = UNSET,
+    validate: bool | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
 ) -> httpx.Request:
-    """The request that sync_detailed() would send with the same arguments, checked and built but not sent.
-    The client's auth adds credentials only to a request it sends, so none are in it.
+    """The request that sync_detailed() would send with the same arguments, checked and built but not sent:
+    method, URL, every header (the client's and the call's included) and the body's bytes. The client's auth
+    adds credentials only to a request it sends, so none are in it.
 
     Raises:
-        ValueError: If a parameter breaks its pattern.
-        errors.RequestValidationError: If the body breaks the schema.
+        errors.RequestValidationError: If a parameter or the body breaks the spec.
     """
 
-    kwargs = _get_kwargs(
-        group_id=group_id,
-        body=body,
-        envelope=envelope,
-        pretty=pretty,
+    call = client.call(
+        timeout=timeout,
+        headers=headers,
+        retries=retries,
+        validate=validate,
+        deadline=deadline,
     )
-    return client.get_httpx_client().build_request(**kwargs)
+    return call.build(
+        _get_kwargs(
+            group_id=group_id,
+            body=body,
+            envelope=envelope,
+            pretty=pretty,
+            validate=call.validate,
+        )
+    )
 
 
 def sync_detailed(
@@ -93,6 +109,11 @@ def sync_detailed(
     body: StreamsTenant | Mapping[str, Any],
     envelope: bool | Unset = UNSET,
     pretty: bool | Unset = UNSET,
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    headers: Mapping[str, str] | None | Unset = UNSET,
+    retries: RetryPolicy | int | None | Unset = UNSET,
+    validate: bool | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
 ) -> Response[StreamsTenant]:
     """Create One Stream Workspace
 
@@ -112,26 +133,38 @@ def sync_detailed(
         pretty (bool | Unset): Set to true to receive an indented, human-readable (pretty-printed)
             response body.
         body (StreamsTenant):
+        timeout, headers, retries, validate, deadline: This call's own settings, overriding the
+            client's (see Client); headers also override the operation's own, such as Accept.
 
     Raises:
-        ValueError: If a parameter breaks its pattern; nothing is sent.
-        errors.RequestValidationError: If the body breaks the schema; nothing is sent.
-        httpx.TransportError: If the connection fails after the client's retries.
+        errors.RequestValidationError: If a parameter or the body breaks the spec, or the body cannot be
+            sent as JSON; nothing is sent.
+        errors.AtlasConnectionError: If no answer came, after the retries (errors.AtlasTimeoutError: a
+            timeout, or the call's deadline passed).
+        errors.AuthenticationError: If the token endpoint refused the service account.
 
     Returns:
         Response[StreamsTenant]: status, headers, raw content, and either
         `parsed` or `error` (an errors.AtlasApiError); neither HTTP error statuses nor a success body
-        that does not parse (errors.ResponseParseError) raise here.
+        that does not parse (errors.ResponseParseError) or is too large (errors.ResponseTooLargeError)
+        raise here.
     """
 
+    call = client.call(
+        timeout=timeout,
+        headers=headers,
+        retries=retries,
+        validate=validate,
+        deadline=deadline,
+    )
     kwargs = _get_kwargs(
         group_id=group_id,
         body=body,
         envelope=envelope,
         pretty=pretty,
+        validate=call.validate,
     )
-    response = client.request(**kwargs)
-    return _build_response(response, envelope)
+    return call.send(kwargs, parse=_parse_success, envelope=envelope is True)
 
 
 def sync(
@@ -141,6 +174,11 @@ def sync(
     body: StreamsTenant | Mapping[str, Any],
     envelope: bool | Unset = UNSET,
     pretty: bool | Unset = UNSET,
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    headers: Mapping[str, str] | None | Unset = UNSET,
+    retries: RetryPolicy | int | None | Unset = UNSET,
+    validate: bool | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
 ) -> StreamsTenant:
     """Create One Stream Workspace
 
@@ -160,13 +198,18 @@ def sync(
         pretty (bool | Unset): Set to true to receive an indented, human-readable (pretty-printed)
             response body.
         body (StreamsTenant):
+        timeout, headers, retries, validate, deadline: This call's own settings, overriding the
+            client's (see Client); headers also override the operation's own, such as Accept.
 
     Raises:
-        ValueError: If a parameter breaks its pattern; nothing is sent.
-        errors.RequestValidationError: If the body breaks the schema; nothing is sent.
-        errors.AtlasApiError: If Atlas answers with an error status (a subclass per class of status).
-        errors.ResponseParseError: If a success body does not parse as the model (an AtlasApiError).
-        httpx.TransportError: If the connection fails after the client's retries.
+        errors.RequestValidationError: If a parameter or the body breaks the spec, or the body cannot be
+            sent as JSON; nothing is sent.
+        errors.AtlasConnectionError: If no answer came, after the retries (errors.AtlasTimeoutError: a
+            timeout, or the call's deadline passed).
+        errors.AuthenticationError: If the token endpoint refused the service account.
+        errors.AtlasApiError: If Atlas answers with an error status (a subclass per class of status), a
+            success body that does not parse as the model (errors.ResponseParseError) or a body over the
+            size cap (errors.ResponseTooLargeError).
 
     Returns:
         StreamsTenant
@@ -178,6 +221,11 @@ def sync(
         body=body,
         envelope=envelope,
         pretty=pretty,
+        timeout=timeout,
+        headers=headers,
+        retries=retries,
+        validate=validate,
+        deadline=deadline,
     ).unwrap()
 
 
@@ -188,6 +236,11 @@ async def asyncio_detailed(
     body: StreamsTenant | Mapping[str, Any],
     envelope: bool | Unset = UNSET,
     pretty: bool | Unset = UNSET,
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    headers: Mapping[str, str] | None | Unset = UNSET,
+    retries: RetryPolicy | int | None | Unset = UNSET,
+    validate: bool | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
 ) -> Response[StreamsTenant]:
     """Create One Stream Workspace
 
@@ -207,26 +260,38 @@ async def asyncio_detailed(
         pretty (bool | Unset): Set to true to receive an indented, human-readable (pretty-printed)
             response body.
         body (StreamsTenant):
+        timeout, headers, retries, validate, deadline: This call's own settings, overriding the
+            client's (see Client); headers also override the operation's own, such as Accept.
 
     Raises:
-        ValueError: If a parameter breaks its pattern; nothing is sent.
-        errors.RequestValidationError: If the body breaks the schema; nothing is sent.
-        httpx.TransportError: If the connection fails after the client's retries.
+        errors.RequestValidationError: If a parameter or the body breaks the spec, or the body cannot be
+            sent as JSON; nothing is sent.
+        errors.AtlasConnectionError: If no answer came, after the retries (errors.AtlasTimeoutError: a
+            timeout, or the call's deadline passed).
+        errors.AuthenticationError: If the token endpoint refused the service account.
 
     Returns:
         Response[StreamsTenant]: status, headers, raw content, and either
         `parsed` or `error` (an errors.AtlasApiError); neither HTTP error statuses nor a success body
-        that does not parse (errors.ResponseParseError) raise here.
+        that does not parse (errors.ResponseParseError) or is too large (errors.ResponseTooLargeError)
+        raise here.
     """
 
+    call = client.call(
+        timeout=timeout,
+        headers=headers,
+        retries=retries,
+        validate=validate,
+        deadline=deadline,
+    )
     kwargs = _get_kwargs(
         group_id=group_id,
         body=body,
         envelope=envelope,
         pretty=pretty,
+        validate=call.validate,
     )
-    response = await client.request_async(**kwargs)
-    return _build_response(response, envelope)
+    return await call.send_async(kwargs, parse=_parse_success, envelope=envelope is True)
 
 
 async def asyncio(
@@ -236,6 +301,11 @@ async def asyncio(
     body: StreamsTenant | Mapping[str, Any],
     envelope: bool | Unset = UNSET,
     pretty: bool | Unset = UNSET,
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    headers: Mapping[str, str] | None | Unset = UNSET,
+    retries: RetryPolicy | int | None | Unset = UNSET,
+    validate: bool | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
 ) -> StreamsTenant:
     """Create One Stream Workspace
 
@@ -255,13 +325,18 @@ async def asyncio(
         pretty (bool | Unset): Set to true to receive an indented, human-readable (pretty-printed)
             response body.
         body (StreamsTenant):
+        timeout, headers, retries, validate, deadline: This call's own settings, overriding the
+            client's (see Client); headers also override the operation's own, such as Accept.
 
     Raises:
-        ValueError: If a parameter breaks its pattern; nothing is sent.
-        errors.RequestValidationError: If the body breaks the schema; nothing is sent.
-        errors.AtlasApiError: If Atlas answers with an error status (a subclass per class of status).
-        errors.ResponseParseError: If a success body does not parse as the model (an AtlasApiError).
-        httpx.TransportError: If the connection fails after the client's retries.
+        errors.RequestValidationError: If a parameter or the body breaks the spec, or the body cannot be
+            sent as JSON; nothing is sent.
+        errors.AtlasConnectionError: If no answer came, after the retries (errors.AtlasTimeoutError: a
+            timeout, or the call's deadline passed).
+        errors.AuthenticationError: If the token endpoint refused the service account.
+        errors.AtlasApiError: If Atlas answers with an error status (a subclass per class of status), a
+            success body that does not parse as the model (errors.ResponseParseError) or a body over the
+            size cap (errors.ResponseTooLargeError).
 
     Returns:
         StreamsTenant
@@ -274,5 +349,10 @@ async def asyncio(
             body=body,
             envelope=envelope,
             pretty=pretty,
+            timeout=timeout,
+            headers=headers,
+            retries=retries,
+            validate=validate,
+            deadline=deadline,
         )
     ).unwrap()
