@@ -14,10 +14,9 @@ from typing import Any
 import pytest
 
 from generator.spec.plain_yaml import load_plain_text
-from support import ROOT
+from support import TOOLKIT
 
-REPO_ROOT = ROOT
-SHARED = REPO_ROOT.parent / "shared"
+SHARED = TOOLKIT.parent / "shared"  # beside this checkout, whichever project is under test
 UPSTREAM = SHARED / "upstream"
 CURRENT_UPSTREAM = UPSTREAM / "atlas-admin-v2.multi-version.yaml"  # today's full spec, all versions
 OLDER_UPSTREAM = UPSTREAM / "atlas-sdk-go.atlas-api.2025-06-30.yaml"  # mid-2025, "Stream Instance" era
