@@ -23,7 +23,7 @@ from support.markdown_pages import (
     table_row,
     visible_text,
 )
-from support.spec_examples import OPERATION_PATH
+from support.spec_examples import body_operation
 
 from generator.config import load_settings
 from generator.pipeline import build
@@ -46,7 +46,7 @@ def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The client generated from the curated spec with adversarial text in every kind of description."""
     scratch = tmp_path_factory.mktemp("adversarial")
     data = load_spec(SPEC_PATH).data
-    operation = node_at(data, OPERATION_PATH)
+    operation = node_at(data, body_operation().pointer)
     operation["summary"] = ENDS_WITH_QUOTE
     operation["description"] = ADVERSARIAL
     tenant = data["components"]["schemas"]["StreamsTenant"]

@@ -21,7 +21,7 @@ from atlas_streams.models import (
     streams_tenant,
 )
 from support import ROOT, SPEC_PATH
-from support.spec_examples import OPERATION_PATH
+from support.spec_examples import body_operation
 
 from generator.codegen.project import render_project
 from generator.config import load_settings
@@ -165,7 +165,7 @@ def test_discriminated_unions_anywhere_type_check_and_parse(tmp_path: Path) -> N
         "primary": connection,
         "backup": {"oneOf": [connection], "nullable": True},
     }
-    (success,) = node_at(data, OPERATION_PATH)["responses"]["200"]["content"].values()
+    (success,) = node_at(data, body_operation().pointer)["responses"]["200"]["content"].values()
     success["schema"] = connection
     package = rendered(data, tmp_path)
     parse = (
@@ -189,7 +189,7 @@ def test_discriminated_unions_anywhere_type_check_and_parse(tmp_path: Path) -> N
 def test_response_has_an_attribute_for_each_response_header_the_spec_documents(tmp_path: Path) -> None:
     data = load_spec(SPEC_PATH).data
     responses = [
-        node_at(data, OPERATION_PATH)["responses"]["200"],
+        node_at(data, body_operation().pointer)["responses"]["200"],
         data["components"]["responses"]["tooManyRequests"],
     ]
     for response in responses:

@@ -1,7 +1,9 @@
-"""The documented examples of spec/streams.yaml, for tests (this is a helper module, not a test file).
+"""The documented examples and statuses of the spec under test, for tests (this is a helper module, not a test file).
 
-Import it as `from spec_examples import ...`: pytest's default "prepend" import mode puts tests/ on sys.path.
-Every function returns a fresh deep copy, so a test may mutate what it gets.
+Every function takes the operation by its OperationKey; without one it means the operation with a request body
+(the first, in document order), the one the client tests send. Nothing here names today's operation, statuses or
+media types: they are read from the spec, so the tests follow it when it changes. Every function returns a fresh
+deep copy, so a test may mutate what it gets.
 """
 
 from __future__ import annotations
@@ -10,75 +12,99 @@ import copy
 from functools import cache
 from typing import Any
 
-from ruamel.yaml import YAML
-
+from generator.spec.plain_yaml import load_plain
+from generator.spec.pointers import resolved
+from generator.spec.vocabulary import OperationKey, operations, schema_name
 from support import SPEC_PATH
-
-OPERATION_PATH = ("paths", "/api/atlas/v2/groups/{groupId}/streams", "post")
-REQUEST_MEDIA_TYPE = "application/vnd.atlas.2023-02-01+json"
 
 
 @cache
-def _spec() -> dict[str, Any]:
-    spec: dict[str, Any] = YAML(typ="safe").load(SPEC_PATH.read_text(encoding="utf-8"))
-    return spec
+def spec_data() -> dict[str, Any]:
+    """The spec under test as plain data, read once (callers must not change it: copy what they keep)."""
+    data: dict[str, Any] = load_plain(SPEC_PATH)
+    return data
 
 
-def _resolve(node: dict[str, Any]) -> dict[str, Any]:
-    """Follow a local `$ref` ("#/components/...") to the object it names; other nodes are returned as they are."""
-    ref = node.get("$ref")
-    if ref is None:
-        return node
-    if not ref.startswith("#/"):
-        raise ValueError(f"only local $refs are supported, got {ref!r}")
-    target: Any = _spec()
-    for part in ref[2:].split("/"):
-        target = target[part.replace("~1", "/").replace("~0", "~")]
-    return _resolve(target)
+def body_operation() -> OperationKey:
+    """The first operation, in document order, that takes a request body."""
+    found = [key for key, operation in operations(spec_data()).items() if "requestBody" in operation]
+    if not found:
+        raise LookupError(f"{SPEC_PATH}: no operation takes a request body")
+    return found[0]
 
 
-def _operation() -> dict[str, Any]:
-    node: Any = _spec()
-    for key in OPERATION_PATH:
-        node = node[key]
-    operation: dict[str, Any] = node
+def _operation(key: OperationKey | None) -> dict[str, Any]:
+    operation: dict[str, Any] = operations(spec_data())[key or body_operation()]
     return operation
 
 
-def _response_content(status: int) -> dict[str, Any]:
-    responses = _operation()["responses"]
+def _media(content_holder: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """(media type, media object) of a request body or response, which document one media type each."""
+    content: dict[str, Any] = resolved(spec_data(), content_holder)["content"]
+    if len(content) != 1:
+        raise ValueError(f"expected one media type, got {sorted(content)}")
+    ((media_type, media),) = content.items()
+    return media_type, media
+
+
+def _response(status: int, key: OperationKey | None) -> dict[str, Any]:
+    responses = _operation(key)["responses"]
     if str(status) not in responses:
         raise KeyError(f"status {status} is not documented; documented: {sorted(responses)}")
-    content: dict[str, Any] = _resolve(responses[str(status)])["content"]
-    if len(content) != 1:
-        raise ValueError(f"expected one media type for {status}, got {sorted(content)}")
-    return content
+    response: dict[str, Any] = responses[str(status)]
+    return response
 
 
-def documented_operation() -> dict[str, Any]:
+def documented_operation(key: OperationKey | None = None) -> dict[str, Any]:
     """The operation as the spec documents it."""
-    return copy.deepcopy(_operation())
+    return copy.deepcopy(_operation(key))
 
 
-def request_example() -> dict[str, Any]:
+def request_media_type(key: OperationKey | None = None) -> str:
+    """The Content-Type under which the request body is documented."""
+    return _media(_operation(key)["requestBody"])[0]
+
+
+def request_example(key: OperationKey | None = None) -> dict[str, Any]:
     """The documented request body."""
-    example: dict[str, Any] = _operation()["requestBody"]["content"][REQUEST_MEDIA_TYPE]["example"]
+    example: dict[str, Any] = _media(_operation(key)["requestBody"])[1]["example"]
     return copy.deepcopy(example)
 
 
-def response_example(status: int) -> dict[str, Any]:
-    """The documented body of the `status` response (200, or one of documented_error_statuses())."""
-    (media,) = _response_content(status).values()
-    example: dict[str, Any] = media["example"]
-    return copy.deepcopy(example)
+def request_schema_name(key: OperationKey | None = None) -> str:
+    """The component schema that the request body refers to."""
+    name = schema_name(_media(_operation(key)["requestBody"])[1]["schema"])
+    if name is None:
+        raise ValueError("the request body's schema is not a component schema")
+    return name
 
 
-def response_media_type(status: int) -> str:
-    """The Content-Type under which the `status` response is documented."""
-    (media_type,) = _response_content(status)
-    return media_type
+def documented_statuses(key: OperationKey | None = None) -> list[int]:
+    """Every status the operation documents, ascending."""
+    return sorted(int(status) for status in _operation(key)["responses"])
 
 
-def documented_error_statuses() -> list[int]:
+def success_status(key: OperationKey | None = None) -> int:
+    """The lowest documented 2xx status."""
+    return min(status for status in documented_statuses(key) if 200 <= status < 300)
+
+
+def documented_error_statuses(key: OperationKey | None = None) -> list[int]:
     """Every documented 4xx/5xx status of the operation, ascending."""
-    return sorted(int(status) for status in _operation()["responses"] if int(status) >= 400)
+    return [status for status in documented_statuses(key) if status >= 400]
+
+
+def response_example(status: int, key: OperationKey | None = None) -> dict[str, Any]:
+    """The documented body of the `status` response (KeyError when the operation does not document it)."""
+    example: dict[str, Any] = _media(_response(status, key))[1]["example"]
+    return copy.deepcopy(example)
+
+
+def response_media_type(status: int, key: OperationKey | None = None) -> str:
+    """The Content-Type under which the `status` response is documented."""
+    return _media(_response(status, key))[0]
+
+
+def response_headers(status: int, key: OperationKey | None = None) -> list[str]:
+    """The names of the headers the `status` response documents, as the spec writes them."""
+    return list(resolved(spec_data(), _response(status, key)).get("headers", {}))
