@@ -6,53 +6,26 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from support import ROOT
 from support.spec_edit import edited, put
+from support.spec_examples import EnumProperty, string_enum_property
 
 from generator.cli import main
 from generator.config import load_settings
 from generator.evolve.api_diff import Change
 from generator.evolve.changelog import next_version
 from generator.spec.loading import load_spec
-from generator.spec.pointers import Pointer
-from generator.spec.vocabulary import SPLIT_FROM
 
 SPEC = Path("spec/streams.yaml")
 RETIRED = "RETIRED_VALUE"  # a value the older spec had and the current one dropped
 
 
-@dataclass(frozen=True)
-class EnumProperty:
-    """A string enum property of a component schema, as the change report names it."""
-
-    subject: str  # Schema.property
-    pointer: Pointer  # of its enum
-    values: list[str]
-
-
-def enum_property(project: Path) -> EnumProperty:
-    """The first string enum property of a component schema (a split-out base excepted: the report names its
-    properties after the parent's)."""
-    schemas = load_spec(project / SPEC).data["components"]["schemas"]
-    found = (
-        EnumProperty(
-            f"{name}.{prop_name}", ("components", "schemas", name, "properties", prop_name, "enum"), prop["enum"]
-        )
-        for name, schema in schemas.items()
-        if SPLIT_FROM not in schema
-        for prop_name, prop in schema.get("properties", {}).items()
-        if prop.get("type") == "string" and len(prop.get("enum", [])) > 1
-    )
-    return next(found, None) or pytest.skip("the spec has no string enum property with two values or more")
-
-
 def older_spec(project: Path, values: Callable[[list[str]], list[str]]) -> EnumProperty:
-    """old.yaml: the spec as it was when the enum of enum_property() held values(its values now)."""
-    prop = enum_property(project)
+    """old.yaml: the spec as it was when its first string enum property held values(its values now)."""
+    prop = string_enum_property(load_spec(project / SPEC).data)
     edited(project / SPEC, project / "old.yaml", put(prop.pointer, values(prop.values)))
     return prop
 

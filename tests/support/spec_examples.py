@@ -9,12 +9,15 @@ deep copy, so a test may mutate what it gets.
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+import pytest
+
 from generator.spec.plain_yaml import load_plain
-from generator.spec.pointers import resolved
-from generator.spec.vocabulary import OperationKey, operations, schema_name
+from generator.spec.pointers import Pointer, resolved
+from generator.spec.vocabulary import SPLIT_FROM, OperationKey, operations, schema_name
 from support import SPEC_PATH
 
 
@@ -108,3 +111,28 @@ def response_media_type(status: int, key: OperationKey | None = None) -> str:
 def response_headers(status: int, key: OperationKey | None = None) -> list[str]:
     """The names of the headers the `status` response documents, as the spec writes them."""
     return list(resolved(spec_data(), _response(status, key)).get("headers", {}))
+
+
+@dataclass(frozen=True)
+class EnumProperty:
+    """A string enum property of a component schema, as the change report names it."""
+
+    subject: str  # Schema.property
+    pointer: Pointer  # of its enum
+    values: list[str]
+
+
+def string_enum_property(data: dict[str, Any]) -> EnumProperty:
+    """The first string enum property, with two values or more, of a component schema of `data` (a split-out base
+    excepted: the change report names its properties after the parent's). Skips when there is none."""
+    schemas = data.get("components", {}).get("schemas", {})
+    found = (
+        EnumProperty(
+            f"{name}.{prop_name}", ("components", "schemas", name, "properties", prop_name, "enum"), list(enum)
+        )
+        for name, schema in schemas.items()
+        if SPLIT_FROM not in schema
+        for prop_name, prop in schema.get("properties", {}).items()
+        if prop.get("type") == "string" and len(enum := prop.get("enum", [])) > 1
+    )
+    return next(found, None) or pytest.skip("the spec has no string enum property with two values or more")
