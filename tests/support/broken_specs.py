@@ -20,7 +20,7 @@ import pytest
 
 from generator.spec.loading import Spec, load_spec
 from generator.spec.pointers import Pointer, follow_refs, node_at, resolved, walk
-from generator.spec.schema_facts import enum_values, property_schema
+from generator.spec.schema_facts import enum_values
 from generator.spec.vocabulary import (
     OPERATION_NAME,
     OPERATION_NAME_OVERRIDE,
@@ -32,7 +32,13 @@ from generator.spec.vocabulary import (
 )
 from support import SPEC_PATH
 from support.spec_edit import Edit, delete, edited, put, rename
-from support.spec_examples import body_operation, spec_data
+from support.spec_examples import (
+    first_example_node,
+    json_path,
+    request_media,
+    response_media,
+    spec_data,
+)
 
 SPEC = SPEC_PATH
 WHERE = "spec/streams.yaml"
@@ -91,14 +97,6 @@ def _skip(reason: str) -> NoReturn:
     pytest.skip(f"{SPEC}: {reason}")
 
 
-def _path(pointer: Pointer) -> str:
-    """How lint names a place inside a document: $.a.b[0]['c/d']."""
-    return "$" + "".join(
-        f"[{part}]" if isinstance(part, int) else f".{part}" if re.fullmatch(r"\w[\w-]*", part) else f"[{part!r}]"
-        for part in pointer
-    )
-
-
 def _at(spec: Spec, pointer: Pointer) -> str:
     line, column = spec.position_of(pointer)
     return f"{line}:{column}"
@@ -130,49 +128,6 @@ def _users(data: dict[str, Any], target: Pointer) -> Iterator[tuple[OperationKey
         for what, where in bodies:
             if follow_refs(data, (*key.pointer, *where))[0] == target:
                 yield key, what
-
-
-def _request_media(data: dict[str, Any]) -> tuple[Pointer, dict[str, Any]]:
-    """Pointer and node of the request body's (first) media type, of the operation with a request body."""
-    body, node = follow_refs(data, (*body_operation().pointer, "requestBody"))
-    media_type = next(iter(node["content"]))
-    return (*body, "content", media_type), node["content"][media_type]
-
-
-def _response_media(data: dict[str, Any], success: bool) -> tuple[Pointer, dict[str, Any]]:
-    """Pointer and node of the first media type of the body operation's first success (or error) response."""
-    key = body_operation()
-    for status in operations(data)[key]["responses"]:
-        response, node = follow_refs(data, (*key.pointer, "responses", status))
-        if str(status).startswith("2") == success and node.get("content"):
-            media_type = next(iter(node["content"]))
-            media: dict[str, Any] = node["content"][media_type]
-            return (*response, "content", media_type), media
-    _skip(f"{key} documents no {'success' if success else 'error'} response with a body")
-
-
-def _schema_at(data: dict[str, Any], schema: dict[str, Any], inner: Pointer) -> dict[str, Any]:
-    """The schema of the value at `inner` in an example of `schema` (KeyError where no single schema says)."""
-    for part in inner:
-        schema = resolved(data, schema)["items"] if isinstance(part, int) else property_schema(data, schema, [part])
-    return resolved(data, schema)
-
-
-def _example_nodes(data: dict[str, Any], media: dict[str, Any]) -> Iterator[tuple[Pointer, Any, dict[str, Any]]]:
-    """(pointer inside the example, value, its schema) of every node of a media type's example, parents first,
-    where one schema describes it (not inside a oneOf)."""
-    for inner, value in walk(media["example"]):
-        try:
-            yield inner, value, _schema_at(data, media["schema"], inner)
-        except KeyError:
-            continue
-
-
-def _first_example_node(
-    data: dict[str, Any], media: dict[str, Any], wanted: Callable[[Any, dict[str, Any]], bool], what: str
-) -> tuple[Pointer, Any, dict[str, Any]]:
-    found = ((inner, value, schema) for inner, value, schema in _example_nodes(data, media) if wanted(value, schema))
-    return next(found, None) or _skip(f"no {what}")
 
 
 def _not_matching(pattern: str, *candidates: str) -> str:
@@ -287,7 +242,7 @@ def _security_scheme(data: dict[str, Any], kind: str) -> Pointer:
 
 def _invalid(pointer: Pointer, message: str, at: Pointer | None = None) -> Expected:
     return lambda spec: [
-        f"{_at(spec, pointer if at is None else at)}: error: invalid OpenAPI 3.0 at {_path(pointer)}: {message}"
+        f"{_at(spec, pointer if at is None else at)}: error: invalid OpenAPI 3.0 at {json_path(pointer)}: {message}"
     ]
 
 
@@ -491,14 +446,14 @@ def _unversioned(data: dict[str, Any], media: Pointer, message: Callable[[Operat
     """The media type at `media` renamed application/json; a line for every operation body that uses it."""
     body = media[:-2]
     if "application/json" in node_at(data, (*body, "content")):
-        _skip(f"{_path(body)} also documents application/json")
+        _skip(f"{json_path(body)} also documents application/json")
     where = (*body, "content", "application/json")
     users = sorted(message(key, what) for key, what in _users(data, body))
     return Variant((rename(media, "application/json"),), lambda spec: [f"{_at(spec, where)}: {m}" for m in users])
 
 
 def _unversioned_request_media_type(data: dict[str, Any]) -> Variant:
-    media, _ = _request_media(data)
+    media, _ = request_media()
     return _unversioned(
         data,
         media,
@@ -509,7 +464,7 @@ def _unversioned_request_media_type(data: dict[str, Any]) -> Variant:
 
 
 def _unversioned_success_media_type(data: dict[str, Any]) -> Variant:
-    media, _ = _response_media(data, success=True)
+    media, _ = response_media(success=True)
     return _unversioned(
         data,
         media,
@@ -520,9 +475,9 @@ def _unversioned_success_media_type(data: dict[str, Any]) -> Variant:
 
 
 def _response_without_example(data: dict[str, Any]) -> Variant:
-    media, node = _response_media(data, success=False)
+    media, node = response_media(success=False)
     if "example" not in node:
-        _skip(f"{_path(media)} has no example")
+        _skip(f"{json_path(media)} has no example")
     media_type = media[-1]
     users = sorted(
         f"error: {key} {what} ({media_type}) has no example (hint: add the documented example)"
@@ -581,7 +536,7 @@ def _unused_component(data: dict[str, Any]) -> Variant:
 
 
 def _example_error(example: Pointer, label: str, inner: Pointer, message: str) -> Expected:
-    return lambda spec: [f"{_at(spec, (*example, *inner))}: error: {label} {_path(inner)}: {message}"]
+    return lambda spec: [f"{_at(spec, (*example, *inner))}: error: {label} {json_path(inner)}: {message}"]
 
 
 def _request_example_value(
@@ -592,8 +547,8 @@ def _request_example_value(
 ) -> Variant:
     """The first node of the request example that `wanted` picks, replaced by what `value` makes of it and its
     schema, which also says lint's message."""
-    media, node = _request_media(data)
-    inner, old, schema = _first_example_node(data, node, wanted, f"{what} in the request example")
+    media, node = request_media()
+    inner, old, schema = first_example_node(node, wanted, f"{what} in the request example")
     new, message = value(old, schema)
     example = (*media, "example")
     return Variant((put((*example, *inner), new),), _example_error(example, "request example", inner, message))
@@ -644,8 +599,8 @@ def _request_example_too_many_items(data: dict[str, Any]) -> Variant:
 def _request_example_with_read_only_field(data: dict[str, Any]) -> Variant:
     """A readOnly property of the request body's schema, copied from the success example, as when a response
     is sent back as a request."""
-    media, node = _request_media(data)
-    _, success = _response_media(data, success=True)
+    media, node = request_media()
+    _, success = response_media(success=True)
     if success.get("schema") != node.get("schema"):
         _skip("the success response has another schema than the request body")
     schema = resolved(data, node["schema"])
@@ -666,7 +621,7 @@ def _request_example_with_read_only_field(data: dict[str, Any]) -> Variant:
 
 def _response_example_with_write_only_field(data: dict[str, Any]) -> Variant:
     """The first plain, optional property that the success example carries, made writeOnly in its schema."""
-    media, node = _response_media(data, success=True)
+    media, node = response_media(success=True)
     schema_pointer, schema = follow_refs(data, (*media, "schema"))
     candidates = [
         name
@@ -687,9 +642,9 @@ def _response_example_with_write_only_field(data: dict[str, Any]) -> Variant:
 
 
 def _response_example_pattern(data: dict[str, Any]) -> Variant:
-    media, node = _response_media(data, success=True)
-    inner, _, schema = _first_example_node(
-        data, node, lambda value, schema: isinstance(value, str) and "pattern" in schema, "patterned string"
+    media, node = response_media(success=True)
+    inner, _, schema = first_example_node(
+        node, lambda value, schema: isinstance(value, str) and "pattern" in schema, "patterned string"
     )
     pattern = schema["pattern"]
     value = _not_matching(pattern, "not-hex", "!")
@@ -701,7 +656,7 @@ def _response_example_pattern(data: dict[str, Any]) -> Variant:
 
 
 def _request_example_missing_required_field(data: dict[str, Any]) -> Variant:
-    media, node = _request_media(data)
+    media, node = request_media()
 
     def holds_required(value: Any, schema: dict[str, Any]) -> bool:
         return (
@@ -710,16 +665,16 @@ def _request_example_missing_required_field(data: dict[str, Any]) -> Variant:
             and bool(set(schema.get("required", [])) & set(value))
         )
 
-    inner, value, schema = _first_example_node(data, node, holds_required, "object with a required property")
+    inner, value, schema = first_example_node(node, holds_required, "object with a required property")
     required = next(name for name in value if name in schema["required"])
     renamed = f"{required}Misspelt"
     example = (*media, "example")
 
     def expected(spec: Spec) -> list[str]:
         return [
-            f"{_at(spec, (*example, *inner))}: error: request example {_path(inner)}: {required!r} is a required "
+            f"{_at(spec, (*example, *inner))}: error: request example {json_path(inner)}: {required!r} is a required "
             "property",
-            f"{_at(spec, (*example, *inner, renamed))}: warning: request example {_path((*inner, renamed))}: the "
+            f"{_at(spec, (*example, *inner, renamed))}: warning: request example {json_path((*inner, renamed))}: the "
             f"schema defines no property {renamed!r} {UNDEFINED_HINT}",
         ]
 
@@ -727,11 +682,11 @@ def _request_example_missing_required_field(data: dict[str, Any]) -> Variant:
 
 
 def _error_example_wrong_type(data: dict[str, Any]) -> Variant:
-    media, node = _response_media(data, success=False)
+    media, node = response_media(success=False)
     integers = (
         inner for inner, value in walk(node.get("example")) if isinstance(value, int) and not isinstance(value, bool)
     )
-    inner = next(integers, None) or _skip(f"no integer in the example at {_path(media)}")
+    inner = next(integers, None) or _skip(f"no integer in the example at {json_path(media)}")
     text = str(node_at(node["example"], inner))
     example = (*media, "example")
     return Variant(

@@ -9,6 +9,8 @@ deep copy, so a test may mutate what it gets.
 from __future__ import annotations
 
 import copy
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -16,7 +18,8 @@ from typing import Any
 import pytest
 
 from generator.spec.plain_yaml import load_plain
-from generator.spec.pointers import Pointer, resolved
+from generator.spec.pointers import Pointer, follow_refs, resolved, walk
+from generator.spec.schema_facts import property_schema
 from generator.spec.vocabulary import SPLIT_FROM, OperationKey, operations, schema_name
 from support import SPEC_PATH
 
@@ -58,6 +61,62 @@ def _response(status: int, key: OperationKey | None) -> dict[str, Any]:
     return response
 
 
+def request_media(key: OperationKey | None = None) -> tuple[Pointer, dict[str, Any]]:
+    """Pointer and node of the request body's (first) media type."""
+    key = key or body_operation()
+    body, node = follow_refs(spec_data(), (*key.pointer, "requestBody"))
+    media_type = next(iter(node["content"]))
+    media: dict[str, Any] = node["content"][media_type]
+    return (*body, "content", media_type), media
+
+
+def response_media(success: bool, key: OperationKey | None = None) -> tuple[Pointer, dict[str, Any]]:
+    """Pointer and node of the first media type of the first success (or error) response with a body."""
+    key = key or body_operation()
+    for status in _operation(key)["responses"]:
+        response, node = follow_refs(spec_data(), (*key.pointer, "responses", status))
+        if str(status).startswith("2") == success and node.get("content"):
+            media_type = next(iter(node["content"]))
+            media: dict[str, Any] = node["content"][media_type]
+            return (*response, "content", media_type), media
+    pytest.skip(f"{key} documents no {'success' if success else 'error'} response with a body")
+
+
+def schema_at(schema: dict[str, Any], inner: Pointer) -> dict[str, Any]:
+    """The schema of the value at `inner` in a value of `schema` (KeyError where no single schema says, as inside
+    a oneOf)."""
+    data = spec_data()
+    for part in inner:
+        schema = resolved(data, schema)["items"] if isinstance(part, int) else property_schema(data, schema, [part])
+    return resolved(data, schema)
+
+
+def value_nodes(value: Any, schema: dict[str, Any]) -> Iterator[tuple[Pointer, Any, dict[str, Any]]]:
+    """(pointer inside `value`, node, its schema) of every node of a value of `schema`, parents first, where one
+    schema describes it."""
+    for inner, node in walk(value):
+        try:
+            yield inner, node, schema_at(schema, inner)
+        except KeyError:
+            continue
+
+
+def first_example_node(
+    media: dict[str, Any], wanted: Callable[[Any, dict[str, Any]], bool], what: str
+) -> tuple[Pointer, Any, dict[str, Any]]:
+    """The first node of a media type's example that `wanted(node, its schema)` picks; skips when none does."""
+    found = (node for node in value_nodes(media["example"], media["schema"]) if wanted(node[1], node[2]))
+    return next(found, None) or pytest.skip(f"{SPEC_PATH}: no {what}")
+
+
+def json_path(pointer: Pointer) -> str:
+    """How lint and the client's validation name a place inside a value: $.a.b[0]['c/d']."""
+    return "$" + "".join(
+        f"[{part}]" if isinstance(part, int) else f".{part}" if re.fullmatch(r"\w[\w-]*", part) else f"[{part!r}]"
+        for part in pointer
+    )
+
+
 def documented_operation(key: OperationKey | None = None) -> dict[str, Any]:
     """The operation as the spec documents it."""
     return copy.deepcopy(_operation(key))
@@ -76,9 +135,18 @@ def request_example(key: OperationKey | None = None) -> dict[str, Any]:
 
 def request_schema_name(key: OperationKey | None = None) -> str:
     """The component schema that the request body refers to."""
-    name = schema_name(_media(_operation(key)["requestBody"])[1]["schema"])
+    return _schema_name(_media(_operation(key)["requestBody"])[1])
+
+
+def response_schema_name(status: int, key: OperationKey | None = None) -> str:
+    """The component schema that the body of the `status` response refers to."""
+    return _schema_name(_media(_response(status, key))[1])
+
+
+def _schema_name(media: dict[str, Any]) -> str:
+    name = schema_name(media["schema"])
     if name is None:
-        raise ValueError("the request body's schema is not a component schema")
+        raise ValueError(f"the schema {media['schema']} is not a component schema")
     return name
 
 
@@ -108,9 +176,13 @@ def response_media_type(status: int, key: OperationKey | None = None) -> str:
     return _media(_response(status, key))[0]
 
 
-def response_headers(status: int, key: OperationKey | None = None) -> list[str]:
-    """The names of the headers the `status` response documents, as the spec writes them."""
-    return list(resolved(spec_data(), _response(status, key)).get("headers", {}))
+def documented_headers(status: int, key: OperationKey | None = None) -> dict[str, dict[str, Any]]:
+    """Name -> header object (its schema resolved) of each header that the `status` response documents."""
+    headers = resolved(spec_data(), _response(status, key)).get("headers", {})
+    return {
+        name: {**(header := resolved(spec_data(), node)), "schema": resolved(spec_data(), header.get("schema", {}))}
+        for name, node in headers.items()
+    }
 
 
 @dataclass(frozen=True)
