@@ -14,10 +14,9 @@ from atlas_streams import Client
 from support.atlas_fakes import ATLAS_MEDIA_TYPE, GROUP_ID, loopback_client
 from support.generated_client import body_model, model_class, operation
 from support.loopback import CannedResponse, LoopbackServer
-from support.spec_examples import request_example, response_example, response_media, schema_at, spec_data
+from support.spec_examples import discriminated_list, request_example, response_example, response_media, spec_data
 
 from generator.spec.schema_facts import discriminators
-from generator.spec.vocabulary import schema_name
 
 # These responses carry what the spec does not know yet (or, for S3, what upstream's `type` enum omits),
 # which is the point: the client must parse them although the contract check would refuse them.
@@ -32,9 +31,8 @@ def received(atlas_server: LoopbackServer, client: Client, payload: dict[str, An
 
 def connection_class(value: str | None) -> Any:
     """The model that a connection of type `value` parses as (None: the fallback for a type the client does not
-    know), by the discriminator of the union that the success example's connections belong to."""
-    union = schema_name(schema_at(response_media(success=True)[1]["schema"], ("connections",))["items"])
-    assert union is not None
+    know), by the discriminator of the union that the success schema lists (its connections)."""
+    _, union = discriminated_list(response_media(success=True)[1]["schema"])
     discriminator = discriminators(spec_data())[union]
     return model_class(discriminator.mapping[value] if value is not None else str(discriminator.fallback))
 

@@ -59,10 +59,15 @@ def header_attributes(status: int, key: OperationKey | None = None) -> dict[str,
     """Header name -> the attribute of Response that reads it as an int, for each integer header that the `status`
     response documents (Retry-After is the retry policy's, not an attribute)."""
     return {
-        name: PythonIdentifier(name, FIELD_PREFIX)
+        name: attribute(name)
         for name, header in documented_headers(status, key).items()
         if header.get("schema", {}).get("type") == "integer" and name.lower() != "retry-after"
     }
+
+
+def attribute(name: str) -> str:
+    """The Python attribute that a JSON property or a header `name` becomes."""
+    return str(PythonIdentifier(name, FIELD_PREFIX))
 
 
 def model_class(schema: str) -> Any:

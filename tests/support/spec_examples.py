@@ -109,6 +109,63 @@ def first_example_node(
     return next(found, None) or pytest.skip(f"{SPEC_PATH}: no {what}")
 
 
+def write_only_value(schema: dict[str, Any]) -> tuple[Pointer, Any]:
+    """The shallowest writeOnly property below `schema`, through properties, items and the subtypes of a
+    discriminated oneOf (in mapping order, those that require no other property): where it is, and the smallest
+    value of `schema` that carries it ("secret" as its value). Skips when there is none."""
+    data = spec_data()
+    # (schema here, the steps from `schema` to it: a property name, 0 for an item, or a discriminator's tag)
+    pending: list[tuple[dict[str, Any], list[str | int | dict[str, str]]]] = [(schema, [])]
+    while pending:
+        node, steps = pending.pop(0)
+        node = resolved(data, node)
+        discriminator = node.get("discriminator", {})
+        for tag, target in discriminator.get("mapping", {}).items():
+            subtype = resolved(data, {"$ref": target})
+            if set(_all_required(subtype)) <= {discriminator["propertyName"]}:
+                pending.append((subtype, [*steps, {discriminator["propertyName"]: tag}]))
+        for name, prop in _all_properties(node).items():
+            if resolved(data, prop).get("writeOnly"):
+                return _value([*steps, name], "secret")
+            pending.append((prop, [*steps, name]))
+        if isinstance(node.get("items"), dict):
+            pending.append((node["items"], [*steps, 0]))
+    pytest.skip(f"{SPEC_PATH}: no writeOnly property below {schema}")
+
+
+def _value(steps: list[str | int | dict[str, str]], leaf: Any) -> tuple[Pointer, Any]:
+    """(pointer, value) of the value that `steps` lead through to `leaf`."""
+    value, pointer = leaf, tuple(step for step in steps if not isinstance(step, dict))
+    for step in reversed(steps):
+        if isinstance(step, dict):
+            value = {**step, **value}
+        else:
+            value = [value] if isinstance(step, int) else {step: value}
+    return pointer, value
+
+
+def discriminated_list(schema: dict[str, Any]) -> tuple[str, str]:
+    """(property, union) of the first property of `schema` that lists a discriminated union (a schema with a
+    discriminator), such as a tenant's connections. Skips when there is none."""
+    for name, prop in _all_properties(resolved(spec_data(), schema)).items():
+        items = resolved(spec_data(), prop).get("items", {})
+        union = schema_name(items)
+        if union is not None and "discriminator" in resolved(spec_data(), items):
+            return name, union
+    pytest.skip(f"{SPEC_PATH}: {schema} lists no discriminated union")
+
+
+def _all_properties(schema: dict[str, Any]) -> dict[str, Any]:
+    """A schema's properties with those of its allOf members."""
+    members = [resolved(spec_data(), member) for member in schema.get("allOf", [])]
+    return {name: prop for node in [*members, schema] for name, prop in node.get("properties", {}).items()}
+
+
+def _all_required(schema: dict[str, Any]) -> list[str]:
+    members = [resolved(spec_data(), member) for member in schema.get("allOf", [])]
+    return [name for node in [*members, schema] for name in node.get("required", [])]
+
+
 def json_path(pointer: Pointer) -> str:
     """How lint and the client's validation name a place inside a value: $.a.b[0]['c/d']."""
     return "$" + "".join(
