@@ -36,6 +36,11 @@ def operation_module_name(key: OperationKey | None = None) -> str:
     return f"{PACKAGE}.api.{snake_case(tag)}.{snake_case(client_operation_name(operation))}"
 
 
+def operation_slug(key: OperationKey | None = None) -> str:
+    """The generated module's name of an operation, which its docs page takes too."""
+    return operation_module_name(key).rpartition(".")[2]
+
+
 def operation_module(key: OperationKey | None = None) -> ModuleType:
     """The generated module of an operation: sync, sync_detailed, asyncio, asyncio_detailed and dry_run."""
     return importlib.import_module(operation_module_name(key))

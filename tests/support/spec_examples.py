@@ -20,7 +20,7 @@ import pytest
 from generator.spec.plain_yaml import load_plain
 from generator.spec.pointers import Pointer, follow_refs, resolved, walk
 from generator.spec.schema_facts import property_schema
-from generator.spec.vocabulary import SPLIT_FROM, OperationKey, operations, schema_name
+from generator.spec.vocabulary import DOCS_URL, SPLIT_FROM, OperationKey, operations, schema_name
 from support import SPEC_PATH
 
 
@@ -172,6 +172,24 @@ def json_path(pointer: Pointer) -> str:
         f"[{part}]" if isinstance(part, int) else f".{part}" if re.fullmatch(r"\w[\w-]*", part) else f"[{part!r}]"
         for part in pointer
     )
+
+
+def documented_parameters(key: OperationKey | None = None) -> list[tuple[Pointer, dict[str, Any]]]:
+    """(where it is written, the parameter) of each parameter of the operation, references followed."""
+    key = key or body_operation()
+    found = []
+    for index, _ in enumerate(_operation(key).get("parameters", [])):
+        pointer, parameter = follow_refs(spec_data(), (*key.pointer, "parameters", index))
+        found.append((pointer, parameter))
+    return found
+
+
+def atlas_reference_links(key: OperationKey | None = None) -> list[str]:
+    """The in-page links to the Atlas reference ("](#tag/...)") in the descriptions of the operation's parameters,
+    as docs and docstrings must show them: absolute, against the operation's page of the Atlas reference."""
+    base = str(_operation(key).get(DOCS_URL, "")).partition("#")[0]
+    texts = [str(parameter.get("description", "")) for _, parameter in documented_parameters(key)]
+    return [f"[{text}]({base}#{anchor})" for text, anchor in re.findall(r"\[([^\]]*)\]\(#([^)]*)\)", " ".join(texts))]
 
 
 def documented_operation(key: OperationKey | None = None) -> dict[str, Any]:
