@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -73,6 +74,11 @@ def header_attributes(status: int, key: OperationKey | None = None) -> dict[str,
 def attribute(name: str) -> str:
     """The Python attribute that a JSON property or a header `name` becomes."""
     return str(PythonIdentifier(name, FIELD_PREFIX))
+
+
+def model_file(schema: str) -> Path:
+    """The module of the model of component schema `schema`, relative to the generated package's folder."""
+    return Path(PACKAGE, "models", f"{snake_case(ClassName(schema, ''))}.py")
 
 
 def model_class(schema: str) -> Any:
