@@ -177,7 +177,7 @@ def test_english_shown_for_a_missing_translation_is_left_to_the_untranslated_pag
 
 
 def _text_at(data: dict[str, Any], key: str) -> Any:
-    parts = tuple(int(part) if part.isdigit() else part for part in pointer_of(f"#{key}"))
+    parts = tuple(int(part) if str(part).isdigit() else part for part in pointer_of(f"#{key}"))
     try:
         return node_at(data, parts)
     except (KeyError, IndexError, TypeError):
