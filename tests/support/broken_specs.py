@@ -442,36 +442,25 @@ def _operation_without_a_function_name(data: dict[str, Any]) -> Variant:
     )
 
 
-def _unversioned(data: dict[str, Any], media: Pointer, message: Callable[[OperationKey, str], str]) -> Variant:
+def _unversioned(media: Pointer) -> Variant:
     """The media type at `media` renamed application/json; a line for every operation body that uses it."""
-    body = media[:-2]
+    data, body = spec_data(), media[:-2]
     if "application/json" in node_at(data, (*body, "content")):
         _skip(f"{json_path(body)} also documents application/json")
     where = (*body, "content", "application/json")
-    users = sorted(message(key, what) for key, what in _users(data, body))
+    users = sorted(
+        f"error: {key} {what}: media type 'application/json' is not a versioned Atlas media type {UNVERSIONED_HINT}"
+        for key, what in _users(data, body)
+    )
     return Variant((rename(media, "application/json"),), lambda spec: [f"{_at(spec, where)}: {m}" for m in users])
 
 
 def _unversioned_request_media_type(data: dict[str, Any]) -> Variant:
-    media, _ = request_media()
-    return _unversioned(
-        data,
-        media,
-        lambda key, what: (
-            f"error: {key} {what}: media type 'application/json' is not a versioned Atlas media type {UNVERSIONED_HINT}"
-        ),
-    )
+    return _unversioned(request_media()[0])
 
 
 def _unversioned_success_media_type(data: dict[str, Any]) -> Variant:
-    media, _ = response_media(success=True)
-    return _unversioned(
-        data,
-        media,
-        lambda key, what: (
-            f"error: {key} {what}: media type 'application/json' is not a versioned Atlas media type {UNVERSIONED_HINT}"
-        ),
-    )
+    return _unversioned(response_media(success=True)[0])
 
 
 def _response_without_example(data: dict[str, Any]) -> Variant:
