@@ -1,9 +1,12 @@
-"""The documented examples and statuses of the spec under test, for tests (this is a helper module, not a test file).
+"""What tests expect of the spec under test, read from it (a helper module, not a test file): its operations,
+their statuses, media types, parameters, headers and documented examples, the nodes of an example with their
+schemas, and targets such as a string enum property or the shallowest writeOnly property.
 
 Every function takes the operation by its OperationKey; without one it means the operation with a request body
 (the first, in document order), the one the client tests send. Nothing here names today's operation, statuses or
-media types: they are read from the spec, so the tests follow it when it changes. Every function returns a fresh
-deep copy, so a test may mutate what it gets.
+media types, so the tests follow the spec when it changes, and one that needs what the spec lacks skips. The
+examples and operations come as fresh deep copies, which a test may change; spec_data() and the nodes that
+request_media(), response_media() and documented_parameters() return are the shared data, to be read only.
 """
 
 from __future__ import annotations
