@@ -41,6 +41,7 @@ from generator.spec.python_naming import NOTHING_RESERVED, Reserved
 from generator.spec.schema_facts import discriminator_gaps
 from generator.spec.translations import load_translations, translation_files, translation_findings
 from generator.spec.vocabulary import (
+    CHANGELOG,
     DESCRIPTION_PLACEHOLDER,
     EMPTY_SUCCESS,
     KNOWN_DISCRIMINATOR_GAP,
@@ -139,13 +140,20 @@ def _open_quote_findings(spec: Spec) -> Iterator[Finding]:
 def _placeholder_findings(spec: Spec, strict: bool) -> Iterator[Finding]:
     report = Reporter(spec)
     for pointer, node in walk(spec.data):
-        if node == DESCRIPTION_PLACEHOLDER and pointer[-1:] == ("description",) and pointer[-2:-1] != ("properties",):
-            finding = report(
-                pointer,
-                f"description still reads {DESCRIPTION_PLACEHOLDER!r}",
-                "write it in our own words (upstream's prose is never copied)",
-            )
-            yield finding if strict else dataclasses.replace(finding, severity="warning")
+        if node != DESCRIPTION_PLACEHOLDER or not pointer or pointer[-2:-1] == ("properties",):
+            continue
+        if pointer[-1] == "description":
+            what = "description"
+        elif len(pointer) >= 3 and pointer[-2] == CHANGELOG and pointer[-3] != "properties":
+            what = f"changelog entry {pointer[-1]}"
+        else:
+            continue
+        finding = report(
+            pointer,
+            f"{what} still reads {DESCRIPTION_PLACEHOLDER!r}",
+            "write it in our own words (upstream's prose is never copied)",
+        )
+        yield finding if strict else dataclasses.replace(finding, severity="warning")
 
 
 # --- stage 1: structure -------------------------------------------------------------------------------------

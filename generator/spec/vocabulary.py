@@ -20,6 +20,8 @@ OPERATION_NAME_OVERRIDE = "x-xgen-operation-id-override"
 METHOD_VERB_OVERRIDE = "x-xgen-method-verb-override"
 # An operation's page in the Atlas reference.
 DOCS_URL = "x-xgen-docs-url"
+# Upstream's dated notes on an operation ({date: text}): the dates are facts, the texts prose we write ourselves.
+CHANGELOG = "x-xgen-changelog"
 
 # What `upstream-diff --apply` writes where upstream has prose, for a person to replace (upstream's prose is
 # never copied).
