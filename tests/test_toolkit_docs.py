@@ -151,7 +151,9 @@ def _project_for_examples(tmp_path: Path) -> Path:
     committed, so a worked example can show `git status` and take back what it changed, as a maintainer would."""
     project = copy_project(tmp_path / "project")
     (project / ".venv").symlink_to(Path(sys.prefix), target_is_directory=True)
-    (project / ".gitignore").write_text(".venv\n", encoding="utf-8")
+    # The project's ignores (the lock beside each output), and the link to the environment.
+    ignored = (TOOLKIT / ".gitignore").read_text(encoding="utf-8")
+    (project / ".gitignore").write_text(f"{ignored}.venv\n", encoding="utf-8")
     if SHARED.is_dir():
         (tmp_path / "shared").symlink_to(SHARED, target_is_directory=True)
     identity = ["-c", "user.name=docs tests", "-c", "user.email=docs-tests@example.com", "-c", "commit.gpgsign=false"]
