@@ -31,7 +31,7 @@ from generator.spec.schema_facts import (
     response_attribute_headers,
     validation_schema,
 )
-from generator.spec.vocabulary import CLI, EMPTY_SUCCESS, ENUM_BY, schema_name
+from generator.spec.vocabulary import EMPTY_SUCCESS, ENUM_BY, cli_settings, schema_name
 
 Operation = dict[str, Any]
 
@@ -227,8 +227,9 @@ def validation_schemas(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def cli_command(data: dict[str, Any], operation: Operation, endpoint: Endpoint, reserved: Reserved) -> dict[str, Any]:
-    """The generated command line's view of an operation: its command name, one option per path and query
-    parameter, and one option per body field that x-codegen-cli lists."""
+    """The generated command line's view of an operation: its command name (`group command`, or one word) and
+    aliases, one option per path and query parameter, one option per body field that x-codegen-cli lists, and
+    the question it asks before it runs (x-codegen-cli confirm; None for none)."""
     spec_parameters = {p["name"]: p for p in (resolved(data, p) for p in operation.get("parameters", []))}
     parameters = [
         {
@@ -243,7 +244,8 @@ def cli_command(data: dict[str, Any], operation: Operation, endpoint: Endpoint, 
         for parameter in [*endpoint.path_parameters, *endpoint.query_parameters]
     ]
     options = []
-    for option, json_path in operation.get(CLI, {}).get("options", {}).items():
+    cli = cli_settings(operation)
+    for option, json_path in cli.get("options", {}).items():
         schema = property_schema(data, body_schema(data, operation), json_path.split("."))
         options.append(
             {
@@ -253,7 +255,13 @@ def cli_command(data: dict[str, Any], operation: Operation, endpoint: Endpoint, 
                 "choices": tuple(enum_values(data, schema)),
             }
         )
-    return {"name": command_name(operation, endpoint), "parameters": parameters, "body_options": options}
+    return {
+        "name": command_name(operation),
+        "aliases": tuple(cli.get("aliases", [])),
+        "parameters": parameters,
+        "body_options": options,
+        "confirm": cli.get("confirm"),
+    }
 
 
 def option_help(parameter: dict[str, Any]) -> str:
