@@ -260,6 +260,8 @@ def cli_command(data: dict[str, Any], operation: Operation, endpoint: Endpoint, 
         "aliases": tuple(cli.get("aliases", [])),
         "parameters": parameters,
         "body_options": options,
+        "pages": False,
+        "table": tuple((header, tuple(path.split("."))) for header, path in cli.get("table", {}).items()),
         "confirm": cli.get("confirm"),
     }
 

@@ -51,7 +51,6 @@ COMPONENT_NAME = re.compile(r"^[a-zA-Z0-9.\-_]+$")
 # Classes, modules and docs pages are named after component names: far longer ones make file names the
 # filesystem refuses.
 MAX_COMPONENT_NAME = 100
-COMMAND_WORD = re.compile(r"^[a-z][a-z0-9-]*$")
 
 
 def name_findings(spec: Spec, reserved: Reserved) -> Iterator[Finding]:

@@ -1,11 +1,14 @@
-"""`atlas-streams`: the Atlas Streams operations from a shell, one command per operation.
+"""`atlas-streams`: the Atlas Streams operations from a shell, one command per operation, most of them in a
+group (`atlas-streams workspaces list`).
 
 Credentials come from the environment, as for `Client.from_env()`. The response JSON goes to
-stdout; errors go to stderr, with an exit status per class of failure (see EXIT_STATUSES). Whatever
-a server sends reaches the terminal with its control characters escaped.
+stdout (a list command's items as one JSON array, or a table); errors go to stderr, with an exit status
+per class of failure (see EXIT_STATUSES). A command that asks before it runs refuses without a terminal
+to ask on, unless --force. Whatever a server sends reaches the terminal with its control characters escaped.
 """
 
 import argparse
+import itertools
 import json
 import os
 import sys
@@ -113,18 +116,31 @@ class BodyOption:
 
 
 @dataclass(frozen=True)
+class Column:
+    """A column of a list command's table: its header and the field of each item it shows (JSON names)."""
+
+    header: str
+    path: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Command:
-    name: str
+    name: str  # "group command", or one word
+    aliases: tuple[str, ...]  # other names, each as `name`
     help: str
     operation: ModuleType
     parameters: tuple[Parameter, ...]
     body_options: tuple[BodyOption, ...]
     has_body: bool
+    pages: bool  # a list operation: the command walks every page (the operation's sync_all)
+    table: tuple[Column, ...]  # what `--output table` shows of each item; () for JSON only
+    confirm: str | None  # the question asked before it runs, with {parameter} placeholders; None: it just runs
 
 
 COMMANDS: tuple[Command, ...] = (
     Command(
-        name="workspaces-list",
+        name="workspaces list",
+        aliases=(),
         help="Return All Stream Workspaces in One Project",
         operation=list_stream_workspaces,
         parameters=(
@@ -171,9 +187,19 @@ COMMANDS: tuple[Command, ...] = (
         ),
         body_options=(),
         has_body=False,
+        pages=False,
+        table=(
+            Column("NAME", ("name",)),
+            Column("PROVIDER", ("dataProcessRegion", "cloudProvider")),
+            Column("REGION", ("dataProcessRegion", "region")),
+            Column("TIER", ("streamConfig", "tier")),
+            Column("HOSTNAMES", ("hostnames",)),
+        ),
+        confirm=None,
     ),
     Command(
-        name="workspaces-create",
+        name="workspaces create",
+        aliases=("create-workspace",),
         help="Create One Stream Workspace",
         operation=create_stream_workspace,
         parameters=(
@@ -265,9 +291,13 @@ COMMANDS: tuple[Command, ...] = (
             ),
         ),
         has_body=True,
+        pages=False,
+        table=(),
+        confirm=None,
     ),
     Command(
-        name="workspaces-get",
+        name="workspaces get",
+        aliases=(),
         help="Return One Stream Workspace",
         operation=get_stream_workspace,
         parameters=(
@@ -306,9 +336,13 @@ COMMANDS: tuple[Command, ...] = (
         ),
         body_options=(),
         has_body=False,
+        pages=False,
+        table=(),
+        confirm=None,
     ),
     Command(
-        name="workspaces-delete",
+        name="workspaces delete",
+        aliases=(),
         help="Delete One Stream Workspace",
         operation=delete_stream_workspace,
         parameters=(
@@ -347,9 +381,13 @@ COMMANDS: tuple[Command, ...] = (
         ),
         body_options=(),
         has_body=False,
+        pages=False,
+        table=(),
+        confirm="Delete stream workspace '{tenantName}' of project {groupId}?",
     ),
     Command(
-        name="workspaces-update",
+        name="workspaces update",
+        aliases=(),
         help="Update One Stream Workspace",
         operation=update_stream_workspace,
         parameters=(
@@ -455,9 +493,13 @@ COMMANDS: tuple[Command, ...] = (
             ),
         ),
         has_body=True,
+        pages=False,
+        table=(),
+        confirm=None,
     ),
     Command(
-        name="workspaces-create-with-sample-connections",
+        name="workspaces create-with-sample-connections",
+        aliases=(),
         help="Create One Stream Workspace with Sample Connections",
         operation=with_stream_sample_connections,
         parameters=(
@@ -488,6 +530,9 @@ COMMANDS: tuple[Command, ...] = (
         ),
         body_options=(),
         has_body=True,
+        pages=False,
+        table=(),
+        confirm=None,
     ),
 )
 
@@ -509,7 +554,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         except MissingCredentialsError:  # no credentials: problems of the options themselves are reported first
             _dry_run(command, base_url, arguments)
             raise
+        if command.confirm is not None and not args.force:
+            _dry_run(command, base_url, arguments)  # nothing to ask about when the options are wrong
+            refusal = _unconfirmed(command, args)
+            if refusal is not None:
+                return _fail(EXIT_USAGE, refusal)
         with client:
+            if command.pages:
+                return _list(command, client, arguments, args)
             response = command.operation.sync_detailed(client=client, **arguments)
     except InvalidParameterError as error:
         return _fail(
@@ -524,11 +576,71 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AtlasApiError as error:  # the token endpoint's answer: refused credentials, rate limited, failing
         return _fail(_exit_for(error), str(error))
     if response.error is not None:
-        return _fail(_exit_for(response.error), f"Atlas error {response.error}", *_field_problems(response.error))
-    indent = 2 if sys.stdout.isatty() else None
-    return _print(
-        json.dumps(response.parsed.to_dict() if response.parsed is not None else None, indent=indent), EXIT_OK
-    )
+        return _api_failure(response.error)
+    if response.parsed is None:  # a success without a body (a delete): nothing to print
+        return EXIT_OK
+    return _print(_json(response.parsed.to_dict()), EXIT_OK)
+
+
+def _api_failure(error: AtlasApiError) -> int:
+    return _fail(_exit_for(error), f"Atlas error {error}", *_field_problems(error))
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, indent=2 if sys.stdout.isatty() else None)
+
+
+def _unconfirmed(command: Command, args: argparse.Namespace) -> str | None:
+    """Asks the command's question on the terminal; why it does not run (declined, or no terminal to ask on), or
+    None to go on. Without a terminal it refuses rather than waits: a script passes --force."""
+    assert command.confirm is not None
+    values = {p.name: printable(str(getattr(args, p.dest))) for p in command.parameters}
+    question = command.confirm.format_map(values)
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return f"{question} Not asked without a terminal: pass --force to run it without asking"
+    sys.stderr.write(f"{question} [y/N] ")
+    sys.stderr.flush()
+    if sys.stdin.readline().strip().lower() in ("y", "yes"):
+        return None
+    return "not confirmed: nothing was done"
+
+
+def _list(command: Command, client: Client, arguments: Mapping[str, Any], args: argparse.Namespace) -> int:
+    """Every item of every page, or the first --limit of them (no page past the one that holds the last); all
+    printed once the walk is done, so that a failure halfway prints no partial list."""
+    try:
+        items = [
+            item.to_dict()
+            for item in itertools.islice(command.operation.sync_all(client=client, **arguments), args.limit)
+        ]
+    except AuthenticationError:
+        raise
+    except AtlasApiError as error:  # a page's answer
+        return _api_failure(error)
+    output = getattr(args, "output", None) or ("table" if sys.stdout.isatty() and command.table else "json")
+    if output == "json":
+        return _print(_json(items), EXIT_OK)
+    return _print(_table(command.table, items), EXIT_OK)
+
+
+def _table(columns: Sequence[Column], items: Sequence[Mapping[str, Any]]) -> str:
+    """Columns as wide as their widest cell, three spaces apart; a missing field is an empty cell, a list its
+    values joined by ", ". Server text is made printable first, so that widths are of what the terminal shows."""
+    rows = [[column.header for column in columns]]
+    rows += [[printable(_cell(item, column.path)) for column in columns] for item in items]
+    widths = [max(len(row[index]) for row in rows) for index in range(len(columns))]
+    return "\n".join("   ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows)
+
+
+def _cell(item: Mapping[str, Any], path: Sequence[str]) -> str:
+    value: Any = item
+    for name in path:
+        if not isinstance(value, Mapping) or name not in value:
+            return ""
+        value = value[name]
+    if isinstance(value, list):
+        return ", ".join(str(element) for element in value)
+    return "" if value is None else str(value)
 
 
 def _print(text: str, code: int) -> int:
@@ -589,45 +701,79 @@ def _parser() -> argparse.ArgumentParser:
         epilog=f"exit statuses:\n{exit_lines}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    top = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    groups: dict[str, Any] = {}  # group word -> its subparsers
     for command in COMMANDS:
-        sub = commands.add_parser(
-            command.name,
-            help=command.help.replace("%", "%%"),
-            description=command.help,
-            epilog=f"exit statuses:\n{exit_lines}",
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
-        sub.set_defaults(command=command)
-        sub.add_argument("--base-url", default=None, help=_base_url_help().replace("%", "%%"))
-        sub.add_argument("--dry-run", action="store_true", help="print the HTTP request and send nothing")
-        sub.add_argument(
-            "--verbose", action="store_true", help="show each request and response line on stderr, secrets masked"
-        )
-        for parameter in command.parameters:
-            help_text = parameter.help.replace("%", "%%")  # argparse %-formats help; a pattern may hold %2F
-            if parameter.flag:
-                sub.add_argument(
-                    parameter.option,
-                    dest=parameter.dest,
-                    action="store_const",
-                    const=True,
-                    default=None,
-                    help=help_text,
-                )
-            else:
-                sub.add_argument(
-                    parameter.option, dest=parameter.dest, required=parameter.required, metavar="VALUE", help=help_text
-                )
-        if command.has_body:
-            sub.add_argument(
-                "--file",
-                type=str,
-                help="JSON file with the request body ('-' reads stdin); options below override its fields",
-            )
-            for option in command.body_options:
-                _add_body_option(sub, option)
+        for name in (command.name, *command.aliases):
+            group, _, word = name.rpartition(" ")
+            if group and group not in groups:
+                commands = ", ".join(_group_commands(group))
+                group_parser = top.add_parser(group, help=f"commands: {commands}", description=f"commands: {commands}")
+                groups[group] = group_parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+            summary = command.help if name == command.name else f"same as {command.name}: {command.help}"
+            _add_command(groups[group] if group else top, word, summary, command, exit_lines)
     return parser
+
+
+def _group_commands(group: str) -> list[str]:
+    """The words of the commands in `group`, aliases included, in the order of --help."""
+    names = [name for command in COMMANDS for name in (command.name, *command.aliases)]
+    return [name.split(" ")[1] for name in names if name.startswith(group + " ")]
+
+
+def _add_command(commands: Any, word: str, summary: str, command: Command, exit_lines: str) -> None:
+    sub = commands.add_parser(
+        word,
+        help=summary.replace("%", "%%"),
+        description=summary,
+        epilog=f"exit statuses:\n{exit_lines}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub.set_defaults(command=command)
+    sub.add_argument("--base-url", default=None, help=_base_url_help().replace("%", "%%"))
+    sub.add_argument("--dry-run", action="store_true", help="print the HTTP request and send nothing")
+    sub.add_argument(
+        "--verbose", action="store_true", help="show each request and response line on stderr, secrets masked"
+    )
+    for parameter in command.parameters:
+        help_text = parameter.help.replace("%", "%%")  # argparse %-formats help; a pattern may hold %2F
+        if parameter.flag:
+            sub.add_argument(
+                parameter.option, dest=parameter.dest, action="store_const", const=True, default=None, help=help_text
+            )
+        else:
+            sub.add_argument(
+                parameter.option, dest=parameter.dest, required=parameter.required, metavar="VALUE", help=help_text
+            )
+    if command.has_body:
+        sub.add_argument(
+            "--file",
+            type=str,
+            help="JSON file with the request body ('-' reads stdin); options below override its fields",
+        )
+        for option in command.body_options:
+            _add_body_option(sub, option)
+    if command.pages:
+        sub.add_argument("--limit", type=_positive, default=None, metavar="N", help="stop after N items (default: all)")
+        if command.table:
+            sub.add_argument(
+                "--output",
+                choices=("json", "table"),
+                default=None,
+                help="a table, or a JSON array of the items (default: a table on a terminal, JSON otherwise)",
+            )
+    if command.confirm is not None:
+        sub.add_argument("--force", action="store_true", help="run without asking first (scripts must pass it)")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not 1 or more")
+    return value
 
 
 def _add_body_option(parser: argparse.ArgumentParser, option: BodyOption) -> None:
