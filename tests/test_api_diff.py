@@ -458,4 +458,3 @@ def test_command_line_change_is_reported_with_its_class(
     changes = diff_specs(with_command_line(old), with_command_line(new))
 
     assert [(c.kind, c.subject, c.breaking) for c in changes] == [expected], render_text(changes, "got")
-
