@@ -71,6 +71,7 @@ class Operation:
     module: str  # dotted path of the generated module
     cli_command: str  # `atlas api <tag> <operation>`
     command: str  # the generated console script and its command for this operation
+    confirms: bool  # the command asks before it runs (x-codegen-cli confirm), so its example passes --force
     summary: str
     description: str
     method: str

@@ -61,7 +61,7 @@ EXIT_NETWORK = 8
 EXIT_STATUSES = {
     EXIT_OK: "success",
     EXIT_API_ERROR: "Atlas refused the request for another reason (such as 409 Conflict)",
-    EXIT_USAGE: "wrong command line, or an unreadable --file",
+    EXIT_USAGE: "wrong command line, an unreadable --file, or no confirmation (declined, or no terminal to ask on and no --force)",
     EXIT_VALIDATION: "invalid input, found before sending or by Atlas (400)",
     EXIT_AUTH: "no usable credentials, or Atlas refused them (401, 403)",
     EXIT_NOT_FOUND: "the project or another resource does not exist (404)",
