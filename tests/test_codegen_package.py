@@ -288,3 +288,23 @@ def test_union_aliases_are_the_oneofs_of_references_without_a_class() -> None:
     }
 
     assert globals_.union_aliases({"components": {"schemas": schemas}}, str) == [("Shape", ["Circle", "Square"])]
+
+
+def test_pages_name_the_walk_arguments_and_the_item_type_of_the_paginated_list_only(
+    parsed: tuple[dict[str, Any], GeneratorData],
+) -> None:
+    data, openapi = parsed
+    by_endpoint = spec_operations_by_endpoint(data)
+
+    paged = {
+        endpoint.name: globals_.pages(data, by_endpoint[endpoint.name][2], endpoint) for endpoint in _endpoints(openapi)
+    }
+
+    assert paged.pop("list_stream_workspaces") == {
+        "page_argument": "page_num",
+        "size_argument": "items_per_page",
+        "items_attribute": "results",
+        "item_type": "StreamsTenant",
+        "item_imports": ["from ...models.streams_tenant import StreamsTenant", "from typing import cast"],
+    }
+    assert set(paged.values()) == {None}

@@ -94,6 +94,7 @@ class Parameter:
     name: str  # name in the spec
     required: bool
     flag: bool  # a boolean query parameter: present means true
+    integer: bool  # the function takes an int (a page size)
     help: str  # the first sentence of its description in the spec, and its pattern
 
     @property
@@ -150,6 +151,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="groupId",
                 required=True,
                 flag=False,
+                integer=False,
                 help="24-character hexadecimal ID of the project that holds the stream workspaces. Pattern: ^([a-f0-9]{24})$",
             ),
             Parameter(
@@ -158,6 +160,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="envelope",
                 required=False,
                 flag=True,
+                integer=False,
                 help="Set to true to have Atlas wrap the response in an `envelope` JSON object that also reports the HTTP status, which helps clients that cannot read status codes or response headers.",
             ),
             Parameter(
@@ -166,15 +169,8 @@ COMMANDS: tuple[Command, ...] = (
                 name="itemsPerPage",
                 required=False,
                 flag=False,
+                integer=True,
                 help="How many items one page of results holds at most.",
-            ),
-            Parameter(
-                option="--page-num",
-                argument="page_num",
-                name="pageNum",
-                required=False,
-                flag=False,
-                help="Which page of results to return, counting from 1.",
             ),
             Parameter(
                 option="--pretty",
@@ -182,12 +178,13 @@ COMMANDS: tuple[Command, ...] = (
                 name="pretty",
                 required=False,
                 flag=True,
+                integer=False,
                 help="Set to true to receive an indented, human-readable (pretty-printed) response body.",
             ),
         ),
         body_options=(),
         has_body=False,
-        pages=False,
+        pages=True,
         table=(
             Column("NAME", ("name",)),
             Column("PROVIDER", ("dataProcessRegion", "cloudProvider")),
@@ -209,6 +206,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="groupId",
                 required=True,
                 flag=False,
+                integer=False,
                 help="24-character hexadecimal ID of the project that holds the stream workspaces. Pattern: ^([a-f0-9]{24})$",
             ),
             Parameter(
@@ -217,6 +215,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="envelope",
                 required=False,
                 flag=True,
+                integer=False,
                 help="Set to true to have Atlas wrap the response in an `envelope` JSON object that also reports the HTTP status, which helps clients that cannot read status codes or response headers.",
             ),
             Parameter(
@@ -225,6 +224,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="pretty",
                 required=False,
                 flag=True,
+                integer=False,
                 help="Set to true to receive an indented, human-readable (pretty-printed) response body.",
             ),
         ),
@@ -307,6 +307,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="groupId",
                 required=True,
                 flag=False,
+                integer=False,
                 help="24-character hexadecimal ID of the project that holds the stream workspaces. Pattern: ^([a-f0-9]{24})$",
             ),
             Parameter(
@@ -315,6 +316,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="tenantName",
                 required=True,
                 flag=False,
+                integer=False,
                 help="Name of the stream workspace to look up.",
             ),
             Parameter(
@@ -323,6 +325,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="envelope",
                 required=False,
                 flag=True,
+                integer=False,
                 help="Set to true to have Atlas wrap the response in an `envelope` JSON object that also reports the HTTP status, which helps clients that cannot read status codes or response headers.",
             ),
             Parameter(
@@ -331,6 +334,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="includeConnections",
                 required=False,
                 flag=True,
+                integer=False,
                 help="Set to true to have the response list the workspace's connections too.",
             ),
         ),
@@ -352,6 +356,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="groupId",
                 required=True,
                 flag=False,
+                integer=False,
                 help="24-character hexadecimal ID of the project that holds the stream workspaces. Pattern: ^([a-f0-9]{24})$",
             ),
             Parameter(
@@ -360,6 +365,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="tenantName",
                 required=True,
                 flag=False,
+                integer=False,
                 help="Name of the stream workspace to delete.",
             ),
             Parameter(
@@ -368,6 +374,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="envelope",
                 required=False,
                 flag=True,
+                integer=False,
                 help="Set to true to have Atlas wrap the response in an `envelope` JSON object that also reports the HTTP status, which helps clients that cannot read status codes or response headers.",
             ),
             Parameter(
@@ -376,6 +383,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="pretty",
                 required=False,
                 flag=True,
+                integer=False,
                 help="Set to true to receive an indented, human-readable (pretty-printed) response body.",
             ),
         ),
@@ -397,6 +405,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="groupId",
                 required=True,
                 flag=False,
+                integer=False,
                 help="24-character hexadecimal ID of the project that holds the stream workspaces. Pattern: ^([a-f0-9]{24})$",
             ),
             Parameter(
@@ -405,6 +414,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="tenantName",
                 required=True,
                 flag=False,
+                integer=False,
                 help="Name of the stream workspace to change.",
             ),
             Parameter(
@@ -413,6 +423,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="envelope",
                 required=False,
                 flag=True,
+                integer=False,
                 help="Set to true to have Atlas wrap the response in an `envelope` JSON object that also reports the HTTP status, which helps clients that cannot read status codes or response headers.",
             ),
             Parameter(
@@ -421,6 +432,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="pretty",
                 required=False,
                 flag=True,
+                integer=False,
                 help="Set to true to receive an indented, human-readable (pretty-printed) response body.",
             ),
         ),
@@ -509,6 +521,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="groupId",
                 required=True,
                 flag=False,
+                integer=False,
                 help="24-character hexadecimal ID of the project that holds the stream workspaces. Pattern: ^([a-f0-9]{24})$",
             ),
             Parameter(
@@ -517,6 +530,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="envelope",
                 required=False,
                 flag=True,
+                integer=False,
                 help="Set to true to have Atlas wrap the response in an `envelope` JSON object that also reports the HTTP status, which helps clients that cannot read status codes or response headers.",
             ),
             Parameter(
@@ -525,6 +539,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="pretty",
                 required=False,
                 flag=True,
+                integer=False,
                 help="Set to true to receive an indented, human-readable (pretty-printed) response body.",
             ),
         ),
@@ -743,7 +758,12 @@ def _add_command(commands: Any, word: str, summary: str, command: Command, exit_
             )
         else:
             sub.add_argument(
-                parameter.option, dest=parameter.dest, required=parameter.required, metavar="VALUE", help=help_text
+                parameter.option,
+                dest=parameter.dest,
+                required=parameter.required,
+                metavar="VALUE",
+                type=int if parameter.integer else str,
+                help=help_text,
             )
     if command.has_body:
         sub.add_argument(
