@@ -290,6 +290,7 @@ def test_union_aliases_are_the_oneofs_of_references_without_a_class() -> None:
     assert globals_.union_aliases({"components": {"schemas": schemas}}, str) == [("Shape", ["Circle", "Square"])]
 
 
+@pytest.mark.committed_spec
 def test_pages_name_the_walk_arguments_and_the_item_type_of_the_paginated_list_only(
     parsed: tuple[dict[str, Any], GeneratorData],
 ) -> None:
@@ -297,7 +298,8 @@ def test_pages_name_the_walk_arguments_and_the_item_type_of_the_paginated_list_o
     by_endpoint = spec_operations_by_endpoint(data)
 
     paged = {
-        endpoint.name: globals_.pages(data, by_endpoint[endpoint.name][2], endpoint) for endpoint in _endpoints(openapi)
+        str(endpoint.name): globals_.pages(data, by_endpoint[endpoint.name][2], endpoint)
+        for endpoint in _endpoints(openapi)
     }
 
     assert paged.pop("list_stream_workspaces") == {

@@ -98,6 +98,7 @@ def test_each_language_documents_sync_async_and_detailed_calls_and_the_readme_it
         "README.md#4",
         "README.md#5",
         "README.md#6",
+        "README.md#7",
         *(f"{prefix}operations/{slug}.md#{number}" for prefix in ("ko/", "") for slug in slugs for number in (1, 2, 3)),
     ]
 

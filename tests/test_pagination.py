@@ -1,7 +1,10 @@
 """sync_all and asyncio_all over real loopback HTTP: every item of every page, in order, from an in-memory Atlas
 holding 1,234 workspaces (tests/support/fake_atlas.py); the next page asked for only once the items before are
 taken; the walk's end as Atlas's answer shows it; the same retries, auth, deadline (per page) and errors for every
-page; and a server that repeats itself ends the walk with PaginationError instead of a loop."""
+page; and a server that repeats itself ends the walk with PaginationError instead of a loop.
+
+The in-memory Atlas serves today's paths and workspaces, so these tests carry `committed_spec`; the paginated
+operation itself is found in the spec (support.generated_client.paginated)."""
 
 from __future__ import annotations
 
@@ -15,7 +18,6 @@ from typing import Any
 
 import pytest
 from atlas_streams import Client, RetryPolicy, ServiceAccountAuth
-from atlas_streams.api.streams import list_stream_workspaces
 from atlas_streams.errors import InvalidParameterError, NotFoundError, PaginationError
 from atlas_streams.models import StreamsTenant
 from atlas_streams.types import UNSET, Unset
@@ -33,7 +35,10 @@ from support.atlas_fakes import (
     loopback_client,
 )
 from support.fake_atlas import WorkspaceStore, is_page, unavailable, workspace_name
+from support.generated_client import paginated
 from support.loopback import CannedResponse, LoopbackServer, RecordedRequest
+
+pytestmark = pytest.mark.committed_spec
 
 WORKSPACES = 1234
 
@@ -68,7 +73,7 @@ def test_a_whole_walk_keeps_the_api_contract(atlas_server: LoopbackServer) -> No
     WorkspaceStore.holding(WORKSPACES).install(atlas_server)
 
     with loopback_client(atlas_server.url) as client:
-        found = names(list_stream_workspaces.sync_all(GROUP_ID, client=client))
+        found = names(paginated.sync_all(GROUP_ID, client=client))
 
     assert found == [workspace_name(index) for index in range(WORKSPACES)]
     assert [dict(request.query) for request in page_requests(atlas_server)] == [
@@ -83,7 +88,7 @@ def test_sync_all_yields_every_workspace_once_in_order_at_each_page_size(
     WorkspaceStore.holding(WORKSPACES).install(server)
 
     with loopback_client(server.url) as client:
-        found = names(list_stream_workspaces.sync_all(GROUP_ID, client=client, items_per_page=page_size))
+        found = names(paginated.sync_all(GROUP_ID, client=client, items_per_page=page_size))
 
     assert found == [workspace_name(index) for index in range(WORKSPACES)]
     asked = 100 if isinstance(page_size, Unset) else page_size
@@ -94,11 +99,9 @@ def test_asyncio_all_yields_what_sync_all_yields(server: LoopbackServer) -> None
     WorkspaceStore.holding(WORKSPACES).install(server)
 
     with loopback_client(server.url) as client:
-        expected = names(list_stream_workspaces.sync_all(GROUP_ID, client=client, items_per_page=250))
+        expected = names(paginated.sync_all(GROUP_ID, client=client, items_per_page=250))
     with loopback_client(server.url) as client:
-        found = names(
-            asyncio.run(collect(list_stream_workspaces.asyncio_all(GROUP_ID, client=client, items_per_page=250)))
-        )
+        found = names(asyncio.run(collect(paginated.asyncio_all(GROUP_ID, client=client, items_per_page=250))))
 
     assert found == expected
 
@@ -111,7 +114,7 @@ def test_a_page_that_fails_once_with_503_is_asked_for_again_and_the_walk_goes_on
     store.fail_once(is_page(failing_page), unavailable())
 
     with retrying_client(server.url) as client:
-        found = names(list_stream_workspaces.sync_all(GROUP_ID, client=client, items_per_page=250))
+        found = names(paginated.sync_all(GROUP_ID, client=client, items_per_page=250))
 
     assert found == [workspace_name(index) for index in range(WORKSPACES)]
     asked = [dict(request.query)["pageNum"] for request in page_requests(server)]
@@ -123,7 +126,7 @@ def test_asyncio_all_asks_again_for_a_page_that_failed_once(server: LoopbackServ
     store.fail_once(is_page(2), unavailable())
 
     with retrying_client(server.url) as client:
-        found = asyncio.run(collect(list_stream_workspaces.asyncio_all(GROUP_ID, client=client, items_per_page=500)))
+        found = asyncio.run(collect(paginated.asyncio_all(GROUP_ID, client=client, items_per_page=500)))
 
     assert names(found) == [workspace_name(index) for index in range(WORKSPACES)]
     assert len(page_requests(server)) == 4
@@ -133,7 +136,7 @@ def test_the_next_page_is_asked_for_only_once_every_item_before_it_is_taken(atla
     WorkspaceStore.holding(25).install(atlas_server)
 
     with loopback_client(atlas_server.url) as client:
-        walk = list_stream_workspaces.sync_all(GROUP_ID, client=client, items_per_page=10)
+        walk = paginated.sync_all(GROUP_ID, client=client, items_per_page=10)
         assert page_requests(atlas_server) == []
         taken = [next(walk) for _ in range(10)]
         assert len(page_requests(atlas_server)) == 1
@@ -151,7 +154,7 @@ def test_asyncio_all_asks_for_the_next_page_only_once_every_item_before_it_is_ta
 
     async def walk() -> None:
         with loopback_client(atlas_server.url) as client:
-            items = list_stream_workspaces.asyncio_all(GROUP_ID, client=client, items_per_page=10)
+            items = paginated.asyncio_all(GROUP_ID, client=client, items_per_page=10)
             for _ in range(10):
                 await anext(items)
             requests_seen.append(len(page_requests(atlas_server)))
@@ -168,7 +171,7 @@ def test_a_full_last_page_without_a_next_link_ends_the_walk(server: LoopbackServ
     WorkspaceStore.holding(1000).install(server)
 
     with loopback_client(server.url) as client:
-        found = names(list_stream_workspaces.sync_all(GROUP_ID, client=client, items_per_page=500))
+        found = names(paginated.sync_all(GROUP_ID, client=client, items_per_page=500))
 
     assert len(found) == 1000
     assert len(page_requests(server)) == 2
@@ -197,7 +200,7 @@ def test_without_links_the_walk_ends_on_a_page_shorter_than_asked_or_empty(
     atlas_server.guard(unlinked(WorkspaceStore.holding(count)))
 
     with loopback_client(atlas_server.url) as client:
-        found = names(list_stream_workspaces.sync_all(GROUP_ID, client=client, items_per_page=page_size))
+        found = names(paginated.sync_all(GROUP_ID, client=client, items_per_page=page_size))
 
     assert found == [workspace_name(index) for index in range(count)]
     assert len(page_requests(atlas_server)) == requests
@@ -207,7 +210,7 @@ def test_an_empty_project_yields_nothing_after_one_request(atlas_server: Loopbac
     WorkspaceStore.holding(0).install(atlas_server)
 
     with loopback_client(atlas_server.url) as client:
-        assert list(list_stream_workspaces.sync_all(GROUP_ID, client=client)) == []
+        assert list(paginated.sync_all(GROUP_ID, client=client)) == []
 
     assert len(page_requests(atlas_server)) == 1
 
@@ -229,7 +232,7 @@ def test_a_server_that_repeats_a_page_ends_the_walk_with_pagination_error(atlas_
     taken: list[StreamsTenant] = []
 
     with loopback_client(atlas_server.url) as client, pytest.raises(PaginationError, match="page 2 .* page 1") as error:
-        taken.extend(list_stream_workspaces.sync_all(GROUP_ID, client=client, items_per_page=10))
+        taken.extend(paginated.sync_all(GROUP_ID, client=client, items_per_page=10))
 
     assert error.value.page_num == 2
     assert names(taken) == [workspace_name(index) for index in range(10)]
@@ -251,7 +254,7 @@ def test_pages_that_come_round_again_end_the_walk_with_pagination_error(atlas_se
     atlas_server.guard(cycling)
 
     with loopback_client(atlas_server.url) as client, pytest.raises(PaginationError) as raised:
-        list(list_stream_workspaces.sync_all(GROUP_ID, client=client, items_per_page=10))
+        list(paginated.sync_all(GROUP_ID, client=client, items_per_page=10))
 
     assert raised.value.page_num == 3
 
@@ -272,7 +275,7 @@ def test_a_next_link_that_does_not_lead_forward_ends_the_walk_with_pagination_er
     atlas_server.guard(backwards)
 
     with loopback_client(atlas_server.url) as client, pytest.raises(PaginationError, match="not forward") as raised:
-        list(list_stream_workspaces.sync_all(GROUP_ID, client=client, items_per_page=10))
+        list(paginated.sync_all(GROUP_ID, client=client, items_per_page=10))
 
     assert raised.value.page_num == 1
 
@@ -283,7 +286,7 @@ def test_a_page_that_keeps_failing_raises_its_error_after_the_items_before_it(at
     taken: list[StreamsTenant] = []
 
     with loopback_client(atlas_server.url) as client, pytest.raises(NotFoundError):
-        taken.extend(list_stream_workspaces.sync_all(GROUP_ID, client=client, items_per_page=10))
+        taken.extend(paginated.sync_all(GROUP_ID, client=client, items_per_page=10))
 
     assert names(taken) == [workspace_name(index) for index in range(10)]
 
@@ -294,7 +297,7 @@ def test_every_page_request_carries_the_service_account_token(atlas_server: Loop
     atlas_server.guard(lambda request: oauth.check_bearer(request) or store(request))
 
     with loopback_client(atlas_server.url, auth=ServiceAccountAuth(CLIENT_ID, CLIENT_SECRET)) as client:
-        found = names(list_stream_workspaces.sync_all(GROUP_ID, client=client, items_per_page=50))
+        found = names(paginated.sync_all(GROUP_ID, client=client, items_per_page=50))
 
     assert len(found) == 120
     assert len(oauth.bearers_accepted) == 3
@@ -311,14 +314,14 @@ def test_the_deadline_bounds_each_page_not_the_whole_walk(atlas_server: Loopback
     atlas_server.guard(slow)
 
     with loopback_client(atlas_server.url, deadline=0.5) as client:
-        found = names(list_stream_workspaces.sync_all(GROUP_ID, client=client, items_per_page=10))
+        found = names(paginated.sync_all(GROUP_ID, client=client, items_per_page=10))
 
     assert len(found) == 40  # five pages of 0.15 s each: longer than the deadline in all
 
 
 def test_a_parameter_that_breaks_its_schema_is_raised_before_anything_is_sent(atlas_server: LoopbackServer) -> None:
     with loopback_client(atlas_server.url) as client:
-        walk = list_stream_workspaces.sync_all("not-a-project-id", client=client)
+        walk = paginated.sync_all("not-a-project-id", client=client)
         with pytest.raises(InvalidParameterError, match="groupId"):
             next(walk)
 
@@ -329,9 +332,9 @@ def test_the_walk_takes_the_arguments_of_sync_but_the_page_number() -> None:
     def parameters(function: Any) -> list[str]:
         return list(inspect.signature(function).parameters)
 
-    expected = [name for name in parameters(list_stream_workspaces.sync) if name != "page_num"]
-    assert parameters(list_stream_workspaces.sync_all) == expected
-    assert parameters(list_stream_workspaces.asyncio_all) == expected
+    expected = [name for name in parameters(paginated.sync) if name != "page_num"]
+    assert parameters(paginated.sync_all) == expected
+    assert parameters(paginated.asyncio_all) == expected
 
 
 PAGINATION_EXAMPLES = settings(max_examples=25, deadline=None)
@@ -357,7 +360,7 @@ def test_any_count_at_any_page_size_walks_to_every_item_once_whatever_page_fails
     with LoopbackServer() as server:
         store.install(server)
         with retrying_client(server.url) as client:
-            found = names(list_stream_workspaces.sync_all(GROUP_ID, client=client, items_per_page=page_size))
+            found = names(paginated.sync_all(GROUP_ID, client=client, items_per_page=page_size))
 
     assert found == [workspace_name(index) for index in range(count)]
     assert len(page_requests(server)) == pages + (failure is not None)

@@ -85,6 +85,7 @@ class Operation:
     security: list[SecurityScheme]
     changelog: list[tuple[str, str]]  # (date, change), oldest first
     docs_url: str | None
+    paginated: bool  # a list answered one page at a time: the module also has sync_all and asyncio_all
 
 
 @dataclass(frozen=True)
