@@ -153,3 +153,32 @@ def test_an_unknown_x_codegen_cli_key_is_an_error(
 
     assert code == 1
     assert [line.split(": error: ")[0] for line in lines] == [f"spec/streams.yaml:{position_of(spec, at)}"]
+
+
+def test_a_table_column_of_a_field_the_listed_items_lack_is_an_error_at_the_column(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    at = (*cli_of("list"), "table", "REGION")
+
+    code, lines, spec = lint_findings(tmp_path, monkeypatch, capsys, put(at, "dataProcessRegion.nope"))
+
+    assert (code, lines) == (
+        1,
+        [
+            f"spec/streams.yaml:{position_of(spec, at)}: error: x-codegen-cli table column 'REGION': the listed items "
+            "have no field 'dataProcessRegion.nope' (hint: name a field by its JSON names, dotted: "
+            "dataProcessRegion.region)"
+        ],
+    )
+
+
+def test_a_table_on_an_operation_that_lists_nothing_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    at = (*cli_of("get"), "table")
+
+    code, lines, spec = lint_findings(tmp_path, monkeypatch, capsys, put(at, {"NAME": "name"}))
+
+    assert code == 1
+    assert [line.split(": error: ")[0] for line in lines] == [f"spec/streams.yaml:{position_of(spec, at)}"]
+    assert f"{_operation('get')} lists nothing" in lines[0]

@@ -15,7 +15,7 @@ from generator.lint.reporting import Reporter
 from generator.spec.loading import Spec
 from generator.spec.pointers import Pointer, resolved
 from generator.spec.python_naming import Reserved, command_name
-from generator.spec.schema_facts import property_schema
+from generator.spec.schema_facts import listed_item_schema, property_schema
 from generator.spec.vocabulary import (
     CLI,
     METHOD_VERB_OVERRIDE,
@@ -130,6 +130,8 @@ def command_findings(
             yield from _body_option_findings(
                 spec.data, report, (*at, "options", option), operation, option, path, taken
             )
+    if "table" in cli:
+        yield from _table_findings(spec.data, report, (*at, "table"), key, operation, cli["table"])
     if "confirm" in cli:
         path_parameters = {name for location, name in parameters.values() if location == "path"}
         yield from _confirm_findings(report, (*at, "confirm"), cli["confirm"], path_parameters)
@@ -174,6 +176,38 @@ def _body_schema(data: dict[str, Any], operation: dict[str, Any]) -> dict[str, A
     media: Any = next(iter(content.values()), {}) if isinstance(content, dict) else {}
     schema = media.get("schema", {}) if isinstance(media, dict) else {}
     return schema if isinstance(schema, dict) else {}
+
+
+def _table_findings(
+    data: dict[str, Any], report: Reporter, at: Pointer, key: OperationKey, operation: dict[str, Any], table: Any
+) -> Iterator[Finding]:
+    items = listed_item_schema(data, operation, key.method)
+    if items is None:
+        yield report(
+            at,
+            f"{CLI} table: {key} lists nothing, so its command shows no table",
+            "a list operation is a GET with itemsPerPage and pageNum whose answer has a results array",
+        )
+        return
+    if not isinstance(table, dict) or not table:
+        yield report(at, f"{CLI} table must map column headers to fields of the listed items", "NAME: name")
+        return
+    for header, path in table.items():
+        if not (isinstance(header, str) and COLUMN_HEADER.match(header)) or not isinstance(path, str):
+            yield report(
+                (*at, header),
+                f"{CLI} table column {header!r}: {path!r} is not an upper-case header and a field path",
+                "NAME: name",
+            )
+            continue
+        try:
+            property_schema(data, items, path.split("."))
+        except (KeyError, TypeError, AttributeError):
+            yield report(
+                (*at, header),
+                f"{CLI} table column {header!r}: the listed items have no field {path!r}",
+                "name a field by its JSON names, dotted: dataProcessRegion.region",
+            )
 
 
 def _confirm_findings(report: Reporter, at: Pointer, question: Any, path_parameters: set[str]) -> Iterator[Finding]:

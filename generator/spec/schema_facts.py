@@ -303,3 +303,11 @@ def success_response(data: dict[str, Any], operation: dict[str, Any]) -> tuple[i
             if isinstance(media.get("schema"), dict):
                 return int(status), dict(media["schema"])
     return None
+
+
+def listed_item_schema(data: dict[str, Any], operation: dict[str, Any], method: str) -> dict[str, Any] | None:
+    """The schema of each item a list operation (pagination) yields; None for any other operation."""
+    paged, success = pagination(data, operation, method), success_response(data, operation)
+    if paged is None or success is None:
+        return None
+    return resolved(data, property_schema(data, success[1], [paged.items_property]).get("items", {}))
