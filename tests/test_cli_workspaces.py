@@ -246,7 +246,6 @@ def test_create_with_sample_connections_posts_to_its_own_path_and_prints_the_wor
 # --- delete --------------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.off_contract("Atlas answers a delete with a bodiless 202, where the spec names a media type")
 def test_delete_with_force_deletes_without_asking_and_prints_nothing(
     atlas_server: LoopbackServer, capsys: pytest.CaptureFixture[str], env: pytest.MonkeyPatch
 ) -> None:
@@ -302,7 +301,6 @@ def delete_on_a_terminal(server: LoopbackServer, name: str, answer: str) -> tupl
     )
 
 
-@pytest.mark.off_contract("Atlas answers a delete with a bodiless 202, where the spec names a media type")
 def test_delete_on_a_terminal_asks_first_and_deletes_on_yes(atlas_server: LoopbackServer) -> None:
     store = WorkspaceStore.holding(1).install(atlas_server)
 

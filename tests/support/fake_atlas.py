@@ -123,6 +123,8 @@ class WorkspaceStore:
         return CannedResponse.json(200, workspace, ATLAS_MEDIA_TYPE)
 
     def _create(self, body: dict[str, Any], media_type: str) -> CannedResponse:
+        if not isinstance(body.get("name"), str):
+            return atlas_error(400, "MISSING_ATTRIBUTE", "The required attribute name was not specified.")
         with self._lock:
             if body.get("name") in self.workspaces:
                 return atlas_error(409, "STREAM_TENANT_NAME_ALREADY_EXISTS", "That name is in use.")
