@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-import pty
 import re
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +21,7 @@ from hypothesis import strategies as st
 from support.atlas_fakes import GROUP_ID, STREAMS_PATH, atlas_error
 from support.fake_atlas import SAMPLE_CONNECTIONS_PATH, WorkspaceStore, is_page, settings, workspace_name
 from support.loopback import LoopbackServer
+from support.terminal import run_on_a_terminal
 
 pytestmark = pytest.mark.committed_spec
 
@@ -272,33 +271,16 @@ def test_delete_without_a_terminal_or_force_refuses_and_sends_nothing(
     assert atlas_server.requests == [] and store.names() == [workspace_name(0)]
 
 
-def on_a_terminal(*args: str, answer: str) -> tuple[int, str]:
-    """Exit status and stderr of the command with stdin and stdout on a pseudo-terminal, typing `answer`."""
-    terminal, follower = pty.openpty()
+def terminal_env() -> dict[str, str]:
     env = {key: value for key, value in os.environ.items() if not key.startswith("MONGODB_ATLAS_")}
-    env |= {"MONGODB_ATLAS_PUBLIC_API_KEY": "public-key", "MONGODB_ATLAS_PRIVATE_API_KEY": "private-key"}
-    with subprocess.Popen(
-        [str(COMMAND), *args], stdin=follower, stdout=follower, stderr=subprocess.PIPE, env=env
-    ) as process:
-        os.close(follower)
-        os.write(terminal, answer.encode())
-        while True:
-            try:
-                if not os.read(terminal, 4096):
-                    break
-            except OSError:  # EIO: the command exited and closed its side of the terminal
-                break
-        assert process.stderr is not None
-        stderr = process.stderr.read().decode()
-        status = process.wait(timeout=60)
-    os.close(terminal)
-    return status, stderr
+    return env | {"MONGODB_ATLAS_PUBLIC_API_KEY": "public-key", "MONGODB_ATLAS_PRIVATE_API_KEY": "private-key"}
 
 
 def delete_on_a_terminal(server: LoopbackServer, name: str, answer: str) -> tuple[int, str]:
-    return on_a_terminal(
-        "workspaces", "delete", "--base-url", server.url, "--group-id", GROUP_ID, "--tenant-name", name, answer=answer
-    )
+    """Exit status and stderr of delete with stdin and stdout on a terminal, `answer` typed."""
+    args = ["workspaces", "delete", "--base-url", server.url, "--group-id", GROUP_ID, "--tenant-name", name]
+    shown = run_on_a_terminal([str(COMMAND), *args], terminal_env(), typed=answer)
+    return shown.status, shown.stderr
 
 
 def test_delete_on_a_terminal_asks_first_and_deletes_on_yes(atlas_server: LoopbackServer) -> None:
@@ -325,26 +307,12 @@ def test_delete_on_a_terminal_deletes_nothing_unless_the_answer_is_yes(
 
 def test_list_on_a_terminal_prints_a_table(atlas_server: LoopbackServer) -> None:
     WorkspaceStore.holding(2).install(atlas_server)
-    terminal, follower = pty.openpty()
-    env = {key: value for key, value in os.environ.items() if not key.startswith("MONGODB_ATLAS_")}
-    env |= {"MONGODB_ATLAS_PUBLIC_API_KEY": "public-key", "MONGODB_ATLAS_PRIVATE_API_KEY": "private-key"}
     args = ["workspaces", "list", "--base-url", atlas_server.url, "--group-id", GROUP_ID]
-    with subprocess.Popen([str(COMMAND), *args], stdin=subprocess.DEVNULL, stdout=follower, env=env) as process:
-        os.close(follower)
-        output = b""
-        while True:
-            try:
-                chunk = os.read(terminal, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            output += chunk
-        status = process.wait(timeout=60)
-    os.close(terminal)
 
-    lines = output.decode().splitlines()
-    assert status == 0
+    shown = run_on_a_terminal([str(COMMAND), *args], terminal_env())
+
+    lines = shown.output.splitlines()
+    assert shown.status == 0
     assert lines[0].split() == HEADERS
     assert [line.split()[0] for line in lines[1:]] == [workspace_name(0), workspace_name(1)]
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import pty
 import re
 import subprocess
 import sys
@@ -40,6 +39,7 @@ from support.spec_examples import (
     schema_at,
     spec_data,
 )
+from support.terminal import run_on_a_terminal
 
 from generator.cli import main as codegen
 from generator.output import read_tree
@@ -114,27 +114,6 @@ def run(*args: str, stdin: str = "", credentials: bool = True) -> subprocess.Com
     )
 
 
-def run_on_a_terminal(*args: str) -> tuple[int, str]:
-    """Exit status and stdout of the command with stdout on a pseudo-terminal (stderr stays a pipe)."""
-    terminal, follower = pty.openpty()
-    with subprocess.Popen(
-        [str(COMMAND), *args], stdin=subprocess.DEVNULL, stdout=follower, stderr=subprocess.PIPE, env=command_env()
-    ) as process:
-        os.close(follower)
-        output = b""
-        while True:
-            try:
-                chunk = os.read(terminal, 4096)
-            except OSError:  # EIO: the command exited and closed its side of the terminal
-                break
-            if not chunk:
-                break
-            output += chunk
-        status = process.wait(timeout=60)
-    os.close(terminal)
-    return status, output.decode().replace("\r\n", "\n")  # the terminal turns each "\n" into "\r\n"
-
-
 def create(server: LoopbackServer, *args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
     return run(*command(), "--base-url", server.url, "--group-id", GROUP_ID, *args, **kwargs)  # type: ignore[arg-type]
 
@@ -152,9 +131,11 @@ def test_create_workspace_prints_the_response_json_and_exits_0(atlas_server: Loo
 def test_response_json_is_indented_when_stdout_is_a_terminal(atlas_server: LoopbackServer) -> None:
     atlas_server.respond(documented_response(200))
 
-    status, output = run_on_a_terminal(
-        *command(), "--base-url", atlas_server.url, "--group-id", GROUP_ID, *request_options()
+    shown = run_on_a_terminal(
+        [str(COMMAND), *command(), "--base-url", atlas_server.url, "--group-id", GROUP_ID, *request_options()],
+        command_env(),
     )
+    status, output = shown.status, shown.output
 
     assert status == 0
     assert json.loads(output) == response_example(200)

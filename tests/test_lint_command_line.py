@@ -66,21 +66,40 @@ def test_a_command_name_with_anything_but_lower_case_words_and_hyphens_is_refuse
     assert not is_command_name(word[:at] + intruder + word[at:])
 
 
-def test_a_command_name_with_an_upper_case_letter_is_an_error_at_its_line(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+@pytest.mark.parametrize(
+    ("command", "inner", "value", "message"),
+    [
+        (
+            "get",
+            ("command",),
+            "workspaces Get",
+            "x-codegen-cli command 'workspaces Get' is not a command name (hint: lower-case words joined by -, a "
+            "group word first where the command has one: `workspaces list`)",
+        ),
+        (
+            "list",
+            ("table", "REGION"),
+            "dataProcessRegion.nope",
+            "x-codegen-cli table column 'REGION': the listed items have no field 'dataProcessRegion.nope' (hint: "
+            "name a field by its JSON names, dotted: dataProcessRegion.region)",
+        ),
+    ],
+    ids=["upper-case-command", "table-column-without-a-field"],
+)
+def test_a_bad_value_is_one_error_line_at_its_line(
+    command: str,
+    inner: tuple[str, ...],
+    value: str,
+    message: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    at = (*cli_of("get"), "command")
+    at = (*cli_of(command), *inner)
 
-    code, lines, spec = lint_findings(tmp_path, monkeypatch, capsys, put(at, "workspaces Get"))
+    code, lines, spec = lint_findings(tmp_path, monkeypatch, capsys, put(at, value))
 
-    assert (code, lines) == (
-        1,
-        [
-            f"spec/streams.yaml:{position_of(spec, at)}: error: x-codegen-cli command 'workspaces Get' is not a "
-            "command name (hint: lower-case words joined by -, a group word first where the command has one: "
-            "`workspaces list`)"
-        ],
-    )
+    assert (code, lines) == (1, [f"spec/streams.yaml:{position_of(spec, at)}: error: {message}"])
 
 
 def test_an_alias_that_is_another_operations_command_is_an_error_at_the_alias(
@@ -153,23 +172,6 @@ def test_an_unknown_x_codegen_cli_key_is_an_error(
 
     assert code == 1
     assert [line.split(": error: ")[0] for line in lines] == [f"spec/streams.yaml:{position_of(spec, at)}"]
-
-
-def test_a_table_column_of_a_field_the_listed_items_lack_is_an_error_at_the_column(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    at = (*cli_of("list"), "table", "REGION")
-
-    code, lines, spec = lint_findings(tmp_path, monkeypatch, capsys, put(at, "dataProcessRegion.nope"))
-
-    assert (code, lines) == (
-        1,
-        [
-            f"spec/streams.yaml:{position_of(spec, at)}: error: x-codegen-cli table column 'REGION': the listed items "
-            "have no field 'dataProcessRegion.nope' (hint: name a field by its JSON names, dotted: "
-            "dataProcessRegion.region)"
-        ],
-    )
 
 
 def test_a_table_on_an_operation_that_lists_nothing_is_an_error(
