@@ -18,9 +18,9 @@ import pytest
 from atlas_streams import cli
 from hypothesis import given
 from hypothesis import strategies as st
-from support.atlas_fakes import GROUP_ID, STREAMS_PATH, atlas_error
+from support.atlas_fakes import ATLAS_MEDIA_TYPE, GROUP_ID, STREAMS_PATH, atlas_error
 from support.fake_atlas import SAMPLE_CONNECTIONS_PATH, WorkspaceStore, is_page, settings, workspace_name
-from support.loopback import LoopbackServer
+from support.loopback import CannedResponse, LoopbackServer
 from support.terminal import run_on_a_terminal
 
 pytestmark = pytest.mark.committed_spec
@@ -176,6 +176,19 @@ def test_list_fails_with_the_status_of_a_failing_page_and_prints_no_partial_list
 
     assert (code, out) == (4, "")
     assert err.startswith("atlas-streams: Atlas error 403: USER_CANNOT_ACCESS_ORG: ")
+
+
+def test_list_ends_with_the_server_status_when_the_pages_repeat_themselves(
+    server: LoopbackServer, capsys: pytest.CaptureFixture[str], env: pytest.MonkeyPatch
+) -> None:
+    following = [{"href": f"{server.url}{STREAMS_PATH}?pageNum=2&itemsPerPage=1", "rel": "next"}]
+    page = {"results": [settings("again")], "totalCount": 9, "links": following}
+    server.respond(*[CannedResponse.json(200, page, ATLAS_MEDIA_TYPE)] * 2)
+
+    code, out, err = workspaces(server, capsys, "list", "--items-per-page", "1")
+
+    assert (code, out) == (7, "")
+    assert err.startswith("atlas-streams: page 2 holds the same 1 items as page 1")
 
 
 # --- get, create, update, create-with-sample-connections ------------------------------------------------------------

@@ -39,6 +39,7 @@ from .errors import (
     InvalidParameterError,
     MissingCredentialsError,
     NotFoundError,
+    PaginationError,
     RateLimitedError,
     RequestValidationError,
     ResponseParseError,
@@ -632,6 +633,8 @@ def _list(command: Command, client: Client, arguments: Mapping[str, Any], args: 
         raise
     except AtlasApiError as error:  # a page's answer
         return _api_failure(error)
+    except PaginationError as error:  # pages that lead nowhere new: the server's failing
+        return _fail(EXIT_SERVER, str(error))
     output = getattr(args, "output", None) or ("table" if sys.stdout.isatty() and command.table else "json")
     if output == "json":
         return _print(_json(items), EXIT_OK)
