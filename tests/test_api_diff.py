@@ -421,6 +421,59 @@ def test_details_show_both_values_whole() -> None:
     assert change.detail == f'x-xgen-docs-url "https://example.com/createThing" -> "{long_value}"'
 
 
+# The command line (x-codegen-cli): (case, old x-codegen-cli, new x-codegen-cli, expected change).
+COMMAND_CASES: list[tuple[str, dict[str, Any], dict[str, Any], tuple[str, str, bool]]] = [
+    ("command moved into a group", {}, {"command": "things create"}, ("command-renamed", OPERATION, True)),
+    (
+        "command renamed, its old name kept as an alias",
+        {"command": "create-thing"},
+        {"command": "things create", "aliases": ["create-thing"]},
+        ("command-renamed", OPERATION, False),
+    ),
+    ("alias removed", {"aliases": ["new-thing"]}, {}, ("command-alias-removed", OPERATION, True)),
+    ("alias added", {}, {"aliases": ["things new"]}, ("command-alias-added", OPERATION, False)),
+    ("option added", {}, {"options": {"name": "name"}}, ("command-option-added", f"{OPERATION} option --name", False)),
+    (
+        "option removed",
+        {"options": {"name": "name"}},
+        {},
+        ("command-option-removed", f"{OPERATION} option --name", True),
+    ),
+    (
+        "option renamed",
+        {"options": {"name": "name"}},
+        {"options": {"thing-name": "name"}},
+        ("command-option-renamed", f"{OPERATION} option --name", True),
+    ),
+    (
+        "option sets another field",
+        {"options": {"name": "name"}},
+        {"options": {"name": "starts"}},
+        ("command-option-retargeted", f"{OPERATION} option --name", True),
+    ),
+    ("command starts asking", {}, {"confirm": "Create it?"}, ("command-confirm-changed", OPERATION, True)),
+    ("command stops asking", {"confirm": "Create it?"}, {}, ("command-confirm-changed", OPERATION, True)),
+]
+
+
+def with_command_line(cli: dict[str, Any]) -> dict[str, Any]:
+    doc = copy.deepcopy(BASE)
+    if cli:
+        operation(doc)["x-codegen-cli"] = cli
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"), [case[1:] for case in COMMAND_CASES], ids=[case[0] for case in COMMAND_CASES]
+)
+def test_command_line_change_is_reported_with_its_class(
+    old: dict[str, Any], new: dict[str, Any], expected: tuple[str, str, bool]
+) -> None:
+    changes = diff_specs(with_command_line(old), with_command_line(new))
+
+    assert [(c.kind, c.subject, c.breaking) for c in changes] == [expected], render_text(changes, "got")
+
+
 def test_the_same_change_in_two_operations_is_reported_once_for_each() -> None:
     old = copy.deepcopy(BASE)
     other = copy.deepcopy(operation(old))

@@ -18,7 +18,7 @@ from generator.codegen.python_names import spec_operations_by_endpoint
 from generator.spec.fixes import apply_spec_fixes
 from generator.spec.loading import load_spec
 from generator.spec.python_naming import Reserved
-from generator.spec.schema_facts import discriminators
+from generator.spec.schema_facts import discriminators, pagination
 from generator.spec.vocabulary import CLI
 
 JSON = "application/json"
@@ -209,7 +209,7 @@ def _endpoints(openapi: GeneratorData) -> list[Endpoint]:
     ]
 
 
-def test_cli_command_has_an_option_per_path_and_query_parameter_and_listed_body_field(
+def test_cli_command_has_an_option_per_path_and_query_parameter_but_a_lists_page_and_per_listed_body_field(
     parsed: tuple[dict[str, Any], GeneratorData],
 ) -> None:
     data, openapi = parsed
@@ -219,8 +219,10 @@ def test_cli_command_has_an_option_per_path_and_query_parameter_and_listed_body_
 
         command = globals_.cli_command(data, operation, endpoint, Reserved(command_options=frozenset({"--help"})))
 
-        expected_parameters = [*endpoint.path_parameters, *endpoint.query_parameters]
-        assert [p["argument"] for p in command["parameters"]] == [str(p.python_name) for p in expected_parameters]
+        paged = pagination(data, operation, endpoint.method)
+        walked = {paged.page_parameter} if paged else set()  # a list's command walks every page itself
+        expected = [p for p in [*endpoint.path_parameters, *endpoint.query_parameters] if p.name not in walked]
+        assert [p["argument"] for p in command["parameters"]] == [str(p.python_name) for p in expected]
         listed = list(operation.get(CLI, {}).get("options", {}))
         assert [option["option"] for option in command["body_options"]] == listed
 
@@ -288,3 +290,25 @@ def test_union_aliases_are_the_oneofs_of_references_without_a_class() -> None:
     }
 
     assert globals_.union_aliases({"components": {"schemas": schemas}}, str) == [("Shape", ["Circle", "Square"])]
+
+
+@pytest.mark.committed_spec
+def test_pages_name_the_walk_arguments_and_the_item_type_of_the_paginated_list_only(
+    parsed: tuple[dict[str, Any], GeneratorData],
+) -> None:
+    data, openapi = parsed
+    by_endpoint = spec_operations_by_endpoint(data)
+
+    paged = {
+        str(endpoint.name): globals_.pages(data, by_endpoint[endpoint.name][2], endpoint)
+        for endpoint in _endpoints(openapi)
+    }
+
+    assert paged.pop("list_stream_workspaces") == {
+        "page_argument": "page_num",
+        "size_argument": "items_per_page",
+        "items_attribute": "results",
+        "item_type": "StreamsTenant",
+        "item_imports": ["from ...models.streams_tenant import StreamsTenant", "from typing import cast"],
+    }
+    assert set(paged.values()) == {None}

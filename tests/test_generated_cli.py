@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import pty
 import re
 import subprocess
 import sys
@@ -40,11 +39,13 @@ from support.spec_examples import (
     schema_at,
     spec_data,
 )
+from support.terminal import run_on_a_terminal
 
 from generator.cli import main as codegen
 from generator.output import read_tree
 from generator.spec.loading import load_spec
 from generator.spec.pointers import node_at, resolved
+from generator.spec.python_naming import command_name
 from generator.spec.schema_facts import enum_values
 from generator.spec.vocabulary import CLI, command_word, operations
 
@@ -53,9 +54,9 @@ COMMAND = Path(sys.executable).parent / "atlas-streams"
 PRIVATE_KEY = "private-key-never-shown"
 
 
-def command() -> str:
-    """The command of the operation with a request body: its command word in kebab case."""
-    return str(kebab_case(command_word(documented_operation())))
+def command() -> list[str]:
+    """The words that call the command of the operation with a request body (a group's word, then its own)."""
+    return command_name(command_word(documented_operation())).split(" ")
 
 
 def body_options() -> dict[str, tuple[str, ...]]:
@@ -113,29 +114,8 @@ def run(*args: str, stdin: str = "", credentials: bool = True) -> subprocess.Com
     )
 
 
-def run_on_a_terminal(*args: str) -> tuple[int, str]:
-    """Exit status and stdout of the command with stdout on a pseudo-terminal (stderr stays a pipe)."""
-    terminal, follower = pty.openpty()
-    with subprocess.Popen(
-        [str(COMMAND), *args], stdin=subprocess.DEVNULL, stdout=follower, stderr=subprocess.PIPE, env=command_env()
-    ) as process:
-        os.close(follower)
-        output = b""
-        while True:
-            try:
-                chunk = os.read(terminal, 4096)
-            except OSError:  # EIO: the command exited and closed its side of the terminal
-                break
-            if not chunk:
-                break
-            output += chunk
-        status = process.wait(timeout=60)
-    os.close(terminal)
-    return status, output.decode().replace("\r\n", "\n")  # the terminal turns each "\n" into "\r\n"
-
-
 def create(server: LoopbackServer, *args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
-    return run(command(), "--base-url", server.url, "--group-id", GROUP_ID, *args, **kwargs)  # type: ignore[arg-type]
+    return run(*command(), "--base-url", server.url, "--group-id", GROUP_ID, *args, **kwargs)  # type: ignore[arg-type]
 
 
 def test_create_workspace_prints_the_response_json_and_exits_0(atlas_server: LoopbackServer) -> None:
@@ -151,9 +131,11 @@ def test_create_workspace_prints_the_response_json_and_exits_0(atlas_server: Loo
 def test_response_json_is_indented_when_stdout_is_a_terminal(atlas_server: LoopbackServer) -> None:
     atlas_server.respond(documented_response(200))
 
-    status, output = run_on_a_terminal(
-        command(), "--base-url", atlas_server.url, "--group-id", GROUP_ID, *request_options()
+    shown = run_on_a_terminal(
+        [str(COMMAND), *command(), "--base-url", atlas_server.url, "--group-id", GROUP_ID, *request_options()],
+        command_env(),
     )
+    status, output = shown.status, shown.output
 
     assert status == 0
     assert json.loads(output) == response_example(200)
@@ -258,7 +240,7 @@ def in_process(server: LoopbackServer, monkeypatch: pytest.MonkeyPatch, *args: s
         monkeypatch.delenv(name)
     monkeypatch.setenv("MONGODB_ATLAS_PUBLIC_API_KEY", "public-key")
     monkeypatch.setenv("MONGODB_ATLAS_PRIVATE_API_KEY", PRIVATE_KEY)
-    return cli.main([command(), "--base-url", server.url, "--group-id", GROUP_ID, *request_options(), *args])
+    return cli.main([*command(), "--base-url", server.url, "--group-id", GROUP_ID, *request_options(), *args])
 
 
 def test_dry_run_builds_the_request_with_the_operations_dry_run_checking_the_body_once(
@@ -307,7 +289,7 @@ def group_id_pattern() -> str:
 
 
 def test_invalid_group_id_is_reported_by_option_before_sending(atlas_server: LoopbackServer) -> None:
-    result = run(command(), "--base-url", atlas_server.url, "--group-id", "not-a-project", *request_options())
+    result = run(*command(), "--base-url", atlas_server.url, "--group-id", "not-a-project", *request_options())
 
     assert result.returncode == 3
     assert (
@@ -327,7 +309,7 @@ def test_a_value_outside_an_enum_option_is_reported_by_option_before_sending(atl
 
 
 def help_text() -> str:
-    return " ".join(run(command(), "--help").stdout.split())
+    return " ".join(run(*command(), "--help").stdout.split())
 
 
 def test_help_lists_enum_choices_from_the_spec_and_the_exit_statuses() -> None:
@@ -447,7 +429,7 @@ def test_unreadable_success_body_exits_with_the_server_status(atlas_server: Loop
 
 
 def test_connection_refused_exits_with_the_network_status() -> None:
-    result = run(command(), "--base-url", f"http://127.0.0.1:{closed_port()}", "--group-id", GROUP_ID)
+    result = run(*command(), "--base-url", f"http://127.0.0.1:{closed_port()}", "--group-id", GROUP_ID)
 
     assert result.returncode == 8
     assert result.stderr.startswith("atlas-streams: network error: ConnectError")
@@ -462,7 +444,7 @@ def test_missing_credentials_exit_with_the_auth_status(atlas_server: LoopbackSer
 
 
 def test_missing_required_option_is_a_usage_error() -> None:
-    result = run(command())
+    result = run(*command())
 
     assert result.returncode == 2
     assert "--group-id" in result.stderr
@@ -475,12 +457,13 @@ def test_an_operation_added_to_the_spec_becomes_a_command(tmp_path: Path, monkey
     names = {"operationId": "copyGroupStreamWorkspace", "x-xgen-operation-id-override": "copyStreamWorkspace"}
     names |= {"x-codegen-operation-name": "copyStreamWorkspace"}
     renamed = {**operation, **{name: value for name, value in names.items() if name in operation}}
-    renamed[CLI] = {**operation.get(CLI, {}), "command": "copyWorkspace"}  # ours wins over upstream's verb
+    ours = {key: value for key, value in operation.get(CLI, {}).items() if key != "aliases"}
+    renamed[CLI] = {**ours, "command": "workspaces copy"}  # ours wins over upstream's verb
     edited(spec, spec, put(("paths", f"{key.path}/copies"), {key.method: renamed}))
     monkeypatch.chdir(project)
 
     assert codegen(["generate"]) == 0
 
     cli = read_tree(project / "generated/atlas-streams-client")["atlas_streams/cli.py"].decode()
-    assert 'name="copy-workspace"' in cli
+    assert 'name="workspaces copy"' in cli
     assert "operation=copy_stream_workspace" in cli

@@ -25,6 +25,7 @@ from support.shared_files import (
 from support.spec_edit import delete, edited, position_of, put
 
 from generator.cli import main
+from generator.evolve.apply import drop_dangling_cli_options
 from generator.evolve.normal_form import normal_form
 from generator.spec.examples import synthesize, synthesized_media
 from generator.spec.loading import dump_spec, load_spec
@@ -266,6 +267,19 @@ def test_apply_drops_the_command_line_options_whose_body_field_is_gone(
         operation = operations(data)[key]
         path = operation["x-codegen-cli"]["options"][option]
         property_schema(data, body_schema(data, operation), path.split("."))  # resolves, or KeyError
+
+
+def test_apply_drops_the_table_columns_whose_item_field_is_gone_and_keeps_the_others(tmp_path: Path) -> None:
+    data = load_spec(ROOT / SPEC).data
+    key, operation = next((k, op) for k, op in operations(data).items() if op.get("x-codegen-cli", {}).get("table"))
+    table = (*key.pointer, "x-codegen-cli", "table")
+    edited(ROOT / SPEC, tmp_path / "streams.yaml", put((*table, "GONE"), "noSuchField"))
+    tree = load_spec(tmp_path / "streams.yaml").tree
+
+    dropped = drop_dangling_cli_options(tree)
+
+    assert dropped == [f"{key}: x-codegen-cli table column GONE removed: the listed items have no noSuchField any more"]
+    assert dict(node_at(tree, table)) == operation["x-codegen-cli"]["table"]
 
 
 def _cli_options(project: Path) -> list[tuple[OperationKey, str]]:

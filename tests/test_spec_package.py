@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from support import ROOT
 from support.shared_files import history_revisions, load_revision, revision_name
 
@@ -17,8 +19,10 @@ from generator.spec.cycle_split import bases_to_apply, redo_split
 from generator.spec.fixes import apply_spec_fixes
 from generator.spec.loading import load_spec, open_quote, round_trip_yaml
 from generator.spec.schema_facts import (
+    Pagination,
     body_schema,
     discriminators,
+    pagination,
     read_only_properties,
     schema_directions,
     write_only_properties,
@@ -217,6 +221,61 @@ def test_body_schema_is_the_first_media_type_schema_or_empty_without_a_body() ->
 
     assert body_schema({}, operation) == {"$ref": "#/components/schemas/A"}
     assert body_schema({}, {}) == {}
+
+
+def paged_operation(
+    parameters: tuple[str, ...] = ("itemsPerPage", "pageNum"), results: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """A GET as Atlas writes a list: query parameters and a success schema with `results`."""
+    schema = {"type": "object", "properties": {"results": results or {"type": "array", "items": {}}}}
+    return {
+        "parameters": [{"name": name, "in": "query", "schema": {"type": "integer"}} for name in parameters],
+        "responses": {"200": {"content": {"application/json": {"schema": schema}}}},
+    }
+
+
+def test_a_get_with_item_and_page_parameters_and_a_results_array_is_paginated() -> None:
+    assert pagination({}, paged_operation(), "get") == Pagination("pageNum", "itemsPerPage", "results")
+
+
+def test_the_results_array_may_come_from_a_referenced_schema_or_an_all_of_member() -> None:
+    data = {"components": {"schemas": {"Page": {"allOf": [{"properties": {"results": {"type": "array"}}}]}}}}
+    operation = paged_operation()
+    operation["responses"]["200"]["content"]["application/json"]["schema"] = {"$ref": "#/components/schemas/Page"}
+
+    assert pagination(data, operation, "get") is not None
+
+
+@pytest.mark.parametrize(
+    ("operation", "method"),
+    [
+        (paged_operation(), "post"),
+        (paged_operation(parameters=("pageNum",)), "get"),
+        (paged_operation(parameters=("itemsPerPage",)), "get"),
+        (paged_operation(results={"type": "object"}), "get"),
+        ({**paged_operation(), "responses": {"202": {"description": "no body"}}}, "get"),
+    ],
+    ids=["not-a-get", "no-page-size", "no-page-number", "results-not-an-array", "no-success-body"],
+)
+def test_anything_else_is_not_paginated(operation: dict[str, Any], method: str) -> None:
+    assert pagination({}, operation, method) is None
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    query=st.sets(st.sampled_from(["itemsPerPage", "pageNum", "envelope", "pretty"])),
+    in_path=st.sets(st.sampled_from(["itemsPerPage", "pageNum"])),
+    results_type=st.sampled_from(["array", "object", "string"]),
+    method=st.sampled_from(["get", "post", "delete"]),
+)
+def test_pagination_is_found_by_structure_alone(
+    query: set[str], in_path: set[str], results_type: str, method: str
+) -> None:
+    operation = paged_operation(parameters=tuple(sorted(query)), results={"type": results_type})
+    operation["parameters"] += [{"name": name, "in": "path", "required": True} for name in sorted(in_path)]
+
+    paged = {"itemsPerPage", "pageNum"} <= query and results_type == "array" and method == "get"
+    assert (pagination({}, operation, method) is not None) == paged
 
 
 @pytest.mark.parametrize(

@@ -9,12 +9,11 @@ from typing import Any
 from openapi_python_client import schema as oai
 from openapi_python_client.config import Config
 from openapi_python_client.parser import GeneratorData
-from openapi_python_client.parser.openapi import Endpoint
 from openapi_python_client.parser.properties import Schemas, build_schemas
 from openapi_python_client.parser.properties.none import NoneProperty
 from openapi_python_client.parser.properties.protocol import PropertyProtocol
 from openapi_python_client.parser.properties.union import UnionProperty
-from openapi_python_client.strings import PythonIdentifier, kebab_case
+from openapi_python_client.strings import PythonIdentifier
 
 from generator.names import OperationNames, PythonNames
 from generator.spec import python_naming
@@ -36,7 +35,7 @@ def python_names(
             operations_by_location[(path, method)] = OperationNames(
                 module=f"{package_name}.api.{tag}.{endpoint.name}",
                 arguments={json_name(p): (str(p.python_name), type_string(p)) for p in parameters},
-                command=command_name(operation, endpoint),
+                command=command_name(operation),
                 options={json_name(p): command_option(p, reserved) for p in parameters},
             )
     fields = {
@@ -84,9 +83,9 @@ def type_string(prop: PropertyProtocol) -> str:
     return str(prop.get_type_string().as_unembedded_code())
 
 
-def command_name(operation: dict[str, Any], endpoint: Endpoint) -> str:
-    """The generated command line's name for an operation: its command word in kebab case."""
-    return str(kebab_case(command_word(operation)))
+def command_name(operation: dict[str, Any]) -> str:
+    """The generated command line's name for an operation (`group command`, or one word)."""
+    return python_naming.command_name(command_word(operation))
 
 
 def command_option(parameter: PropertyProtocol, reserved: Reserved) -> str:

@@ -14,7 +14,9 @@ from openapi_python_client.config import Config
 from openapi_python_client.parser.openapi import Endpoint
 from openapi_python_client.parser.properties import ModelProperty
 from openapi_python_client.parser.properties.boolean import BooleanProperty
+from openapi_python_client.parser.properties.int import IntProperty
 from openapi_python_client.parser.properties.list_property import ListProperty
+from openapi_python_client.parser.properties.protocol import PropertyProtocol
 from openapi_python_client.parser.properties.union import UnionProperty
 from openapi_python_client.strings import ClassName, PythonIdentifier, snake_case
 
@@ -26,12 +28,14 @@ from generator.spec.schema_facts import (
     body_schema,
     discriminators,
     enum_values,
+    pagination,
     property_schema,
     read_only_properties,
     response_attribute_headers,
+    success_response,
     validation_schema,
 )
-from generator.spec.vocabulary import CLI, EMPTY_SUCCESS, ENUM_BY, schema_name
+from generator.spec.vocabulary import ENUM_BY, cli_settings, schema_name
 
 Operation = dict[str, Any]
 
@@ -63,6 +67,7 @@ def template_globals(data: dict[str, Any], config: Config, reserved: Reserved) -
         "response_headers": lambda: response_headers(data, config.field_prefix),
         "enum_selector": lambda name, prop: enum_selector(data, class_name, name, prop),
         "union_aliases": lambda: union_aliases(data, class_name),
+        "pages": lambda endpoint: pages(data, of(endpoint), endpoint),
     }
 
 
@@ -138,15 +143,10 @@ def accept_header(data: dict[str, Any], operation: Operation) -> str:
 
 
 def response_body_schema(data: dict[str, Any], operation: Operation) -> dict[str, Any]:
-    """The schema of the body that the generated function returns (success_status; {} when there is none), first
-    media type, reduced for the client's checks of what it receives."""
-    status = success_status(data, operation)
-    if status is None:
-        return {}
-    responses = operation["responses"]
-    content: dict[str, Any] = resolved(data, responses.get(str(status), responses.get(status))).get("content", {})
-    media: dict[str, Any] = next(iter(content.values()), {})
-    return validation_schema(dict(media.get("schema", {})))
+    """The schema of the body that the generated function returns (success_status; {} when there is none),
+    reduced for the client's checks of what it receives."""
+    success = success_response(data, operation)
+    return validation_schema(success[1]) if success is not None else {}
 
 
 def response_headers(data: dict[str, Any], field_prefix: str) -> list[dict[str, Any]]:
@@ -167,15 +167,9 @@ def response_headers(data: dict[str, Any], field_prefix: str) -> list[dict[str, 
 
 
 def success_status(data: dict[str, Any], operation: Operation) -> int | None:
-    """The status whose body the generated function returns: the first 2xx response with a schema. None for an
-    operation marked x-codegen-empty-success, whose success carries no body (lint wants one or the other)."""
-    if operation.get(EMPTY_SUCCESS) is True:
-        return None
-    for status, response in operation.get("responses", {}).items():
-        content = resolved(data, response).get("content", {})
-        if str(status).isdigit() and str(status).startswith("2") and any("schema" in m for m in content.values()):
-            return int(status)
-    return None
+    """The status whose body the generated function returns (schema_facts.success_response)."""
+    success = success_response(data, operation)
+    return success[0] if success is not None else None
 
 
 def enum_selector(
@@ -227,9 +221,13 @@ def validation_schemas(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def cli_command(data: dict[str, Any], operation: Operation, endpoint: Endpoint, reserved: Reserved) -> dict[str, Any]:
-    """The generated command line's view of an operation: its command name, one option per path and query
-    parameter, and one option per body field that x-codegen-cli lists."""
+    """The generated command line's view of an operation: its command name (`group command`, or one word) and
+    aliases, one option per path and query parameter (but the page number of a list operation, whose command walks
+    every page), one option per body field that x-codegen-cli lists, the columns of a list's table, and the
+    question it asks before it runs (x-codegen-cli confirm; None for none)."""
     spec_parameters = {p["name"]: p for p in (resolved(data, p) for p in operation.get("parameters", []))}
+    paged = pagination(data, operation, endpoint.method)
+    walked = {paged.page_parameter} if paged is not None else set()  # the command walks every page itself
     parameters = [
         {
             "option": command_option(parameter, reserved),
@@ -238,12 +236,15 @@ def cli_command(data: dict[str, Any], operation: Operation, endpoint: Endpoint, 
             "required": bool(parameter.required),
             # a boolean query parameter is a flag: present means true
             "flag": parameter in endpoint.query_parameters and isinstance(parameter, BooleanProperty),
+            "integer": isinstance(parameter, IntProperty),
             "help": option_help(spec_parameters[json_name(parameter)]),
         }
         for parameter in [*endpoint.path_parameters, *endpoint.query_parameters]
+        if json_name(parameter) not in walked
     ]
     options = []
-    for option, json_path in operation.get(CLI, {}).get("options", {}).items():
+    cli = cli_settings(operation)
+    for option, json_path in cli.get("options", {}).items():
         schema = property_schema(data, body_schema(data, operation), json_path.split("."))
         options.append(
             {
@@ -253,7 +254,15 @@ def cli_command(data: dict[str, Any], operation: Operation, endpoint: Endpoint, 
                 "choices": tuple(enum_values(data, schema)),
             }
         )
-    return {"name": command_name(operation, endpoint), "parameters": parameters, "body_options": options}
+    return {
+        "name": command_name(operation),
+        "aliases": tuple(cli.get("aliases", [])),
+        "parameters": parameters,
+        "body_options": options,
+        "pages": paged is not None,
+        "table": tuple((header, tuple(path.split("."))) for header, path in cli.get("table", {}).items()),
+        "confirm": cli.get("confirm"),
+    }
 
 
 def option_help(parameter: dict[str, Any]) -> str:
@@ -265,3 +274,29 @@ def option_help(parameter: dict[str, Any]) -> str:
 
 def first_sentence(text: str) -> str:
     return re.split(r"(?<=[.!?])\s", " ".join(text.split()), maxsplit=1)[0]
+
+
+def pages(data: dict[str, Any], operation: Operation, endpoint: Endpoint) -> dict[str, Any] | None:
+    """For a paginated list operation (schema_facts.pagination), what its sync_all and asyncio_all need: the
+    arguments that pick the page and its size, the attribute that holds the items, and the items' type with its
+    imports. None for any other operation."""
+    facts = pagination(data, operation, endpoint.method)
+    status = success_status(data, operation)
+    if facts is None or status is None:
+        return None
+    arguments = {json_name(parameter): str(parameter.python_name) for parameter in endpoint.query_parameters}
+    success = next(r.prop for r in endpoint.responses.patterns if r.status_code.range == (status, status))
+    fields: list[PropertyProtocol] = [
+        *(getattr(success, "required_properties", None) or []),
+        *(getattr(success, "optional_properties", None) or []),
+    ]
+    items = next(field for field in fields if json_name(field) == facts.items_property)
+    assert isinstance(items, ListProperty)  # pagination() found an array
+    item = items.inner_property
+    return {
+        "page_argument": arguments[facts.page_parameter],
+        "size_argument": arguments[facts.size_parameter],
+        "items_attribute": str(items.python_name),
+        "item_type": str(item.get_type_string().as_unembedded_code()),
+        "item_imports": sorted(item.get_imports(prefix="...") | item.get_lazy_imports(prefix="...")),
+    }

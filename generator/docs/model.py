@@ -71,6 +71,7 @@ class Operation:
     module: str  # dotted path of the generated module
     cli_command: str  # `atlas api <tag> <operation>`
     command: str  # the generated console script and its command for this operation
+    confirms: bool  # the command asks before it runs (x-codegen-cli confirm), so its example passes --force
     summary: str
     description: str
     method: str
@@ -84,6 +85,7 @@ class Operation:
     security: list[SecurityScheme]
     changelog: list[tuple[str, str]]  # (date, change), oldest first
     docs_url: str | None
+    paginated: bool  # a list answered one page at a time: the module also has sync_all and asyncio_all
 
 
 @dataclass(frozen=True)

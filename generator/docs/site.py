@@ -25,8 +25,8 @@ from generator.docs.model import (
 )
 from generator.names import OperationNames, PythonNames
 from generator.spec.pointers import Pointer, follow_refs, node_at
-from generator.spec.schema_facts import discriminators, read_only_properties
-from generator.spec.vocabulary import DOCS_URL, client_operation_name, schema_name
+from generator.spec.schema_facts import discriminators, pagination, read_only_properties
+from generator.spec.vocabulary import DOCS_URL, cli_settings, client_operation_name, schema_name
 from generator.spec.vocabulary import operations as spec_operations
 
 
@@ -90,6 +90,7 @@ class SiteBuilder:
             module=python.module,
             cli_command=f"atlas api {cli_group} {cli_name}",
             command=f"{self.command} {python.command}",
+            confirms="confirm" in cli_settings(op),
             summary=self.text((*at, "summary"), op.get("summary", "")),
             description=self.text((*at, "description"), op["description"]) if "description" in op else "",
             method=method,
@@ -109,6 +110,7 @@ class SiteBuilder:
                 for date, change in sorted(op.get("x-xgen-changelog", {}).items())
             ],
             docs_url=op.get(DOCS_URL),
+            paginated=pagination(self.data, op, method) is not None,
         )
 
     def _parameter(self, location: Pointer, python: OperationNames) -> Parameter:

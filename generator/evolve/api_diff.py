@@ -21,6 +21,7 @@ from generator.evolve.renames import python_name_changes
 from generator.evolve.rules import RULES
 from generator.evolve.upstream import counterpart
 from generator.spec.pointers import escape, json_pointer, resolved
+from generator.spec.python_naming import command_name
 from generator.spec.schema_facts import (
     REQUEST,
     RESPONSE,
@@ -31,6 +32,7 @@ from generator.spec.schema_facts import (
     schema_directions,
 )
 from generator.spec.vocabulary import (
+    CLI,
     METHOD_VERB_OVERRIDE,
     OPERATION_NAME_OVERRIDE,
     SCHEMA_PREFIX,
@@ -171,8 +173,7 @@ class _Differ:
         label, pointer = str(key), json_pointer(key.pointer)
         if old_names.function != new_names.function:
             self.add("operation-renamed", label, f"{old_names.function} -> {new_names.function}", True, pointer)
-        if old_names.command != new_names.command:
-            self.add("command-renamed", label, f"{old_names.command} -> {new_names.command}", True, pointer)
+        self._command(old_names, new_names, label, pointer)
         # Several operations have parameters, bodies and responses: each subject names its operation.
         within = new_names.function
         self._parameters(old.get("parameters", []), new.get("parameters", []), within, f"{pointer}/parameters")
@@ -180,8 +181,42 @@ class _Differ:
         self._responses(old.get("responses", {}), new.get("responses", {}), within, f"{pointer}/responses")
         handled = {"parameters", "requestBody", "responses"}
         if old_names != new_names:  # the renames cover the keys the names come from
-            handled |= {"operationId", OPERATION_NAME_OVERRIDE, METHOD_VERB_OVERRIDE}
+            handled |= {"operationId", OPERATION_NAME_OVERRIDE, METHOD_VERB_OVERRIDE, CLI}
         self._generic_keys(old, new, label, pointer, handled)
+
+    def _command(self, old: GeneratedNames, new: GeneratedNames, label: str, pointer: str) -> None:
+        """Scripts call a command by its name or an alias, with options: each one they could use that is gone or
+        now means something else breaks them."""
+        old_name, new_name = command_name(old.command), command_name(new.command)
+        old_calls = {old_name, *map(command_name, old.aliases)}
+        new_calls = {new_name, *map(command_name, new.aliases)}
+        if old_name != new_name:
+            self.add("command-renamed", label, f"{old_name} -> {new_name}", old_name not in new_calls, pointer)
+        for alias in sorted(old_calls - new_calls - {old_name}):
+            self.add("command-alias-removed", label, f"{alias} (alias of {old_name})", True, pointer)
+        for alias in sorted(new_calls - old_calls - {new_name}):
+            self.add("command-alias-added", label, f"{alias} (alias of {new_name})", False, pointer)
+        old_options, new_options = dict(old.options), dict(new.options)
+        new_by_field = {field: option for option, field in new.options}
+        old_fields = set(old_options.values())
+        for option, field in old.options:
+            subject = f"{label} option --{option}"
+            if option in new_options and new_options[option] != field:
+                self.add(
+                    "command-option-retargeted", subject, f"sets {new_options[option]}, not {field}", True, pointer
+                )
+            elif option not in new_options and field in new_by_field:
+                self.add("command-option-renamed", subject, f"now --{new_by_field[field]} ({field})", True, pointer)
+            elif option not in new_options:
+                self.add("command-option-removed", subject, f"set {field}", True, pointer)
+        for option, field in new.options:
+            if option not in old_options and field not in old_fields:
+                self.add("command-option-added", f"{label} option --{option}", f"sets {field}", False, pointer)
+        if old.confirms != new.confirms:
+            detail = (
+                "now asks before it runs (--force skips it)" if new.confirms else "no longer asks (nor takes --force)"
+            )
+            self.add("command-confirm-changed", label, detail, True, pointer)
 
     def _parameters(self, old: list[Any], new: list[Any], within: str, pointer: str) -> None:
         old_by_key = {_parameter_key(self.old, item): (index, item) for index, item in enumerate(old)}

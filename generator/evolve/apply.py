@@ -36,7 +36,7 @@ from generator.spec.cycle_split import PADDING_MEMBER, bases_to_apply, redo_spli
 from generator.spec.examples import body_media, synthesize, synthesized_media
 from generator.spec.loading import Spec, dump_spec
 from generator.spec.pointers import Pointer, node_at, walk
-from generator.spec.schema_facts import body_schema, property_schema
+from generator.spec.schema_facts import body_schema, listed_item_schema, property_schema
 from generator.spec.vocabulary import (
     CLI,
     DESCRIPTION_PLACEHOLDER,
@@ -44,6 +44,7 @@ from generator.spec.vocabulary import (
     SPLIT_FROM,
     UPSTREAM_VALUES,
     OperationKey,
+    cli_settings,
     operations,
     schema_name,
 )
@@ -146,19 +147,36 @@ def rewrite_examples(tree: CommentedMap) -> None:
 
 
 def drop_dangling_cli_options(tree: CommentedMap) -> list[str]:
-    """Remove every x-codegen-cli body option whose field the request body no longer has (the command line
-    could not be generated with it); returns one line for each, naming the operation, option and field."""
+    """Remove every x-codegen-cli body option whose field the request body no longer has, and every table column
+    whose field the listed items no longer have (the command line could not be generated with them); returns one
+    line for each, naming the operation, option or column, and field."""
     data = json.loads(json.dumps(tree, default=str))
     dropped = []
     for key, operation in operations(data).items():
-        options = operation.get(CLI, {}).get("options", {}) if isinstance(operation.get(CLI), dict) else {}
-        for option, path in options.items():
-            try:
-                property_schema(data, body_schema(data, operation), str(path).split("."))
-            except KeyError:
-                del node_at(tree, (*key.pointer, CLI, "options"))[option]
-                dropped.append(f"{key}: {CLI} option --{option} removed: the request body has no {path} any more")
+        cli = cli_settings(operation)
+        items = listed_item_schema(data, operation, key.method)
+        gone = [
+            ("options", name, path, f"option --{name}", "the request body has")
+            for name, path in cli.get("options", {}).items()
+            if not _has_field(data, body_schema(data, operation), path)
+        ]
+        gone += [
+            ("table", name, path, f"table column {name}", "the listed items have")
+            for name, path in cli.get("table", {}).items()
+            if items is not None and not _has_field(data, items, path)
+        ]
+        for section, name, path, what, holder in gone:
+            del node_at(tree, (*key.pointer, CLI, section))[name]
+            dropped.append(f"{key}: {CLI} {what} removed: {holder} no {path} any more")
     return dropped
+
+
+def _has_field(data: dict[str, Any], schema: dict[str, Any], path: Any) -> bool:
+    try:
+        property_schema(data, schema, str(path).split("."))
+    except KeyError:
+        return False
+    return True
 
 
 def _record_upstream_revision(tree: CommentedMap, fragment: dict[str, Any]) -> None:

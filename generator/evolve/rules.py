@@ -31,8 +31,33 @@ RULES: dict[str, Rule] = {
         Rule(
             "command-renamed",
             "always",
-            "the generated command line's command is named after x-codegen-cli's command, else the verb of"
-            " x-xgen-method-verb-override, else the function's name",
+            "the generated command line's command (with its group) is named after x-codegen-cli's command, else the"
+            " verb of x-xgen-method-verb-override, else the function's name: scripts calling it break, unless the"
+            " old name stays as an alias",
+        ),
+        Rule("command-alias-added", "never", "another name for the same command"),
+        Rule("command-alias-removed", "always, unless it is now the command's name", "scripts calling it break"),
+        Rule(
+            "command-option-added",
+            "never",
+            "x-codegen-cli options set optional body fields: scripts need not pass them",
+        ),
+        Rule("command-option-removed", "always", "scripts passing it are refused"),
+        Rule(
+            "command-option-renamed",
+            "always",
+            "the option for the same body field has another name: scripts passing the old one are refused",
+        ),
+        Rule(
+            "command-option-retargeted",
+            "always",
+            "the same option now sets another body field: scripts passing it send something else",
+        ),
+        Rule(
+            "command-confirm-changed",
+            "always",
+            "a command that starts asking refuses scripts without --force; one that stops asking no longer takes"
+            " --force",
         ),
         Rule("operation-moved", "never", "a new path or method; callers' code is unchanged"),
         Rule("operation-added", "never", "callers' code is unchanged"),

@@ -5,8 +5,7 @@ Upstream's names cannot be changed (an upstream revision is applied untouched), 
 each thing a name of its own it does, deterministically, and lint warns where: properties that collide keep each
 one's own spelling (the library's rule), names the generated code uses itself get a trailing underscore, enum
 members that collide are numbered. Where it cannot (two schemas, operations or commands that would share a class,
-module or command), lint reports an error. The command line's body options (x-codegen-cli) are ours: any clash
-there is an error.
+module), lint reports an error. The command line's names are checked in command_line.py.
 """
 
 from __future__ import annotations
@@ -16,10 +15,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from generator.errors import Finding
+from generator.lint.command_line import command_findings, command_name_findings
 from generator.lint.reporting import Reporter
 from generator.lint.schema_errors import json_path
 from generator.spec.loading import Spec
-from generator.spec.pointers import Pointer, follow_refs, resolved, walk
+from generator.spec.pointers import Pointer, follow_refs, walk
 from generator.spec.python_naming import (
     LIBRARY_RESERVED_ARGUMENTS,
     RENAME_SUFFIX,
@@ -32,16 +32,12 @@ from generator.spec.python_naming import (
     distinct_member_names,
     enum_member_names,
     function_name,
-    kebab_case,
     model_properties,
     module_name,
     python_identifier,
     snake_case,
 )
-from generator.spec.schema_facts import property_schema
 from generator.spec.vocabulary import (
-    CLI,
-    METHOD_VERB_OVERRIDE,
     OperationKey,
     client_operation_name,
     is_data,
@@ -55,7 +51,6 @@ COMPONENT_NAME = re.compile(r"^[a-zA-Z0-9.\-_]+$")
 # Classes, modules and docs pages are named after component names: far longer ones make file names the
 # filesystem refuses.
 MAX_COMPONENT_NAME = 100
-COMMAND_WORD = re.compile(r"^[a-z][a-z0-9-]*$")
 
 
 def name_findings(spec: Spec, reserved: Reserved) -> Iterator[Finding]:
@@ -68,7 +63,13 @@ def name_findings(spec: Spec, reserved: Reserved) -> Iterator[Finding]:
     for key, operation in operations(spec.data).items():
         arguments = _arguments(spec.data, key, operation, reserved)
         yield from _argument_findings(report, key, arguments, reserved)
-        yield from _command_line_findings(spec.data, report, key, operation, arguments, reserved)
+        parameter_options = {
+            command_option(argument, reserved.command_options): (location, name)
+            for location, name, _, argument in arguments
+            if location in ("path", "query")
+        }
+        yield from command_findings(spec, key, parameter_options, reserved)
+    yield from command_name_findings(spec)
 
 
 # --- components ---------------------------------------------------------------------------------------------
@@ -202,9 +203,8 @@ def _enum_member_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:
 
 
 def _operation_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:
-    """Functions, modules and commands are named after operations: two of one name would be one."""
+    """Functions and modules are named after operations: two of one name would be one."""
     functions: dict[str, OperationKey] = {}
-    commands: dict[str, OperationKey] = {}
     for key, operation in operations(spec.data).items():
         name = client_operation_name(operation)
         at = (*key.pointer, operation_name_key(operation))
@@ -219,23 +219,6 @@ def _operation_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:
                 f"{first} and {key} are both the Python function {function}",
                 "each operation needs a name that differs in more than case and punctuation",
             )
-        command = _command_name(operation, function)
-        first = commands.setdefault(command, key)
-        if first != key:
-            yield report(
-                (*key.pointer, CLI) if CLI in operation else at,
-                f"{first} and {key} are both the command {command}",
-                f"give one a command of its own: {CLI}: {{command: NAME}}",
-            )
-
-
-def _command_name(operation: dict[str, Any], function: str) -> str:
-    """As generator/codegen/python_names.py's command_name: ours, else the method verb, else the function."""
-    ours = operation.get(CLI, {}).get("command") if isinstance(operation.get(CLI), dict) else None
-    if isinstance(ours, str) and ours:
-        return ours
-    verb = operation.get(METHOD_VERB_OVERRIDE, {})
-    return kebab_case(str(verb.get("verb") or function) if isinstance(verb, dict) else function)
 
 
 # --- operation arguments ------------------------------------------------------------------------------------
@@ -294,81 +277,3 @@ def _argument_findings(
                 f"{command_option(argument)} itself",
                 None,
             )
-
-
-# --- the command line (x-codegen-cli, ours) -----------------------------------------------------------------
-
-
-def _command_line_findings(
-    data: dict[str, Any],
-    report: Reporter,
-    key: OperationKey,
-    operation: dict[str, Any],
-    arguments: list[Argument],
-    reserved: Reserved,
-) -> Iterator[Finding]:
-    if CLI not in operation:
-        return
-    at = (*key.pointer, CLI)
-    cli = operation[CLI]
-    if not isinstance(cli, dict) or set(cli) - {"command", "options"}:
-        yield report(at, f"{CLI} must be a mapping with `command` and `options`", "see spec/streams.yaml's operation")
-        return
-    command = cli.get("command")
-    if command is not None and not (isinstance(command, str) and COMMAND_WORD.match(command)):
-        yield report((*at, "command"), f"{CLI} command {command!r} is not a command name", "lower-case words with -")
-    options = cli.get("options", {})
-    if not isinstance(options, dict):
-        yield report((*at, "options"), f"{CLI} options must map option names to body field paths", None)
-        return
-    taken = {
-        **{option: "an option of every command" for option in reserved.command_options},
-        **{
-            command_option(argument, reserved.command_options): f"the option of parameter {name!r}"
-            for location, name, _, argument in arguments
-            if location in ("path", "query")
-        },
-    }
-    for option, path in options.items():
-        yield from _body_option_findings(data, report, (*at, "options", option), operation, option, path, taken)
-
-
-def _body_option_findings(
-    data: dict[str, Any],
-    report: Reporter,
-    at: Pointer,
-    operation: dict[str, Any],
-    option: Any,
-    path: Any,
-    taken: dict[str, str],
-) -> Iterator[Finding]:
-    if not (isinstance(option, str) and COMMAND_WORD.match(option)) or not isinstance(path, str):
-        yield report(at, f"{CLI} option {option!r}: {path!r} is not an option name and a body field path", None)
-        return
-    body = _body_schema(data, operation)
-    try:
-        schema = property_schema(data, body, path.split("."))
-    except (KeyError, TypeError, AttributeError):
-        yield report(
-            at,
-            f"{CLI} option {option!r}: the request body has no field {path!r}",
-            "name a field by its JSON names, dotted: dataProcessRegion.region",
-        )
-        return
-    spelled = [f"--{option}", *([f"--no-{option}"] if schema.get("type") == "boolean" else [])]
-    for spelling in spelled:
-        other = taken.setdefault(spelling, f"the option for {path!r}")
-        if other != f"the option for {path!r}":
-            yield report(
-                at,
-                f"{CLI} option {option!r} is {spelling}, which is {other}",
-                "choose another option name",
-            )
-
-
-def _body_schema(data: dict[str, Any], operation: dict[str, Any]) -> dict[str, Any]:
-    body = resolved(data, operation.get("requestBody") or {})
-    content = body.get("content", {})
-    media: Any = next(iter(content.values()), {}) if isinstance(content, dict) else {}
-    schema = media.get("schema", {}) if isinstance(media, dict) else {}
-    return schema if isinstance(schema, dict) else {}

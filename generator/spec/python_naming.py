@@ -71,6 +71,12 @@ def kebab_case(value: str) -> str:
     return "-".join(split_words(sanitize(value))).lower()
 
 
+def command_name(word: str) -> str:
+    """The generated command line's name for a command word of the spec (vocabulary.command_word): each of its
+    space-separated parts (a group, then the command) in kebab case."""
+    return " ".join(kebab_case(part) for part in word.split(" "))
+
+
 def python_identifier(value: str, skip_snake_case: bool = False) -> str:
     safe = sanitize(value)
     leading_underscore = safe.startswith("_")

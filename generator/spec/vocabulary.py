@@ -33,7 +33,8 @@ OUR_EXTENSION_PREFIX = "x-codegen-"
 SPLIT_FROM = "x-codegen-split-from"
 # Keeps upstream's value of a fact we corrected: {key: upstream's value}.
 UPSTREAM_VALUES = "x-codegen-upstream"
-# The generated command line's view of an operation: its command name and body options.
+# The generated command line's view of an operation: its command (`group verb` or one word) and aliases, body
+# options, the table columns of a list command, and the question a command asks before it runs.
 CLI = "x-codegen-cli"
 # Our name for an operation's generated function; wins over upstream's override, which can change or be absent.
 OPERATION_NAME = "x-codegen-operation-name"
@@ -109,28 +110,45 @@ def operation_name_key(operation: dict[str, Any]) -> str:
     return "operationId"
 
 
+def cli_settings(operation: dict[str, Any]) -> dict[str, Any]:
+    """An operation's x-codegen-cli mapping; {} when it has none (or something lint refuses)."""
+    cli = operation.get(CLI)
+    return cli if isinstance(cli, dict) else {}
+
+
 def command_word(operation: dict[str, Any]) -> str:
-    """What the generated command line names an operation's command after (the command is its kebab case):
-    our x-codegen-cli `command`, else x-xgen-method-verb-override's verb, else the function's name."""
-    command = operation.get(CLI, {}).get("command") if isinstance(operation.get(CLI), dict) else None
+    """What the generated command line names an operation's command after (python_naming.command_name): our
+    x-codegen-cli `command`, else x-xgen-method-verb-override's verb, else the function's name."""
     verb = (
         operation.get(METHOD_VERB_OVERRIDE, {}).get("verb")
         if isinstance(operation.get(METHOD_VERB_OVERRIDE), dict)
         else None
     )
-    return str(command or verb or client_operation_name(operation))
+    return str(cli_settings(operation).get("command") or verb or client_operation_name(operation))
 
 
 @dataclass(frozen=True)
 class GeneratedNames:
-    """The names users of the generated package type for an operation."""
+    """What users of the generated package type for an operation, and whether its command asks first: code and
+    scripts depend on each."""
 
     function: str  # the spec's name of the function (the generated one is its snake case)
-    command: str  # the spec's name of the command line's command (the generated one is its kebab case)
+    command: str  # the spec's name of the command line's command (python_naming.command_name makes the generated)
+    aliases: tuple[str, ...]  # other names of the command (x-codegen-cli aliases, written as generated)
+    options: tuple[tuple[str, str], ...]  # (name, dotted body field) of each body option (x-codegen-cli options)
+    confirms: bool  # the command asks before it runs (x-codegen-cli confirm), so scripts pass --force
 
     @classmethod
     def of(cls, operation: dict[str, Any]) -> GeneratedNames:
-        return cls(client_operation_name(operation), command_word(operation))
+        cli = cli_settings(operation)
+        aliases, options = cli.get("aliases", []), cli.get("options", {})
+        return cls(
+            client_operation_name(operation),
+            command_word(operation),
+            tuple(str(alias) for alias in aliases) if isinstance(aliases, list) else (),
+            tuple((str(name), str(path)) for name, path in options.items()) if isinstance(options, dict) else (),
+            "confirm" in cli,
+        )
 
 
 def generated_names(data: dict[str, Any]) -> dict[OperationKey, GeneratedNames]:

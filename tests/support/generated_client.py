@@ -13,14 +13,17 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import pytest
 from openapi_python_client.strings import ClassName, PythonIdentifier, snake_case
 
-from generator.spec.vocabulary import OperationKey, client_operation_name
+from generator.spec.schema_facts import pagination
+from generator.spec.vocabulary import OperationKey, client_operation_name, operations
 from support.spec_examples import (
     documented_headers,
     documented_operation,
     request_schema_name,
     response_schema_name,
+    spec_data,
     success_status,
 )
 
@@ -59,6 +62,20 @@ class LazyModule:
 
 # The module of the operation with a request body, which the client tests call: operation.sync(...).
 operation = LazyModule(operation_module_name)
+
+
+def paginated_operation() -> OperationKey:
+    """The first paginated list operation of the spec under test (schema_facts.pagination); the test skips
+    without one."""
+    data = spec_data()
+    for key, found in operations(data).items():
+        if pagination(data, found, key.method) is not None:
+            return key
+    pytest.skip("the spec under test has no paginated list operation")
+
+
+# The module of the paginated list, whose sync_all and asyncio_all the pagination tests walk.
+paginated = LazyModule(lambda: operation_module_name(paginated_operation()))
 
 
 def header_attributes(status: int, key: OperationKey | None = None) -> dict[str, str]:

@@ -164,8 +164,8 @@ WARNED = [
 ]
 
 REFUSED = [
-    _cli_option("help", "an option of every command"),
-    _cli_option("dry-run", "an option of every command"),
+    _cli_option("help", "an option the generated commands have themselves"),
+    _cli_option("dry-run", "an option the generated commands have themselves"),
     Variant(
         "cli-option-with-a-path-the-body-lacks",
         (((*CLI_OPTIONS, "region"), "dataProcessRegion.nope"),),

@@ -7,8 +7,9 @@
 
 Responses are consumed in order, one per request (so [429, 429, 200] scripts a retry). A scripted response is
 a CannedResponse (status, headers, raw body bytes) or a callable that receives the RecordedRequest and returns
-one. A request that finds the script empty, or whose callable raises, gets a 500 with a text/plain body that
-starts with "loopback:" and says why.
+one. `CannedResponse.connection_reset()` answers nothing: the server reads the request, then resets the
+connection (a TCP RST), as a proxy that fails after forwarding it does. A request that finds the script empty, or
+whose callable raises, gets a 500 with a text/plain body that starts with "loopback:" and says why.
 
 Two optional hooks serve fakes that must answer any number of requests (tests/support/atlas_fakes.py uses them):
 
@@ -27,6 +28,8 @@ got) to `check`, which returns what breaks the API contract; those lines collect
 from __future__ import annotations
 
 import json
+import socket
+import struct
 import sys
 import threading
 from collections import deque
@@ -63,6 +66,11 @@ class CannedResponse:
     status: int
     headers: dict[str, str] = field(default_factory=dict)
     body: bytes = b""
+    reset: bool = False  # no answer: the connection is reset once the request is read
+
+    @classmethod
+    def connection_reset(cls) -> CannedResponse:
+        return cls(0, reset=True)
 
     @classmethod
     def json(
@@ -194,6 +202,12 @@ def _make_handler(server: LoopbackServer) -> type[BaseHTTPRequestHandler]:
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
             response = server._answer(RecordedRequest(self.command, self.path, self.headers, body))
+            if response.reset:
+                # Lingering for 0 s makes close() send a RST rather than a FIN.
+                self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                self.close_connection = True
+                self.connection.close()
+                return
             self.send_response(response.status)
             for name, value in response.headers.items():
                 self.send_header(name, value)

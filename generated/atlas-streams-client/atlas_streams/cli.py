@@ -1,11 +1,14 @@
-"""`atlas-streams`: the Atlas Streams operations from a shell, one command per operation.
+"""`atlas-streams`: the Atlas Streams operations from a shell, one command per operation, most of them in a
+group (`atlas-streams workspaces list`).
 
 Credentials come from the environment, as for `Client.from_env()`. The response JSON goes to
-stdout; errors go to stderr, with an exit status per class of failure (see EXIT_STATUSES). Whatever
-a server sends reaches the terminal with its control characters escaped.
+stdout (a list command's items as one JSON array, or a table); errors go to stderr, with an exit status
+per class of failure (see EXIT_STATUSES). A command that asks before it runs refuses without a terminal
+to ask on, unless --force. Whatever a server sends reaches the terminal with its control characters escaped.
 """
 
 import argparse
+import itertools
 import json
 import os
 import sys
@@ -36,6 +39,7 @@ from .errors import (
     InvalidParameterError,
     MissingCredentialsError,
     NotFoundError,
+    PaginationError,
     RateLimitedError,
     RequestValidationError,
     ResponseParseError,
@@ -58,7 +62,7 @@ EXIT_NETWORK = 8
 EXIT_STATUSES = {
     EXIT_OK: "success",
     EXIT_API_ERROR: "Atlas refused the request for another reason (such as 409 Conflict)",
-    EXIT_USAGE: "wrong command line, or an unreadable --file",
+    EXIT_USAGE: "wrong command line, an unreadable --file, or no confirmation (declined, or no terminal to ask on and no --force)",
     EXIT_VALIDATION: "invalid input, found before sending or by Atlas (400)",
     EXIT_AUTH: "no usable credentials, or Atlas refused them (401, 403)",
     EXIT_NOT_FOUND: "the project or another resource does not exist (404)",
@@ -91,6 +95,7 @@ class Parameter:
     name: str  # name in the spec
     required: bool
     flag: bool  # a boolean query parameter: present means true
+    integer: bool  # the function takes an int (a page size)
     help: str  # the first sentence of its description in the spec, and its pattern
 
     @property
@@ -113,18 +118,31 @@ class BodyOption:
 
 
 @dataclass(frozen=True)
+class Column:
+    """A column of a list command's table: its header and the field of each item it shows (JSON names)."""
+
+    header: str
+    path: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Command:
-    name: str
+    name: str  # "group command", or one word
+    aliases: tuple[str, ...]  # other names, each as `name`
     help: str
     operation: ModuleType
     parameters: tuple[Parameter, ...]
     body_options: tuple[BodyOption, ...]
     has_body: bool
+    pages: bool  # a list operation: the command walks every page (the operation's sync_all)
+    table: tuple[Column, ...]  # what `--output table` shows of each item; () for JSON only
+    confirm: str | None  # the question asked before it runs, with {parameter} placeholders; None: it just runs
 
 
 COMMANDS: tuple[Command, ...] = (
     Command(
-        name="workspaces-list",
+        name="workspaces list",
+        aliases=(),
         help="Return All Stream Workspaces in One Project",
         operation=list_stream_workspaces,
         parameters=(
@@ -134,6 +152,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="groupId",
                 required=True,
                 flag=False,
+                integer=False,
                 help="24-character hexadecimal ID of the project that holds the stream workspaces. Pattern: ^([a-f0-9]{24})$",
             ),
             Parameter(
@@ -142,6 +161,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="envelope",
                 required=False,
                 flag=True,
+                integer=False,
                 help="Set to true to have Atlas wrap the response in an `envelope` JSON object that also reports the HTTP status, which helps clients that cannot read status codes or response headers.",
             ),
             Parameter(
@@ -150,15 +170,8 @@ COMMANDS: tuple[Command, ...] = (
                 name="itemsPerPage",
                 required=False,
                 flag=False,
+                integer=True,
                 help="How many items one page of results holds at most.",
-            ),
-            Parameter(
-                option="--page-num",
-                argument="page_num",
-                name="pageNum",
-                required=False,
-                flag=False,
-                help="Which page of results to return, counting from 1.",
             ),
             Parameter(
                 option="--pretty",
@@ -166,14 +179,25 @@ COMMANDS: tuple[Command, ...] = (
                 name="pretty",
                 required=False,
                 flag=True,
+                integer=False,
                 help="Set to true to receive an indented, human-readable (pretty-printed) response body.",
             ),
         ),
         body_options=(),
         has_body=False,
+        pages=True,
+        table=(
+            Column("NAME", ("name",)),
+            Column("PROVIDER", ("dataProcessRegion", "cloudProvider")),
+            Column("REGION", ("dataProcessRegion", "region")),
+            Column("TIER", ("streamConfig", "tier")),
+            Column("HOSTNAMES", ("hostnames",)),
+        ),
+        confirm=None,
     ),
     Command(
-        name="workspaces-create",
+        name="workspaces create",
+        aliases=("create-workspace",),
         help="Create One Stream Workspace",
         operation=create_stream_workspace,
         parameters=(
@@ -183,6 +207,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="groupId",
                 required=True,
                 flag=False,
+                integer=False,
                 help="24-character hexadecimal ID of the project that holds the stream workspaces. Pattern: ^([a-f0-9]{24})$",
             ),
             Parameter(
@@ -191,6 +216,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="envelope",
                 required=False,
                 flag=True,
+                integer=False,
                 help="Set to true to have Atlas wrap the response in an `envelope` JSON object that also reports the HTTP status, which helps clients that cannot read status codes or response headers.",
             ),
             Parameter(
@@ -199,6 +225,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="pretty",
                 required=False,
                 flag=True,
+                integer=False,
                 help="Set to true to receive an indented, human-readable (pretty-printed) response body.",
             ),
         ),
@@ -265,9 +292,13 @@ COMMANDS: tuple[Command, ...] = (
             ),
         ),
         has_body=True,
+        pages=False,
+        table=(),
+        confirm=None,
     ),
     Command(
-        name="workspaces-get",
+        name="workspaces get",
+        aliases=(),
         help="Return One Stream Workspace",
         operation=get_stream_workspace,
         parameters=(
@@ -277,6 +308,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="groupId",
                 required=True,
                 flag=False,
+                integer=False,
                 help="24-character hexadecimal ID of the project that holds the stream workspaces. Pattern: ^([a-f0-9]{24})$",
             ),
             Parameter(
@@ -285,6 +317,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="tenantName",
                 required=True,
                 flag=False,
+                integer=False,
                 help="Name of the stream workspace to look up.",
             ),
             Parameter(
@@ -293,6 +326,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="envelope",
                 required=False,
                 flag=True,
+                integer=False,
                 help="Set to true to have Atlas wrap the response in an `envelope` JSON object that also reports the HTTP status, which helps clients that cannot read status codes or response headers.",
             ),
             Parameter(
@@ -301,14 +335,19 @@ COMMANDS: tuple[Command, ...] = (
                 name="includeConnections",
                 required=False,
                 flag=True,
+                integer=False,
                 help="Set to true to have the response list the workspace's connections too.",
             ),
         ),
         body_options=(),
         has_body=False,
+        pages=False,
+        table=(),
+        confirm=None,
     ),
     Command(
-        name="workspaces-delete",
+        name="workspaces delete",
+        aliases=(),
         help="Delete One Stream Workspace",
         operation=delete_stream_workspace,
         parameters=(
@@ -318,6 +357,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="groupId",
                 required=True,
                 flag=False,
+                integer=False,
                 help="24-character hexadecimal ID of the project that holds the stream workspaces. Pattern: ^([a-f0-9]{24})$",
             ),
             Parameter(
@@ -326,6 +366,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="tenantName",
                 required=True,
                 flag=False,
+                integer=False,
                 help="Name of the stream workspace to delete.",
             ),
             Parameter(
@@ -334,6 +375,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="envelope",
                 required=False,
                 flag=True,
+                integer=False,
                 help="Set to true to have Atlas wrap the response in an `envelope` JSON object that also reports the HTTP status, which helps clients that cannot read status codes or response headers.",
             ),
             Parameter(
@@ -342,14 +384,19 @@ COMMANDS: tuple[Command, ...] = (
                 name="pretty",
                 required=False,
                 flag=True,
+                integer=False,
                 help="Set to true to receive an indented, human-readable (pretty-printed) response body.",
             ),
         ),
         body_options=(),
         has_body=False,
+        pages=False,
+        table=(),
+        confirm="Delete stream workspace '{tenantName}' of project {groupId}?",
     ),
     Command(
-        name="workspaces-update",
+        name="workspaces update",
+        aliases=(),
         help="Update One Stream Workspace",
         operation=update_stream_workspace,
         parameters=(
@@ -359,6 +406,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="groupId",
                 required=True,
                 flag=False,
+                integer=False,
                 help="24-character hexadecimal ID of the project that holds the stream workspaces. Pattern: ^([a-f0-9]{24})$",
             ),
             Parameter(
@@ -367,6 +415,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="tenantName",
                 required=True,
                 flag=False,
+                integer=False,
                 help="Name of the stream workspace to change.",
             ),
             Parameter(
@@ -375,6 +424,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="envelope",
                 required=False,
                 flag=True,
+                integer=False,
                 help="Set to true to have Atlas wrap the response in an `envelope` JSON object that also reports the HTTP status, which helps clients that cannot read status codes or response headers.",
             ),
             Parameter(
@@ -383,6 +433,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="pretty",
                 required=False,
                 flag=True,
+                integer=False,
                 help="Set to true to receive an indented, human-readable (pretty-printed) response body.",
             ),
         ),
@@ -455,9 +506,13 @@ COMMANDS: tuple[Command, ...] = (
             ),
         ),
         has_body=True,
+        pages=False,
+        table=(),
+        confirm=None,
     ),
     Command(
-        name="workspaces-create-with-sample-connections",
+        name="workspaces create-with-sample-connections",
+        aliases=(),
         help="Create One Stream Workspace with Sample Connections",
         operation=with_stream_sample_connections,
         parameters=(
@@ -467,6 +522,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="groupId",
                 required=True,
                 flag=False,
+                integer=False,
                 help="24-character hexadecimal ID of the project that holds the stream workspaces. Pattern: ^([a-f0-9]{24})$",
             ),
             Parameter(
@@ -475,6 +531,7 @@ COMMANDS: tuple[Command, ...] = (
                 name="envelope",
                 required=False,
                 flag=True,
+                integer=False,
                 help="Set to true to have Atlas wrap the response in an `envelope` JSON object that also reports the HTTP status, which helps clients that cannot read status codes or response headers.",
             ),
             Parameter(
@@ -483,11 +540,15 @@ COMMANDS: tuple[Command, ...] = (
                 name="pretty",
                 required=False,
                 flag=True,
+                integer=False,
                 help="Set to true to receive an indented, human-readable (pretty-printed) response body.",
             ),
         ),
         body_options=(),
         has_body=True,
+        pages=False,
+        table=(),
+        confirm=None,
     ),
 )
 
@@ -509,7 +570,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         except MissingCredentialsError:  # no credentials: problems of the options themselves are reported first
             _dry_run(command, base_url, arguments)
             raise
+        if command.confirm is not None and not args.force:
+            _dry_run(command, base_url, arguments)  # nothing to ask about when the options are wrong
+            refusal = _unconfirmed(command, args)
+            if refusal is not None:
+                return _fail(EXIT_USAGE, refusal)
         with client:
+            if command.pages:
+                return _list(command, client, arguments, args)
             response = command.operation.sync_detailed(client=client, **arguments)
     except InvalidParameterError as error:
         return _fail(
@@ -524,11 +592,73 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AtlasApiError as error:  # the token endpoint's answer: refused credentials, rate limited, failing
         return _fail(_exit_for(error), str(error))
     if response.error is not None:
-        return _fail(_exit_for(response.error), f"Atlas error {response.error}", *_field_problems(response.error))
-    indent = 2 if sys.stdout.isatty() else None
-    return _print(
-        json.dumps(response.parsed.to_dict() if response.parsed is not None else None, indent=indent), EXIT_OK
-    )
+        return _api_failure(response.error)
+    if response.parsed is None:  # a success without a body (a delete): nothing to print
+        return EXIT_OK
+    return _print(_json(response.parsed.to_dict()), EXIT_OK)
+
+
+def _api_failure(error: AtlasApiError) -> int:
+    return _fail(_exit_for(error), f"Atlas error {error}", *_field_problems(error))
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, indent=2 if sys.stdout.isatty() else None)
+
+
+def _unconfirmed(command: Command, args: argparse.Namespace) -> str | None:
+    """Asks the command's question on the terminal; why it does not run (declined, or no terminal to ask on), or
+    None to go on. Without a terminal it refuses rather than waits: a script passes --force."""
+    assert command.confirm is not None
+    values = {p.name: printable(str(getattr(args, p.dest))) for p in command.parameters}
+    question = command.confirm.format_map(values)
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return f"{question} Not asked without a terminal: pass --force to run it without asking"
+    sys.stderr.write(f"{question} [y/N] ")
+    sys.stderr.flush()
+    if sys.stdin.readline().strip().lower() in ("y", "yes"):
+        return None
+    return "not confirmed: nothing was done"
+
+
+def _list(command: Command, client: Client, arguments: Mapping[str, Any], args: argparse.Namespace) -> int:
+    """Every item of every page, or the first --limit of them (no page past the one that holds the last); all
+    printed once the walk is done, so that a failure halfway prints no partial list."""
+    try:
+        items = [
+            item.to_dict()
+            for item in itertools.islice(command.operation.sync_all(client=client, **arguments), args.limit)
+        ]
+    except AuthenticationError:
+        raise
+    except AtlasApiError as error:  # a page's answer
+        return _api_failure(error)
+    except PaginationError as error:  # pages that lead nowhere new: the server's failing
+        return _fail(EXIT_SERVER, str(error))
+    output = getattr(args, "output", None) or ("table" if sys.stdout.isatty() and command.table else "json")
+    if output == "json":
+        return _print(_json(items), EXIT_OK)
+    return _print(_table(command.table, items), EXIT_OK)
+
+
+def _table(columns: Sequence[Column], items: Sequence[Mapping[str, Any]]) -> str:
+    """Columns as wide as their widest cell, three spaces apart; a missing field is an empty cell, a list its
+    values joined by ", ". Server text is made printable first, so that widths are of what the terminal shows."""
+    rows = [[column.header for column in columns]]
+    rows += [[printable(_cell(item, column.path)) for column in columns] for item in items]
+    widths = [max(len(row[index]) for row in rows) for index in range(len(columns))]
+    return "\n".join("   ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows)
+
+
+def _cell(item: Mapping[str, Any], path: Sequence[str]) -> str:
+    value: Any = item
+    for name in path:
+        if not isinstance(value, Mapping) or name not in value:
+            return ""
+        value = value[name]
+    if isinstance(value, list):
+        return ", ".join(str(element) for element in value)
+    return "" if value is None else str(value)
 
 
 def _print(text: str, code: int) -> int:
@@ -589,45 +719,84 @@ def _parser() -> argparse.ArgumentParser:
         epilog=f"exit statuses:\n{exit_lines}",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    top = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    groups: dict[str, Any] = {}  # group word -> its subparsers
     for command in COMMANDS:
-        sub = commands.add_parser(
-            command.name,
-            help=command.help.replace("%", "%%"),
-            description=command.help,
-            epilog=f"exit statuses:\n{exit_lines}",
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
-        sub.set_defaults(command=command)
-        sub.add_argument("--base-url", default=None, help=_base_url_help().replace("%", "%%"))
-        sub.add_argument("--dry-run", action="store_true", help="print the HTTP request and send nothing")
-        sub.add_argument(
-            "--verbose", action="store_true", help="show each request and response line on stderr, secrets masked"
-        )
-        for parameter in command.parameters:
-            help_text = parameter.help.replace("%", "%%")  # argparse %-formats help; a pattern may hold %2F
-            if parameter.flag:
-                sub.add_argument(
-                    parameter.option,
-                    dest=parameter.dest,
-                    action="store_const",
-                    const=True,
-                    default=None,
-                    help=help_text,
-                )
-            else:
-                sub.add_argument(
-                    parameter.option, dest=parameter.dest, required=parameter.required, metavar="VALUE", help=help_text
-                )
-        if command.has_body:
-            sub.add_argument(
-                "--file",
-                type=str,
-                help="JSON file with the request body ('-' reads stdin); options below override its fields",
-            )
-            for option in command.body_options:
-                _add_body_option(sub, option)
+        for name in (command.name, *command.aliases):
+            group, _, word = name.rpartition(" ")
+            if group and group not in groups:
+                commands = ", ".join(_group_commands(group))
+                group_parser = top.add_parser(group, help=f"commands: {commands}", description=f"commands: {commands}")
+                groups[group] = group_parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+            summary = command.help if name == command.name else f"same as {command.name}: {command.help}"
+            _add_command(groups[group] if group else top, word, summary, command, exit_lines)
     return parser
+
+
+def _group_commands(group: str) -> list[str]:
+    """The words of the commands in `group`, aliases included, in the order of --help."""
+    names = [name for command in COMMANDS for name in (command.name, *command.aliases)]
+    return [name.split(" ")[1] for name in names if name.startswith(group + " ")]
+
+
+def _add_command(commands: Any, word: str, summary: str, command: Command, exit_lines: str) -> None:
+    sub = commands.add_parser(
+        word,
+        help=summary.replace("%", "%%"),
+        description=summary,
+        epilog=f"exit statuses:\n{exit_lines}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub.set_defaults(command=command)
+    sub.add_argument("--base-url", default=None, help=_base_url_help().replace("%", "%%"))
+    sub.add_argument("--dry-run", action="store_true", help="print the HTTP request and send nothing")
+    sub.add_argument(
+        "--verbose", action="store_true", help="show each request and response line on stderr, secrets masked"
+    )
+    for parameter in command.parameters:
+        help_text = parameter.help.replace("%", "%%")  # argparse %-formats help; a pattern may hold %2F
+        if parameter.flag:
+            sub.add_argument(
+                parameter.option, dest=parameter.dest, action="store_const", const=True, default=None, help=help_text
+            )
+        else:
+            sub.add_argument(
+                parameter.option,
+                dest=parameter.dest,
+                required=parameter.required,
+                metavar="VALUE",
+                type=int if parameter.integer else str,
+                help=help_text,
+            )
+    if command.has_body:
+        sub.add_argument(
+            "--file",
+            type=str,
+            help="JSON file with the request body ('-' reads stdin); options below override its fields",
+        )
+        for option in command.body_options:
+            _add_body_option(sub, option)
+    if command.pages:
+        sub.add_argument("--limit", type=_positive, default=None, metavar="N", help="stop after N items (default: all)")
+        if command.table:
+            sub.add_argument(
+                "--output",
+                choices=("json", "table"),
+                default=None,
+                help="a table, or a JSON array of the items (default: a table on a terminal, JSON otherwise)",
+            )
+    if command.confirm is not None:
+        sub.add_argument("--force", action="store_true", help="run without asking first (scripts must pass it)")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not 1 or more")
+    return value
 
 
 def _add_body_option(parser: argparse.ArgumentParser, option: BodyOption) -> None:

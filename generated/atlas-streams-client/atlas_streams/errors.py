@@ -16,6 +16,7 @@ AtlasStreamsError
 │   └── AtlasTimeoutError      a timeout, or the call's deadline passed
 ├── RequestValidationError     the request breaks the spec; nothing was sent (also a ValueError)
 │   └── InvalidParameterError  a parameter breaks its schema
+├── PaginationError            a list's pages repeat themselves (sync_all, asyncio_all)
 └── MissingCredentialsError    no usable credentials in the environment (also a ValueError)
 """
 
@@ -86,6 +87,16 @@ class AtlasConnectionError(AtlasStreamsError):
 
 class AtlasTimeoutError(AtlasConnectionError):
     """A connect, read, write or pool timeout, or the call's deadline (`Client(deadline=...)`) passed."""
+
+
+class PaginationError(AtlasStreamsError):
+    """A walk over the pages of a list (`sync_all`, `asyncio_all`) found the server repeating itself: a page
+    with the same items as an earlier one, or a `next` link that does not lead forward. The walk ends rather
+    than loop; the items before `page_num` were all yielded, those after it never came."""
+
+    def __init__(self, message: str, *, page_num: int) -> None:
+        self.page_num = page_num
+        super().__init__(message)
 
 
 class AtlasApiError(AtlasStreamsError):
@@ -309,6 +320,7 @@ __all__ = [
     "InvalidParameterError",
     "MissingCredentialsError",
     "NotFoundError",
+    "PaginationError",
     "Problem",
     "RateLimitedError",
     "RequestValidationError",

@@ -1,13 +1,15 @@
-from collections.abc import Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any
 from urllib.parse import quote
 
 import httpx
 
+from ..._pages import walk_pages, walk_pages_async
 from ..._retry import RetryPolicy
 from ..._validation import check_parameter, check_response_body
 from ...client import Client
 from ...models.paginated_api_streams_tenant_view import PaginatedApiStreamsTenantView
+from ...models.streams_tenant import StreamsTenant
 from ...types import UNSET, Response, Unset
 
 # The success body's schema: its known fields must have their JSON types (_validation.check_response_body).
@@ -368,3 +370,143 @@ async def asyncio(
             deadline=deadline,
         )
     ).unwrap()
+
+
+def sync_all(
+    group_id: str,
+    *,
+    client: Client,
+    envelope: bool | Unset = UNSET,
+    items_per_page: int | Unset = UNSET,
+    pretty: bool | Unset = UNSET,
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    headers: Mapping[str, str] | None | Unset = UNSET,
+    retries: RetryPolicy | int | None | Unset = UNSET,
+    validate: bool | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
+) -> Iterator[StreamsTenant]:
+    """Return All Stream Workspaces in One Project
+
+    Lists the stream workspaces that belong to the given project, one page at a time. Use `itemsPerPage`
+    and `pageNum` to step through the pages.
+
+    Every item of every page, in order: a page is fetched when the items of the one before have all been
+    taken, by one call of sync_detailed (asyncio_detailed) with its own retries and deadline. The walk
+    ends on the last page: fewer items than items_per_page, or no `next` link.
+
+    Args:
+        group_id (str): 24-character hexadecimal ID of the project that holds the stream
+            workspaces. The
+            [/groups](https://mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Projects/operation/listProjects)
+            endpoint lists every project your credentials can reach. Atlas treats "group" and
+            "project" as the same thing, so the group ID is simply the project ID and never changes.
+            Example: 32b6e34b3d91647abb20e7b8.
+        envelope (bool | Unset): Set to true to have Atlas wrap the response in an `envelope` JSON
+            object that also reports the HTTP status, which helps clients that cannot read status
+            codes or response headers. List endpoints use their `results` object as the envelope.
+        items_per_page (int | Unset): How many items one page of results holds at most.
+        pretty (bool | Unset): Set to true to receive an indented, human-readable (pretty-printed)
+            response body.
+        timeout, headers, retries, validate, deadline: This call's own settings, overriding the
+            client's (see Client); headers also override the operation's own, such as Accept.
+
+    Raises:
+        errors.RequestValidationError: If a parameter or the body breaks the spec, or the body cannot be
+            sent as JSON; nothing is sent.
+        errors.AtlasConnectionError: If no answer came, after the retries (errors.AtlasTimeoutError: a
+            timeout, or the call's deadline passed).
+        errors.AuthenticationError: If the token endpoint refused the service account.
+        errors.AtlasApiError: If a page's answer is an error status, does not parse or is too large,
+            when the walk reaches that page.
+        errors.PaginationError: If the server repeats a page, or its `next` link does not lead forward.
+
+    Yields:
+        StreamsTenant
+    """
+
+    def page(page_num: int) -> Response[PaginatedApiStreamsTenantView]:
+        return sync_detailed(
+            group_id=group_id,
+            client=client,
+            envelope=envelope,
+            items_per_page=items_per_page,
+            page_num=page_num,
+            pretty=pretty,
+            timeout=timeout,
+            headers=headers,
+            retries=retries,
+            validate=validate,
+            deadline=deadline,
+        )
+
+    return walk_pages(page, lambda answer: answer.results, items_per_page)
+
+
+def asyncio_all(
+    group_id: str,
+    *,
+    client: Client,
+    envelope: bool | Unset = UNSET,
+    items_per_page: int | Unset = UNSET,
+    pretty: bool | Unset = UNSET,
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    headers: Mapping[str, str] | None | Unset = UNSET,
+    retries: RetryPolicy | int | None | Unset = UNSET,
+    validate: bool | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
+) -> AsyncIterator[StreamsTenant]:
+    """Return All Stream Workspaces in One Project
+
+    Lists the stream workspaces that belong to the given project, one page at a time. Use `itemsPerPage`
+    and `pageNum` to step through the pages.
+
+    Every item of every page, in order: a page is fetched when the items of the one before have all been
+    taken, by one call of sync_detailed (asyncio_detailed) with its own retries and deadline. The walk
+    ends on the last page: fewer items than items_per_page, or no `next` link.
+
+    Args:
+        group_id (str): 24-character hexadecimal ID of the project that holds the stream
+            workspaces. The
+            [/groups](https://mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Projects/operation/listProjects)
+            endpoint lists every project your credentials can reach. Atlas treats "group" and
+            "project" as the same thing, so the group ID is simply the project ID and never changes.
+            Example: 32b6e34b3d91647abb20e7b8.
+        envelope (bool | Unset): Set to true to have Atlas wrap the response in an `envelope` JSON
+            object that also reports the HTTP status, which helps clients that cannot read status
+            codes or response headers. List endpoints use their `results` object as the envelope.
+        items_per_page (int | Unset): How many items one page of results holds at most.
+        pretty (bool | Unset): Set to true to receive an indented, human-readable (pretty-printed)
+            response body.
+        timeout, headers, retries, validate, deadline: This call's own settings, overriding the
+            client's (see Client); headers also override the operation's own, such as Accept.
+
+    Raises:
+        errors.RequestValidationError: If a parameter or the body breaks the spec, or the body cannot be
+            sent as JSON; nothing is sent.
+        errors.AtlasConnectionError: If no answer came, after the retries (errors.AtlasTimeoutError: a
+            timeout, or the call's deadline passed).
+        errors.AuthenticationError: If the token endpoint refused the service account.
+        errors.AtlasApiError: If a page's answer is an error status, does not parse or is too large,
+            when the walk reaches that page.
+        errors.PaginationError: If the server repeats a page, or its `next` link does not lead forward.
+
+    Yields:
+        StreamsTenant
+    """
+
+    async def page(page_num: int) -> Response[PaginatedApiStreamsTenantView]:
+        return await asyncio_detailed(
+            group_id=group_id,
+            client=client,
+            envelope=envelope,
+            items_per_page=items_per_page,
+            page_num=page_num,
+            pretty=pretty,
+            timeout=timeout,
+            headers=headers,
+            retries=retries,
+            validate=validate,
+            deadline=deadline,
+        )
+
+    return walk_pages_async(page, lambda answer: answer.results, items_per_page)
