@@ -17,7 +17,6 @@ A 409 to a create sent again after an ambiguous failure is read back the same wa
 created it after all. A field of `match` that the create did not send is not compared (Atlas chose it).
 """
 
-import asyncio
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -80,7 +79,7 @@ async def send_reconciled_async(
             return walk.settled(outcome)
         try:
             found = await read_back(kwargs.get("json"), call.context.deadline.remaining())
-        except (Exception, asyncio.CancelledError):  # the deadline cancels a read-back in flight
+        except Exception:  # any failure of the read-back (its deadline: AtlasTimeoutError) leaves the create's own
             return walk.settled(outcome)
         decided, delay = walk.decide(outcome, found)
         if decided is not None:
