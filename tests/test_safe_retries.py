@@ -110,7 +110,7 @@ def test_a_read_back_that_finds_another_tier_raises_conflict_error_naming_the_fi
     create(server, workspace_settings(NAME, tier="SP10"))
     store.fail_once(is_create, unavailable())
 
-    with pytest.raises(ConflictError, match="/streamConfig/tier is 'SP10', not 'SP30'"):
+    with pytest.raises(ConflictError, match=r"/streamConfig/tier is 'SP10', not 'SP30' \(POST http"):
         create(server, workspace_settings(NAME, tier="SP30")).unwrap()
 
 

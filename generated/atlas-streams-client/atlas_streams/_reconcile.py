@@ -92,6 +92,7 @@ class _Settling(Generic[T]):
 
     def __init__(self, call: Call, kwargs: Mapping[str, Any], match: Sequence[str]) -> None:
         self._call = call
+        self._kwargs = kwargs
         self._sent = kwargs.get("json")
         self._match = match
         self._attempt = 1
@@ -159,7 +160,10 @@ class _Settling(Generic[T]):
         detail = "the create's outcome was unclear and what Atlas holds under its name differs: " + "; ".join(
             differences
         )
-        error = ConflictError(409, headers=found.headers, content=found.content, payload={"detail": detail})
+        request = self._call.build(self._kwargs)  # the create's, which the error names
+        error = ConflictError(
+            409, headers=found.headers, content=found.content, payload={"detail": detail}, request=request
+        )
         return Response(status_code=409, content=found.content, headers=found.headers, parsed=None, error=error)
 
 
