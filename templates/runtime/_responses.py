@@ -28,7 +28,11 @@ def build_response(
     status_code = received.status_code
     if received.gone and not has_body:
         return Response(
-            status_code=status_code, content=received.content, headers=received.headers, parsed=parse(None), reconciled=True
+            status_code=status_code,
+            content=received.content,
+            headers=received.headers,
+            parsed=parse(None),
+            reconciled=True,
         )
     if received.problem is not None:
         return _response(received, status_code, error=_unread_body_error(received))

@@ -173,7 +173,7 @@ def sync_detailed(
         validate=call.validate,
     )
 
-    def read_back(body: Any, deadline: float | None) -> Response[StreamsTenant]:
+    def read_back(body: Any, deadline: float | None) -> Response[Any]:
         return get_stream_workspace.sync_detailed(
             group_id=group_id,
             tenant_name=value_at(body, "/name"),
@@ -315,7 +315,7 @@ async def asyncio_detailed(
         validate=call.validate,
     )
 
-    async def read_back(body: Any, deadline: float | None) -> Response[StreamsTenant]:
+    async def read_back(body: Any, deadline: float | None) -> Response[Any]:
         return await get_stream_workspace.asyncio_detailed(
             group_id=group_id,
             tenant_name=value_at(body, "/name"),
