@@ -157,16 +157,43 @@ def test_when_the_deadline_passes_during_the_read_back_the_create_raises_its_own
 
     def slow_reads(request: RecordedRequest) -> CannedResponse:
         if is_read_back(request):
-            time.sleep(1.0)
+            time.sleep(0.6)
         return store(request)
 
     server.guard(slow_reads)
     started = time.monotonic()
 
     with pytest.raises(ServerError):
-        create(server, deadline=0.4).unwrap()
+        create(server, deadline=0.25).unwrap()
 
-    assert time.monotonic() - started < 0.9
+    assert time.monotonic() - started < 0.5
+
+
+def test_asyncio_when_the_deadline_passes_during_the_read_back_the_create_raises_its_own_error(
+    server: LoopbackServer,
+) -> None:
+    store = WorkspaceStore()
+    store.fail_once(is_create, unavailable(), after_acting=True)
+
+    def slow_reads(request: RecordedRequest) -> CannedResponse:
+        if is_read_back(request):
+            time.sleep(0.6)
+        return store(request)
+
+    server.guard(slow_reads)
+
+    async def call() -> Response[Any]:
+        async with loopback_client(server.url, retries=policy()) as client:
+            response: Response[Any] = await operation.asyncio_detailed(
+                GROUP_ID, client=client, body=workspace_settings(NAME), deadline=0.25
+            )
+            return response
+
+    started = time.monotonic()
+    response = asyncio.run(call())
+
+    assert isinstance(response.error, ServerError)
+    assert time.monotonic() - started < 0.5
 
 
 def test_a_create_reset_after_sending_with_one_attempt_raises_without_a_read_back(server: LoopbackServer) -> None:
