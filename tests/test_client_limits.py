@@ -15,11 +15,15 @@ from atlas_streams import Client, RetryPolicy
 from atlas_streams.api.streams import create_stream_workspace
 from atlas_streams.errors import AtlasTimeoutError, ResponseTooLargeError, ServerError
 from support.atlas_fakes import GROUP_ID, SleepRecorder, atlas_error, loopback_client, request_body
+from support.generated_client import reading
 from support.loopback import CannedResponse, LoopbackServer
 from support.raw_http import RawHttpServer, Send
+from support.spec_examples import request_example
 
 MIB = 1024 * 1024
 CAP = MIB  # the cap the tests set, far below what the servers send
+
+WORKSPACE_NAME = request_example()["name"]  # the GET that reads a create back asks for it
 
 
 def endless_body(status: int = 200, encoding: bytes = b"") -> Iterator[bytes]:
@@ -134,31 +138,31 @@ def test_async_call_ends_by_its_deadline_however_slowly_the_server_drips(chunks:
 
 def test_no_retry_wait_is_made_that_would_end_after_the_deadline(atlas_server: LoopbackServer) -> None:
     sleeps = SleepRecorder()
-    atlas_server.respond(atlas_error(503, "SERVICE_UNAVAILABLE", headers={"Retry-After": "20"}))
+    atlas_server.respond(atlas_error(429, "RATE_LIMITED", headers={"Retry-After": "20"}))
 
     with loopback_client(atlas_server.url, retries=RetryPolicy(max_delay=60, sleep=sleeps), deadline=10) as client:
         response = create_stream_workspace.sync_detailed(GROUP_ID, client=client, body=request_body())
 
-    assert (response.status_code, sleeps.delays, len(atlas_server.requests)) == (503, [], 1)
+    assert (response.status_code, sleeps.delays, len(atlas_server.requests)) == (429, [], 1)
 
 
-def test_the_deadline_covers_the_retries_and_their_waits(atlas_server: LoopbackServer) -> None:
+def test_the_deadline_covers_the_retries_of_a_get_and_their_waits(atlas_server: LoopbackServer) -> None:
     atlas_server.respond(*[atlas_error(503, "SERVICE_UNAVAILABLE", headers={"Retry-After": "0.3"})] * 10)
     policy = RetryPolicy(max_attempts=10)
 
     with loopback_client(atlas_server.url, retries=policy, deadline=1.0) as client:
         started = time.monotonic()
-        response = create_stream_workspace.sync_detailed(GROUP_ID, client=client, body=request_body())
+        response = reading.sync_detailed(GROUP_ID, WORKSPACE_NAME, client=client)
 
     assert response.status_code == 503
     assert time.monotonic() - started < 1.2
     assert 2 <= len(atlas_server.requests) <= 4
 
 
-def test_no_deadline_lets_a_call_take_as_long_as_its_attempts(atlas_server: LoopbackServer) -> None:
+def test_no_deadline_lets_a_get_take_as_long_as_its_attempts(atlas_server: LoopbackServer) -> None:
     atlas_server.respond(*[atlas_error(503, "SERVICE_UNAVAILABLE", headers={"Retry-After": "0.2"})] * 3)
 
     with loopback_client(atlas_server.url, retries=3, deadline=None) as client:
-        response = create_stream_workspace.sync_detailed(GROUP_ID, client=client, body=request_body(), deadline=None)
+        response = reading.sync_detailed(GROUP_ID, WORKSPACE_NAME, client=client, deadline=None)
 
     assert (response.status_code, len(atlas_server.requests)) == (503, 3)

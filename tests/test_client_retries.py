@@ -1,5 +1,6 @@
-"""Retries over real loopback HTTP: which failures are retried (429, 503, refused connections), how long the
-client waits (Retry-After, exponential backoff, max_delay), how many attempts it makes, and what it logs.
+"""Retries over real loopback HTTP: which failures are retried (429 for every method, 5xx for a GET, refused
+connections), how long the client waits (Retry-After, exponential backoff, max_delay), how many attempts it
+makes, and what it logs. Which failure is retried for which method, and a create's read-back: test_safe_retries.py.
 
 Every RetryPolicy here gets a SleepRecorder as its sleep, so no test waits for a backoff.
 """
@@ -17,7 +18,6 @@ from atlas_streams import RetryPolicy
 from atlas_streams.errors import (
     AtlasApiError,
     AtlasConnectionError,
-    AtlasTimeoutError,
     BadRequestError,
     RateLimitedError,
     ServerError,
@@ -29,7 +29,6 @@ from support.atlas_fakes import (
     SleepRecorder,
     atlas_error,
     closed_port,
-    delayed,
     documented_response,
     enveloped,
     error_example,
@@ -37,7 +36,7 @@ from support.atlas_fakes import (
     loopback_client,
     request_body,
 )
-from support.generated_client import operation
+from support.generated_client import operation, reading
 from support.loopback import CannedResponse, LoopbackServer
 from support.markdown_pages import tables
 from support.spec_examples import request_example, response_example
@@ -50,6 +49,16 @@ def unavailable() -> CannedResponse:
 def create(url: str, retries: RetryPolicy | int | None, timeout: httpx.Timeout | float = 10.0) -> Any:
     with loopback_client(url, timeout=timeout, retries=retries) as client:
         return operation.sync(GROUP_ID, client=client, body=request_body())
+
+
+def read(url: str, retries: RetryPolicy | int | None) -> Any:
+    """The GET that reads a create back: idempotent, so its 5xx answers are retried."""
+    with loopback_client(url, retries=retries) as client:
+        return reading.sync(GROUP_ID, request_example()["name"], client=client)
+
+
+def throttled() -> CannedResponse:
+    return error_response(429)
 
 
 def retry_records(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
@@ -66,8 +75,11 @@ def test_default_retry_policy_matches_the_documented_defaults() -> None:
     policy = RetryPolicy()
 
     assert (policy.max_attempts, policy.initial_delay, policy.max_delay) == (3, 0.5, 30.0)
-    assert policy.retry_statuses == frozenset({429, 503})
-    assert (policy.retry_connect_errors, policy.jitter) == (True, True)
+    assert (policy.retry_statuses, policy.retry_idempotent_statuses) == (
+        frozenset({429}),
+        frozenset({500, 502, 503, 504}),
+    )
+    assert (policy.retry_connect_errors, policy.retry_ambiguous_errors, policy.jitter) == (True, True, True)
 
 
 def test_429_with_retry_after_is_retried_after_waiting_that_long(atlas_server: LoopbackServer) -> None:
@@ -104,12 +116,14 @@ def test_an_envelope_is_not_read_when_the_request_did_not_ask_for_one(atlas_serv
     assert sleeps.delays == []
 
 
-def test_503_three_times_raises_server_error_after_exactly_three_attempts(atlas_server: LoopbackServer) -> None:
+def test_a_get_answered_503_three_times_raises_server_error_after_exactly_three_attempts(
+    atlas_server: LoopbackServer,
+) -> None:
     sleeps = SleepRecorder()
     atlas_server.respond(unavailable(), unavailable(), unavailable(), documented_response(200))
 
     with pytest.raises(ServerError) as excinfo:
-        create(atlas_server.url, RetryPolicy(max_attempts=3, sleep=sleeps))
+        read(atlas_server.url, RetryPolicy(max_attempts=3, sleep=sleeps))
 
     assert excinfo.value.status_code == 503
     assert len(atlas_server.requests) == 3
@@ -128,7 +142,7 @@ def test_429_every_time_raises_rate_limited_error_after_max_attempts(atlas_serve
 
 
 def test_retried_request_is_sent_again_unchanged(atlas_server: LoopbackServer) -> None:
-    atlas_server.respond(unavailable(), documented_response(200))
+    atlas_server.respond(throttled(), documented_response(200))
 
     create(atlas_server.url, RetryPolicy(sleep=SleepRecorder()))
 
@@ -139,7 +153,7 @@ def test_retried_request_is_sent_again_unchanged(atlas_server: LoopbackServer) -
 
 def test_backoff_doubles_from_initial_delay_without_jitter(atlas_server: LoopbackServer) -> None:
     sleeps = SleepRecorder()
-    atlas_server.respond(unavailable(), unavailable(), unavailable(), documented_response(200))
+    atlas_server.respond(throttled(), throttled(), throttled(), documented_response(200))
 
     create(atlas_server.url, RetryPolicy(max_attempts=4, initial_delay=0.5, jitter=False, sleep=sleeps))
 
@@ -148,7 +162,7 @@ def test_backoff_doubles_from_initial_delay_without_jitter(atlas_server: Loopbac
 
 def test_backoff_is_capped_at_max_delay(atlas_server: LoopbackServer) -> None:
     sleeps = SleepRecorder()
-    atlas_server.respond(unavailable(), unavailable(), unavailable(), documented_response(200))
+    atlas_server.respond(throttled(), throttled(), throttled(), documented_response(200))
 
     create(atlas_server.url, RetryPolicy(max_attempts=4, initial_delay=10, max_delay=15, jitter=False, sleep=sleeps))
 
@@ -157,9 +171,9 @@ def test_backoff_is_capped_at_max_delay(atlas_server: LoopbackServer) -> None:
 
 def test_jitter_varies_the_delays_within_max_delay(atlas_server: LoopbackServer) -> None:
     sleeps = SleepRecorder()
-    atlas_server.respond(*[unavailable()] * 6)
+    atlas_server.respond(*[throttled()] * 6)
 
-    with pytest.raises(ServerError):
+    with pytest.raises(RateLimitedError):
         create(atlas_server.url, RetryPolicy(max_attempts=6, initial_delay=1, max_delay=30, jitter=True, sleep=sleeps))
 
     assert len(sleeps.delays) == 5
@@ -189,15 +203,24 @@ def test_int_retries_is_the_number_of_attempts(atlas_server: LoopbackServer) -> 
 
 
 def test_a_retry_status_outside_retry_statuses_is_not_retried(atlas_server: LoopbackServer) -> None:
-    atlas_server.respond(unavailable(), documented_response(200))
+    atlas_server.respond(throttled(), documented_response(200))
 
-    with pytest.raises(ServerError):
-        create(atlas_server.url, RetryPolicy(retry_statuses=frozenset({429}), sleep=SleepRecorder()))
+    with pytest.raises(RateLimitedError):
+        create(atlas_server.url, RetryPolicy(retry_statuses=frozenset(), sleep=SleepRecorder()))
 
     assert len(atlas_server.requests) == 1
 
 
-@pytest.mark.parametrize("status", [401, 403, 404, 409, 500, 502])
+def test_a_status_outside_retry_idempotent_statuses_is_not_retried_for_a_get(atlas_server: LoopbackServer) -> None:
+    atlas_server.respond(unavailable(), documented_response(200))
+
+    with pytest.raises(ServerError):
+        read(atlas_server.url, RetryPolicy(retry_idempotent_statuses=frozenset(), sleep=SleepRecorder()))
+
+    assert len(atlas_server.requests) == 1
+
+
+@pytest.mark.parametrize("status", [401, 403, 404, 409])
 def test_other_statuses_are_not_retried(atlas_server: LoopbackServer, status: int) -> None:
     sleeps = SleepRecorder()
     atlas_server.respond(atlas_error(status, f"CODE_{status}"), documented_response(200))
@@ -237,23 +260,11 @@ def test_connection_refused_is_not_retried_when_retry_connect_errors_is_false() 
     assert sleeps.delays == []
 
 
-def test_read_timeout_is_raised_after_one_request(atlas_server: LoopbackServer) -> None:
-    sleeps = SleepRecorder()
-    # If the client retried, the second request would get the immediate 200 and no timeout would be raised.
-    atlas_server.respond(delayed(1.0, documented_response(200)), documented_response(200))
-
-    with pytest.raises(AtlasTimeoutError, match="ReadTimeout"):
-        create(atlas_server.url, RetryPolicy(sleep=sleeps), timeout=httpx.Timeout(10.0, read=0.2))
-
-    assert len(atlas_server.requests) == 1
-    assert sleeps.delays == []
-
-
 def test_each_retry_is_logged_at_debug_on_the_atlas_streams_logger(
     atlas_server: LoopbackServer, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="atlas_streams")
-    atlas_server.respond(unavailable(), error_response(429), documented_response(200))
+    atlas_server.respond(throttled(), throttled(), documented_response(200))
 
     create(atlas_server.url, RetryPolicy(sleep=SleepRecorder()))
 
@@ -300,13 +311,13 @@ def test_asyncio_retries_with_async_sleep(atlas_server: LoopbackServer) -> None:
     assert len(sleeps.delays) == 1 and sleeps.delays[0] >= 3.0
 
 
-def test_asyncio_503_three_times_raises_after_three_attempts(atlas_server: LoopbackServer) -> None:
+def test_asyncio_get_answered_503_three_times_raises_after_three_attempts(atlas_server: LoopbackServer) -> None:
     sleeps = SleepRecorder()
     atlas_server.respond(unavailable(), unavailable(), unavailable(), documented_response(200))
 
     async def call() -> Any:
         async with loopback_client(atlas_server.url, retries=RetryPolicy(async_sleep=sleeps.async_sleep)) as client:
-            return await operation.asyncio(GROUP_ID, client=client, body=request_body())
+            return await reading.asyncio(GROUP_ID, request_example()["name"], client=client)
 
     with pytest.raises(ServerError):
         asyncio.run(call())
@@ -316,9 +327,12 @@ def test_asyncio_503_three_times_raises_after_three_attempts(atlas_server: Loopb
 
 
 def as_documented(default: Any) -> str:
-    """How the README writes a default: a literal as its repr, a function as module.name (time.sleep)."""
+    """How the README writes a default: a literal as its repr (a set's members in order), a function as
+    module.name (time.sleep)."""
     if callable(default):
         return f"{default.__module__.partition('.')[0]}.{default.__name__}"
+    if isinstance(default, frozenset):
+        return f"frozenset({{{', '.join(repr(member) for member in sorted(default))}}})"
     return repr(default)
 
 

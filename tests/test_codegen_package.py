@@ -312,3 +312,26 @@ def test_pages_name_the_walk_arguments_and_the_item_type_of_the_paginated_list_o
         "item_imports": ["from ...models.streams_tenant import StreamsTenant", "from typing import cast"],
     }
     assert set(paged.values()) == {None}
+
+
+@pytest.mark.committed_spec
+def test_read_back_names_the_get_its_arguments_and_the_fields_to_match_of_the_creates_only(
+    parsed: tuple[dict[str, Any], GeneratorData],
+) -> None:
+    data, openapi = parsed
+    by_endpoint = spec_operations_by_endpoint(data)
+
+    calls = {
+        str(endpoint.name): globals_.read_back_call(data, by_endpoint[endpoint.name][2], endpoint, "field_")
+        for endpoint in _endpoints(openapi)
+    }
+
+    expected = {
+        "tag": "streams",
+        "module": "get_stream_workspace",
+        "arguments": [("group_id", "group_id"), ("tenant_name", "value_at(body, '/name')")],
+        "match": ["/dataProcessRegion/cloudProvider", "/dataProcessRegion/region", "/streamConfig/tier"],
+    }
+    assert calls.pop("create_stream_workspace") == expected
+    assert calls.pop("with_stream_sample_connections") == expected
+    assert set(calls.values()) == {None}

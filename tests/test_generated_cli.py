@@ -370,7 +370,8 @@ def test_bad_request_lists_atlas_field_problems_after_the_error_line(atlas_serve
 def test_atlas_errors_exit_with_their_class_status(
     atlas_server: LoopbackServer, response: CannedResponse, status: int
 ) -> None:
-    atlas_server.respond(*[response] * 3)  # 429 is retried; the others are answered once
+    # 429 is retried; a 500 to the create is read back by a GET, which is retried too; the others are answered once
+    atlas_server.respond(*[response] * 4)
 
     result = create(atlas_server, *request_options())
 

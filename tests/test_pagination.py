@@ -344,7 +344,7 @@ PAGINATION_EXAMPLES = settings(max_examples=25, deadline=None)
 @given(
     count=st.integers(min_value=0, max_value=300),
     page_size=st.one_of(st.just(UNSET), st.integers(min_value=1, max_value=500)),
-    failure=st.one_of(st.none(), st.tuples(st.integers(min_value=1, max_value=10), st.sampled_from(["503"]))),
+    failure=st.one_of(st.none(), st.tuples(st.integers(min_value=1, max_value=10), st.sampled_from(["503", "reset"]))),
 )
 def test_any_count_at_any_page_size_walks_to_every_item_once_whatever_page_fails_once(
     count: int, page_size: int | Unset, failure: tuple[int, str] | None

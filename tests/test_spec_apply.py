@@ -25,7 +25,7 @@ from support.shared_files import (
 from support.spec_edit import delete, edited, position_of, put
 
 from generator.cli import main
-from generator.evolve.apply import drop_dangling_cli_options
+from generator.evolve.apply import drop_dangling_cli_options, drop_dangling_read_backs
 from generator.evolve.normal_form import normal_form
 from generator.spec.examples import synthesize, synthesized_media
 from generator.spec.loading import dump_spec, load_spec
@@ -36,6 +36,7 @@ from generator.spec.vocabulary import (
     CHANGELOG,
     DESCRIPTION_PLACEHOLDER,
     OPERATION_NAME,
+    READ_BACK,
     SPLIT_FROM,
     OperationKey,
     operations,
@@ -316,3 +317,20 @@ def test_a_round_trip_to_the_oldest_revision_and_back_keeps_the_file_but_the_pro
             assert tag == "delete", (before[first:last], after[new_first:new_last])
             deleted += [line.strip().split(":")[0] for line in before[first:last]]
     assert sorted(deleted) == sorted(dropped)
+
+
+def test_apply_drops_a_read_back_whose_get_is_gone_and_keeps_the_others(project: Path) -> None:
+    spec = load_spec(project / SPEC)
+    with_read_back = [key for key, operation in operations(spec.data).items() if READ_BACK in operation]
+    if not with_read_back:
+        pytest.skip(f"no operation of the spec under test has {READ_BACK}")
+    broken, *intact = with_read_back
+    node_at(spec.tree, (*broken.pointer, READ_BACK))["operation"] = "goneStreamWorkspace"
+
+    dropped = drop_dangling_read_backs(spec.tree)
+
+    assert dropped == [
+        f"{broken}: {READ_BACK} removed: {READ_BACK} names 'goneStreamWorkspace', which is not a GET of this spec"
+    ]
+    assert READ_BACK not in node_at(spec.tree, broken.pointer)
+    assert all(READ_BACK in node_at(spec.tree, key.pointer) for key in intact)

@@ -30,12 +30,13 @@ from generator.spec.schema_facts import (
     enum_values,
     pagination,
     property_schema,
+    read_back,
     read_only_properties,
     response_attribute_headers,
     success_response,
     validation_schema,
 )
-from generator.spec.vocabulary import ENUM_BY, cli_settings, schema_name
+from generator.spec.vocabulary import ENUM_BY, cli_settings, client_operation_name, operations, schema_name
 
 Operation = dict[str, Any]
 
@@ -68,6 +69,7 @@ def template_globals(data: dict[str, Any], config: Config, reserved: Reserved) -
         "enum_selector": lambda name, prop: enum_selector(data, class_name, name, prop),
         "union_aliases": lambda: union_aliases(data, class_name),
         "pages": lambda endpoint: pages(data, of(endpoint), endpoint),
+        "read_back": lambda endpoint: read_back_call(data, of(endpoint), endpoint, config.field_prefix),
     }
 
 
@@ -299,4 +301,31 @@ def pages(data: dict[str, Any], operation: Operation, endpoint: Endpoint) -> dic
         "items_attribute": str(items.python_name),
         "item_type": str(item.get_type_string().as_unembedded_code()),
         "item_imports": sorted(item.get_imports(prefix="...") | item.get_lazy_imports(prefix="...")),
+    }
+
+
+def read_back_call(
+    data: dict[str, Any], operation: Operation, endpoint: Endpoint, field_prefix: str
+) -> dict[str, Any] | None:
+    """For a create with x-codegen-read-back (schema_facts.read_back), how its module calls the GET: the GET's
+    module (tag package and name), each keyword argument with the Python expression of its value (a path
+    argument of the create's, or `value_at(body, pointer)` on the JSON body sent), and the pointers to match.
+    None for any other operation."""
+    found = read_back(data, operation)
+    if found is None:
+        return None
+    get = operations(data)[found.operation]
+    own = {json_name(parameter): str(parameter.python_name) for parameter in endpoint.path_parameters}
+    arguments = [
+        (str(PythonIdentifier(name, field_prefix)), own[path_name]) for name, path_name in found.from_path.items()
+    ]
+    arguments += [
+        (str(PythonIdentifier(name, field_prefix)), f"value_at(body, {pointer!r})")
+        for name, pointer in found.from_body.items()
+    ]
+    return {
+        "tag": snake_case((get.get("tags") or ["default"])[0]),
+        "module": snake_case(client_operation_name(get)),
+        "arguments": arguments,
+        "match": list(found.match),
     }

@@ -86,6 +86,7 @@ class Operation:
     changelog: list[tuple[str, str]]  # (date, change), oldest first
     docs_url: str | None
     paginated: bool  # a list answered one page at a time: the module also has sync_all and asyncio_all
+    read_back: str | None  # a create's read-back (x-codegen-read-back): the module of the GET it asks
 
 
 @dataclass(frozen=True)

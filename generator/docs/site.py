@@ -25,7 +25,7 @@ from generator.docs.model import (
 )
 from generator.names import OperationNames, PythonNames
 from generator.spec.pointers import Pointer, follow_refs, node_at
-from generator.spec.schema_facts import discriminators, pagination, read_only_properties
+from generator.spec.schema_facts import discriminators, pagination, read_back, read_only_properties
 from generator.spec.vocabulary import DOCS_URL, cli_settings, client_operation_name, schema_name
 from generator.spec.vocabulary import operations as spec_operations
 
@@ -111,7 +111,12 @@ class SiteBuilder:
             ],
             docs_url=op.get(DOCS_URL),
             paginated=pagination(self.data, op, method) is not None,
+            read_back=self._read_back_module(op),
         )
+
+    def _read_back_module(self, op: dict[str, Any]) -> str | None:
+        found = read_back(self.data, op)
+        return None if found is None else self.names.operations[(found.operation.path, found.operation.method)].module
 
     def _parameter(self, location: Pointer, python: OperationNames) -> Parameter:
         location, node = self._deref(location)

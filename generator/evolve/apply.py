@@ -36,11 +36,12 @@ from generator.spec.cycle_split import PADDING_MEMBER, bases_to_apply, redo_spli
 from generator.spec.examples import body_media, synthesize, synthesized_media
 from generator.spec.loading import Spec, dump_spec
 from generator.spec.pointers import Pointer, node_at, walk
-from generator.spec.schema_facts import body_schema, listed_item_schema, property_schema
+from generator.spec.schema_facts import body_schema, listed_item_schema, property_schema, read_back_problems
 from generator.spec.vocabulary import (
     CLI,
     DESCRIPTION_PLACEHOLDER,
     HTTP_METHODS,
+    READ_BACK,
     SPLIT_FROM,
     UPSTREAM_VALUES,
     OperationKey,
@@ -56,7 +57,8 @@ _UPSTREAM_REVISION = "x-xgen-sha"
 class Applied:
     text: str  # the new spec/streams.yaml
     placeholders: list[Pointer] = field(default_factory=list)  # each DESCRIPTION_PLACEHOLDER written
-    dropped_options: list[str] = field(default_factory=list)  # x-codegen-cli options whose field is gone
+    # x-codegen-cli options whose field is gone, x-codegen-read-backs whose GET or matched fields are gone
+    dropped_options: list[str] = field(default_factory=list)
 
 
 def apply_upstream(
@@ -75,7 +77,7 @@ def apply_upstream(
     merge.mapping(spec.tree, theirs, in_properties=False, location=(), top_level=True)
     merge.placeholders += _annotate_new_split(spec.tree, schemas_before)
     rewrite_examples(spec.tree)
-    dropped = drop_dangling_cli_options(spec.tree)
+    dropped = drop_dangling_cli_options(spec.tree) + drop_dangling_read_backs(spec.tree)
     _record_upstream_revision(spec.tree, fragment)
     _check_facts_match(spec, fragment)
     return Applied(dump_spec(spec.tree), merge.placeholders, dropped)
@@ -177,6 +179,20 @@ def _has_field(data: dict[str, Any], schema: dict[str, Any], path: Any) -> bool:
     except KeyError:
         return False
     return True
+
+
+def drop_dangling_read_backs(tree: CommentedMap) -> list[str]:
+    """Remove every x-codegen-read-back that upstream's facts no longer support (its GET, a parameter or a
+    matched field is gone: schema_facts.read_back_problems); returns one line for each, saying why. The create
+    then fails ambiguously as any POST does, until a maintainer writes a read-back that fits."""
+    data = json.loads(json.dumps(tree, default=str))
+    dropped = []
+    for key, operation in operations(data).items():
+        problems = list(read_back_problems(data, key, operation)) if READ_BACK in operation else []
+        if problems:
+            del node_at(tree, key.pointer)[READ_BACK]
+            dropped.append(f"{key}: {READ_BACK} removed: {problems[0][1]}")
+    return dropped
 
 
 def _record_upstream_revision(tree: CommentedMap, fragment: dict[str, Any]) -> None:

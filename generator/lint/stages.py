@@ -38,7 +38,7 @@ from generator.lint.schema_errors import explain, json_path
 from generator.spec.loading import Spec, open_quote
 from generator.spec.pointers import Pointer, follow_refs, node_at, resolve_pointer, walk
 from generator.spec.python_naming import NOTHING_RESERVED, Reserved
-from generator.spec.schema_facts import discriminator_gaps
+from generator.spec.schema_facts import discriminator_gaps, read_back_problems
 from generator.spec.translations import load_translations, translation_files, translation_findings
 from generator.spec.vocabulary import (
     CHANGELOG,
@@ -49,6 +49,7 @@ from generator.spec.vocabulary import (
     OPERATION_NAME,
     OPERATION_NAME_OVERRIDE,
     PREVIEW_MEDIA_TYPE,
+    READ_BACK,
     SCHEMA_PREFIX,
     SPLIT_FROM,
     VERSIONED_MEDIA_TYPE,
@@ -318,6 +319,7 @@ def _meaning_findings(spec: Spec, reserved: Reserved) -> Iterator[Finding]:
     yield from _operation_name_findings(spec, report)
     yield from _media_type_findings(spec, report)
     yield from _success_body_findings(spec, report)
+    yield from _read_back_findings(spec, report)
     yield from _collapsed_schema_findings(spec, report)
     yield from _discriminator_findings(spec, report)
     yield from _discriminator_gap_findings(spec, report)
@@ -431,6 +433,15 @@ def _success_body_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:
                 f"{key} documents no 2xx response with a body schema: the generated function would return None",
                 f"document the success body (schema and example), or mark the operation {EMPTY_SUCCESS}: true",
             )
+
+
+def _read_back_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:
+    """A create's x-codegen-read-back names a GET of this spec, gives each of its path parameters from the
+    create's request, and matches fields that both the create's body and the GET's answer have."""
+    for key, operation in operations(spec.data).items():
+        if READ_BACK in operation:
+            for where, message, hint in read_back_problems(spec.data, key, operation):
+                yield report((*key.pointer, READ_BACK, *where), message, hint)
 
 
 def _collapsed_schema_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:

@@ -3,11 +3,21 @@ and how polymorphic schemas map discriminator values to subtypes. Keyed by compo
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from generator.spec.pointers import Pointer, node_at, resolved
-from generator.spec.vocabulary import EMPTY_SUCCESS, SCHEMA_PREFIX, SPLIT_FROM, operations, schema_name
+from generator.spec.vocabulary import (
+    EMPTY_SUCCESS,
+    READ_BACK,
+    SCHEMA_PREFIX,
+    SPLIT_FROM,
+    OperationKey,
+    client_operation_name,
+    operations,
+    schema_name,
+)
 
 REQUEST = "request"
 RESPONSE = "response"
@@ -311,3 +321,148 @@ def listed_item_schema(data: dict[str, Any], operation: dict[str, Any], method: 
     if paged is None or success is None:
         return None
     return resolved(data, property_schema(data, success[1], [paged.items_property]).get("items", {}))
+
+
+PATH_EXPRESSION = "$request.path."
+BODY_EXPRESSION = "$request.body#"
+
+
+@dataclass(frozen=True)
+class ReadBack:
+    """A create's x-codegen-read-back, resolved: the GET that finds what it created, each of the GET's
+    parameters with where its value comes from (a path parameter of the create's, or a JSON pointer into its
+    body), and the pointers whose values must be what the create sent."""
+
+    operation: OperationKey
+    from_path: dict[str, str]  # GET parameter -> the create's path parameter
+    from_body: dict[str, str]  # GET parameter -> JSON pointer into the create's body
+    match: tuple[str, ...]
+
+
+def read_back(data: dict[str, Any], operation: dict[str, Any]) -> ReadBack | None:
+    """The operation's read-back (x-codegen-read-back), None without one. Assumes lint passed
+    (read_back_problems)."""
+    extension = operation.get(READ_BACK)
+    if extension is None:
+        return None
+    key = next(key for key, found in operations(data).items() if client_operation_name(found) == extension["operation"])
+    parameters: dict[str, str] = extension["parameters"]
+    return ReadBack(
+        key,
+        {
+            name: value.removeprefix(PATH_EXPRESSION)
+            for name, value in parameters.items()
+            if value.startswith("$request.path.")
+        },
+        {
+            name: value.removeprefix(BODY_EXPRESSION)
+            for name, value in parameters.items()
+            if value.startswith(BODY_EXPRESSION)
+        },
+        tuple(extension["match"]),
+    )
+
+
+def read_back_problems(
+    data: dict[str, Any], key: OperationKey, operation: dict[str, Any]
+) -> Iterator[tuple[Pointer, str, str]]:
+    """What is wrong with the operation's x-codegen-read-back: (where below the extension, what, the fix)."""
+    extension = operation.get(READ_BACK)
+    if (
+        not isinstance(extension, dict)
+        or not isinstance(extension.get("operation"), str)
+        or not isinstance(extension.get("parameters"), dict)
+        or not isinstance(extension.get("match"), list)
+    ):
+        yield (
+            (),
+            f"{READ_BACK} must be a mapping of operation (a name), parameters (a mapping) and match (a list)",
+            "see docs/curated-spec.md",
+        )
+        return
+    by_name = {client_operation_name(found): (found_key, found) for found_key, found in operations(data).items()}
+    if extension["operation"] not in by_name or by_name[extension["operation"]][0].method != "get":
+        yield (
+            ("operation",),
+            f"{READ_BACK} names {extension['operation']!r}, which is not a GET of this spec",
+            "name the GET of what the operation creates, by its x-codegen-operation-name",
+        )
+        return
+    get_key, get = by_name[extension["operation"]]
+    get_parameters = _parameters(data, get_key, get)
+    own_path = {name for name, parameter in _parameters(data, key, operation).items() if parameter.get("in") == "path"}
+    body = body_schema(data, operation)
+    for name, value in extension["parameters"].items():
+        where = ("parameters", name)
+        if name not in get_parameters:
+            yield (
+                where,
+                f"{READ_BACK}: {extension['operation']} has no parameter {name!r}",
+                f"use one of {sorted(get_parameters)}",
+            )
+        elif not isinstance(value, str) or not value.startswith((PATH_EXPRESSION, BODY_EXPRESSION)):
+            yield (
+                where,
+                f"{READ_BACK}: {value!r} is not $request.path.<name> or $request.body#<JSON pointer>",
+                "write an OpenAPI link expression",
+            )
+        elif value.startswith(PATH_EXPRESSION) and value.removeprefix(PATH_EXPRESSION) not in own_path:
+            yield where, f"{READ_BACK}: {value} names no path parameter of {key}", f"use one of {sorted(own_path)}"
+        elif value.startswith(BODY_EXPRESSION) and not _holds(data, body, value.removeprefix(BODY_EXPRESSION)):
+            yield (
+                where,
+                f"{READ_BACK}: {value} is not a property of {key}'s request body",
+                "point at a property its schema declares",
+            )
+    for name in sorted(
+        n for n, p in get_parameters.items() if p.get("in") == "path" and n not in extension["parameters"]
+    ):
+        yield (
+            ("parameters",),
+            f"{READ_BACK}: {extension['operation']}'s path parameter {name!r} is not given",
+            f"add {name}: $request.path.<name> or $request.body#/<property>",
+        )
+    success, get_success = success_response(data, operation), success_response(data, get)
+    for index, pointer in enumerate(extension["match"]):
+        if not isinstance(pointer, str) or not pointer.startswith("/"):
+            yield (
+                ("match", index),
+                f"{READ_BACK}: match entry {pointer!r} is not a JSON pointer",
+                "write /<property>/<property>",
+            )
+        elif (
+            not _holds(data, body, pointer)
+            or get_success is None
+            or not _holds(data, get_success[1], pointer, open_holds=False)
+        ):
+            yield (
+                ("match", index),
+                f"{READ_BACK}: {pointer} is not in both {key}'s request body and {extension['operation']}'s answer",
+                "match only fields that the create sends and the GET returns",
+            )
+    if success is None or get_success is None or resolved(data, success[1]) != resolved(data, get_success[1]):
+        yield (
+            ("operation",),
+            f"{READ_BACK}: {extension['operation']} does not answer with the schema that {key} returns",
+            "read back with the GET that returns what the create returns",
+        )
+
+
+def _parameters(data: dict[str, Any], key: OperationKey, operation: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    shared = data["paths"][key.path].get("parameters", [])
+    return {p["name"]: p for p in (resolved(data, p) for p in [*shared, *operation.get("parameters", [])])}
+
+
+def _holds(data: dict[str, Any], schema: dict[str, Any], pointer: str, *, open_holds: bool = True) -> bool:
+    """Whether `schema` declares the property at JSON pointer `pointer`; with `open_holds`, an object schema
+    that declares no properties holds any (a create's body that upstream leaves open)."""
+    names = [token.replace("~1", "/").replace("~0", "~") for token in pointer.split("/")[1:]]
+    for depth in range(len(names) + 1):
+        try:
+            found = property_schema(data, schema, names[:depth])
+        except KeyError:
+            return False
+        declared = found.get("properties") or any(resolved(data, m).get("properties") for m in found.get("allOf", []))
+        if depth < len(names) and not declared:
+            return open_holds
+    return True

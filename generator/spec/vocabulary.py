@@ -52,6 +52,11 @@ KNOWN_DISCRIMINATOR_GAP = "x-codegen-discriminator-values"
 # On an object schema: {property: {property: sibling, mapping: {sibling value: enum schema ref}}}, the enum that a
 # value of a oneOf-of-enums property belongs to, picked by a sibling property (a region by its cloudProvider).
 ENUM_BY = "x-codegen-enum-by"
+# On a create: {operation, parameters, match}, the GET that finds what it created after an ambiguous failure (a
+# 5xx, or no answer once sent). `parameters` maps each of the GET's parameters to `$request.path.<name>` or
+# `$request.body#<JSON pointer>` (OpenAPI link expressions); `match` lists the JSON pointers that must hold what
+# the create sent (schema_facts.read_back).
+READ_BACK = "x-codegen-read-back"
 
 
 @dataclass(frozen=True)

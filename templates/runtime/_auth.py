@@ -189,10 +189,11 @@ def _context(request: httpx.Request) -> CallContext | None:
 
 
 def _retry_delay(response: httpx.Response, context: CallContext | None, attempt: int) -> float | None:
-    """Seconds to wait before asking for a token again (429, 503 under the client's policy), or None."""
+    """Seconds to wait before asking for a token again, or None. The token request is a POST, but asking twice
+    does no harm: it is retried as a GET would be (429, 5xx under the client's policy)."""
     if context is None or response.status_code == 200:
         return None
-    delay = context.retries.delay_after(attempt, response=response)
+    delay = context.retries.delay_after(attempt, response=response, method="GET")
     return delay if delay is not None and context.deadline.allows(delay) else None
 
 

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from openapi_python_client.strings import ClassName, PythonIdentifier, snake_case
 
-from generator.spec.schema_facts import pagination
+from generator.spec.schema_facts import pagination, read_back
 from generator.spec.vocabulary import OperationKey, client_operation_name, operations
 from support.spec_examples import (
     documented_headers,
@@ -111,3 +111,16 @@ def body_model(key: OperationKey | None = None) -> Any:
 def success_model(key: OperationKey | None = None) -> Any:
     """The model class of the body of the operation's success response."""
     return model_class(response_schema_name(success_status(key), key))
+
+
+def read_back_key(key: OperationKey | None = None) -> OperationKey:
+    """The GET that an operation's x-codegen-read-back names (by default, the operation with a request body's);
+    the test skips without one."""
+    found = read_back(spec_data(), documented_operation(key))
+    if found is None:
+        pytest.skip("the operation has no x-codegen-read-back")
+    return found.operation
+
+
+# The module of the GET that reads a create back, which tests of idempotent retries call: reading.sync(...).
+reading = LazyModule(lambda: operation_module_name(read_back_key()))

@@ -19,12 +19,21 @@ def build_response(
     """`parse` turns a 2xx JSON payload into the operation's model; any other status becomes `error`,
     and so does a 2xx body that is not JSON, that `parse` refuses (a ResponseParseError), that went over the
     size cap (ResponseTooLargeError) or that could not be decompressed. Without `has_body`
-    (x-codegen-empty-success), a 2xx is a success whatever it carries.
+    (x-codegen-empty-success), a 2xx is a success whatever it carries, and so is a DELETE's 404 that the
+    transport marked `gone` (the resource went on an earlier attempt): `reconciled` says so.
 
     With `envelope`, Atlas answers 200 with `{"status": <code>, "content": <body>}`: the inner status
     and body are the ones that count.
     """
     status_code = received.status_code
+    if received.gone and not has_body:
+        return Response(
+            status_code=status_code,
+            content=received.content,
+            headers=received.headers,
+            parsed=parse(None),
+            reconciled=True,
+        )
     if received.problem is not None:
         return _response(received, status_code, error=_unread_body_error(received))
     payload = json_or_none(received.content)

@@ -17,9 +17,20 @@ from ._envelope import status_of
 
 logger = logging.getLogger("atlas_streams")
 
-# Failures that happen before the request reaches the server, so sending it again cannot create
-# a second resource. A read timeout is not one of them: the server may have acted on the request.
-_UNSENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+# Methods that HTTP defines as idempotent: sending one twice has the effect of sending it once, so a request
+# that the server may have acted on can be sent again.
+IDEMPOTENT_METHODS = frozenset({"DELETE", "GET", "HEAD", "OPTIONS", "PUT"})
+# Failures before the request reached the server: sending it again cannot act twice, whatever the method.
+UNSENT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+# Failures after the request may have reached the server (it may have acted on it): a read or write timeout,
+# a connection reset or closed mid-exchange, an answer that breaks HTTP (UNSENT_ERRORS aside: ConnectError is a
+# NetworkError too).
+AMBIGUOUS_ERRORS = (httpx.ReadTimeout, httpx.WriteTimeout, httpx.NetworkError, httpx.RemoteProtocolError)
+
+
+def maybe_acted(error: BaseException | None) -> bool:
+    """Whether a request that failed with `error` may have been acted on by the server."""
+    return isinstance(error, AMBIGUOUS_ERRORS) and not isinstance(error, UNSENT_ERRORS)
 
 
 class Answer(Protocol):
@@ -37,9 +48,15 @@ class Answer(Protocol):
 
 @dataclass(frozen=True)
 class RetryPolicy:
-    """Retries for throttling (429), unavailability (503) and connections that never opened.
+    """Which failures are sent again, for which methods, and how long to wait first.
 
-    The operation creates a resource, so other statuses and read timeouts are never retried.
+    Any method: `retry_statuses` (429: Atlas refused the request before acting on it) and, with
+    `retry_connect_errors`, connections that never opened (UNSENT_ERRORS). Idempotent methods only (GET,
+    DELETE; HEAD, OPTIONS and PUT): also `retry_idempotent_statuses` (500, 502, 503 and 504) and, with
+    `retry_ambiguous_errors`, failures after the request may have reached Atlas (AMBIGUOUS_ERRORS: a read
+    timeout, a reset). POST and PATCH are not sent again after those, since Atlas may have acted on them; a
+    create with a read-back (x-codegen-read-back) asks Atlas what happened instead (_reconcile.py).
+
     Waits grow exponentially from `initial_delay` (with jitter) and follow `Retry-After` when the
     server sends it; a wait longer than `max_delay` is not made, the error is raised instead.
     """
@@ -47,8 +64,10 @@ class RetryPolicy:
     max_attempts: int = 3
     initial_delay: float = 0.5
     max_delay: float = 30.0
-    retry_statuses: frozenset[int] = frozenset({429, 503})
+    retry_statuses: frozenset[int] = frozenset({429})
+    retry_idempotent_statuses: frozenset[int] = frozenset({500, 502, 503, 504})
     retry_connect_errors: bool = True
+    retry_ambiguous_errors: bool = True
     jitter: bool = True
     sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
     async_sleep: Callable[[float], Awaitable[None]] = field(default=asyncio.sleep, repr=False)
@@ -61,29 +80,43 @@ class RetryPolicy:
             return cls(max_attempts=value)
         return value
 
+    def retries_status(self, status: int, method: str) -> bool:
+        return status in self.retry_statuses or (
+            method.upper() in IDEMPOTENT_METHODS and status in self.retry_idempotent_statuses
+        )
+
+    def retries_error(self, error: Exception, method: str) -> bool:
+        if isinstance(error, UNSENT_ERRORS):
+            return self.retry_connect_errors
+        return maybe_acted(error) and self.retry_ambiguous_errors and method.upper() in IDEMPOTENT_METHODS
+
     def delay_after(
-        self, attempt: int, *, response: Answer | None = None, error: Exception | None = None
+        self,
+        attempt: int,
+        *,
+        response: Answer | None = None,
+        error: Exception | None = None,
+        method: str | None = None,
     ) -> float | None:
-        """Seconds to wait before attempt `attempt + 1`, or None to stop and report this outcome."""
-        if attempt >= self.max_attempts:
-            return None
+        """Seconds to wait before attempt `attempt + 1`, or None to stop and report this outcome. `method`: the
+        one whose rules apply, by default that of the request answered (a token request passes GET's: asking
+        for a token twice is harmless)."""
         if response is not None:
             # With envelope=true a 429 or 503 arrives inside an HTTP 200.
             status = status_of(response.status_code, response.request, response.content)
-            if status not in self.retry_statuses:
+            request = response.request
+            if not self.retries_status(status, method or request.method):
                 return None
             reason = f"status {status}"
-            request = response.request
             delay = retry_after_seconds(response.headers)
-        elif isinstance(error, _UNSENT_ERRORS) and self.retry_connect_errors:
+        elif isinstance(error, httpx.RequestError) and self.retries_error(error, method or error.request.method):
             reason = type(error).__name__
             request = error.request
             delay = None
         else:
             return None
-        if delay is None:
-            delay = self._backoff(attempt)
-        if delay > self.max_delay:
+        delay = self.backoff(attempt) if delay is None else delay
+        if attempt >= self.max_attempts or delay > self.max_delay:
             return None
         logger.debug(
             "retrying %s %s after %s in %.2f s (attempt %d of %d)",
@@ -96,7 +129,8 @@ class RetryPolicy:
         )
         return delay
 
-    def _backoff(self, attempt: int) -> float:
+    def backoff(self, attempt: int) -> float:
+        """The wait before attempt `attempt + 1` when the server says nothing of when to come back."""
         delay = min(self.max_delay, self.initial_delay * 2 ** (attempt - 1))
         # "Full jitter" spreads the retries of many clients throttled at the same moment.
         return random.uniform(0, delay) if self.jitter else delay

@@ -4,6 +4,7 @@ and decompressed by the client itself, and every failure typed: nothing httpx ra
 
 import asyncio
 import contextvars
+import dataclasses
 import json
 import time
 import zlib
@@ -14,7 +15,7 @@ from typing import Any
 import httpcore
 import httpx
 
-from ._retry import RetryPolicy
+from ._retry import RetryPolicy, maybe_acted
 from ._text import prefix
 from .errors import AtlasConnectionError, AtlasTimeoutError, Problem, RequestValidationError, request_line
 
@@ -105,6 +106,7 @@ class Received:
     headers: httpx.Headers
     content: bytes = field(repr=False)  # a token endpoint's answer holds the token: no traceback shows it
     problem: Exception | None = None
+    gone: bool = False  # a DELETE's 404 after an attempt that may have deleted the resource (_settled)
 
     def as_httpx_response(self) -> httpx.Response:
         """The answer as an httpx.Response whose body is already read, for auth flows (which would otherwise
@@ -147,18 +149,20 @@ def send(
     deadline = context.deadline
     token = _DEADLINE.set(deadline.at)
     try:
-        attempt = 1
+        attempt, uncertain = 1, False
         while True:
             try:
                 received = _exchange(http, _attempt(request, settings, context), auth, settings)
             except httpx.RequestError as error:
-                delay = _retry_delay(settings, deadline, attempt, error=error)
+                delay = _retry_delay(settings, deadline, attempt, request, error=error)
                 if delay is None:
                     raise connection_error(error, request, deadline) from error
+                uncertain = uncertain or maybe_acted(error)
             else:
-                delay = _retry_delay(settings, deadline, attempt, received=received)
+                delay = _retry_delay(settings, deadline, attempt, request, received=received)
                 if delay is None:
-                    return received
+                    return _settled(received, uncertain)
+                uncertain = uncertain or received.status_code >= 500
             settings.retries.sleep(delay)
             attempt += 1
     finally:
@@ -176,22 +180,32 @@ async def send_async(
     deadline = context.deadline
     try:
         async with asyncio.timeout(deadline.remaining()):
-            attempt = 1
+            attempt, uncertain = 1, False
             while True:
                 try:
                     received = await _exchange_async(http, _attempt(request, settings, context), auth, settings)
                 except httpx.RequestError as error:
-                    delay = _retry_delay(settings, deadline, attempt, error=error)
+                    delay = _retry_delay(settings, deadline, attempt, request, error=error)
                     if delay is None:
                         raise connection_error(error, request, deadline) from error
+                    uncertain = uncertain or maybe_acted(error)
                 else:
-                    delay = _retry_delay(settings, deadline, attempt, received=received)
+                    delay = _retry_delay(settings, deadline, attempt, request, received=received)
                     if delay is None:
-                        return received
+                        return _settled(received, uncertain)
+                    uncertain = uncertain or received.status_code >= 500
                 await settings.retries.async_sleep(delay)
                 attempt += 1
     except TimeoutError as error:
         raise connection_error(error, request, deadline) from None
+
+
+def _settled(received: Received, uncertain: bool) -> Received:
+    """The last answer; a DELETE's 404 marked `gone` when an earlier attempt may have deleted the resource (a
+    5xx, or no answer after sending): the DELETE did what it was asked."""
+    if uncertain and received.request.method == "DELETE" and received.status_code == 404:
+        return dataclasses.replace(received, gone=True)
+    return received
 
 
 def _attempt(request: httpx.Request, settings: CallSettings, context: CallContext) -> httpx.Request:
@@ -209,15 +223,17 @@ def _retry_delay(
     settings: CallSettings,
     deadline: Deadline,
     attempt: int,
+    request: httpx.Request,
     *,
     received: Received | None = None,
     error: Exception | None = None,
 ) -> float | None:
-    """Seconds to wait before the next attempt, or None to stop: the policy says so, the wait would end after
-    the deadline, or the answer's body is not all there (too large or undecodable: no retry reads it again)."""
+    """Seconds to wait before the next attempt, or None to stop: the policy says so for `request`'s method (an
+    error of its auth flow's token request included), the wait would end after the deadline, or the answer's
+    body is not all there (too large or undecodable: no retry reads it again)."""
     if received is not None and received.problem is not None:
         return None
-    delay = settings.retries.delay_after(attempt, response=received, error=error)
+    delay = settings.retries.delay_after(attempt, response=received, error=error, method=request.method)
     if delay is None or not deadline.allows(delay):
         return None
     return delay

@@ -2,7 +2,7 @@
 
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Generic, Literal, TypeVar, cast
 
 from attrs import define
 
@@ -33,7 +33,10 @@ T = TypeVar("T")
 class Response(Generic[T]):
     """What the server answered: the raw parts, and either the parsed value or the typed error.
 
-    With `envelope=True`, `status_code` is the status Atlas reported inside the envelope.
+    With `envelope=True`, `status_code` is the status Atlas reported inside the envelope. `reconciled` is True
+    when the outcome was settled by asking Atlas after an ambiguous failure rather than by the answer to the
+    request itself: a create that a read-back found done (its `parsed` is what the read-back found), or a
+    DELETE sent again that found the resource already gone (404).
     """
 
     status_code: HTTPStatus | int
@@ -41,6 +44,7 @@ class Response(Generic[T]):
     headers: MutableMapping[str, str]
     parsed: T | None
     error: "AtlasApiError | None" = None
+    reconciled: bool = False
 
     @property
     def rate_limit_limit(self) -> int | None:
@@ -55,12 +59,11 @@ class Response(Generic[T]):
         return _int_header(self.headers, "RateLimit-Remaining")
 
     def unwrap(self) -> T:
-        """The parsed value; raises the typed error when the server answered with one."""
+        """The parsed value (None for a success without a body: x-codegen-empty-success); raises the typed error
+        when the server answered with one."""
         if self.error is not None:
             raise self.error
-        if self.parsed is None:
-            raise ValueError(f"response with status {int(self.status_code)} has no parsed value")
-        return self.parsed
+        return cast(T, self.parsed)
 
 
 def _int_header(headers: Mapping[str, str], name: str) -> int | None:

@@ -4,12 +4,19 @@ from urllib.parse import quote
 
 import httpx
 
+from ..._reconcile import send_reconciled, send_reconciled_async, value_at
 from ..._retry import RetryPolicy
 from ..._serialization import to_request_dict
 from ..._validation import check_parameter, check_request_body, check_response_body
+from ...api.streams import get_stream_workspace
 from ...client import Client
 from ...models.streams_tenant import StreamsTenant
 from ...types import UNSET, Response, Unset
+
+# After an ambiguous failure the create is read back by get_stream_workspace (x-codegen-read-back); what it
+# finds must hold what the create sent at these JSON pointers (_reconcile.py).
+_READ_BACK_MATCH = ["/dataProcessRegion/cloudProvider", "/dataProcessRegion/region", "/streamConfig/tier"]
+
 
 # The request body's schema, for readOnly stripping and validation (_validation.py).
 _BODY_SCHEMA: dict[str, Any] = {"$ref": "#/components/schemas/StreamsTenant"}
@@ -164,7 +171,22 @@ def sync_detailed(
         pretty=pretty,
         validate=call.validate,
     )
-    return call.send(kwargs, parse=_parse_success, envelope=envelope is True)
+
+    def read_back(body: Any, deadline: float | None) -> Response[Any]:
+        return get_stream_workspace.sync_detailed(
+            group_id=group_id,
+            tenant_name=value_at(body, "/name"),
+            client=client,
+            timeout=timeout,
+            headers=headers,
+            retries=retries,
+            validate=validate,
+            deadline=deadline,
+        )
+
+    return send_reconciled(
+        call, kwargs, parse=_parse_success, envelope=envelope is True, read_back=read_back, match=_READ_BACK_MATCH
+    )
 
 
 def sync(
@@ -291,7 +313,22 @@ async def asyncio_detailed(
         pretty=pretty,
         validate=call.validate,
     )
-    return await call.send_async(kwargs, parse=_parse_success, envelope=envelope is True)
+
+    async def read_back(body: Any, deadline: float | None) -> Response[Any]:
+        return await get_stream_workspace.asyncio_detailed(
+            group_id=group_id,
+            tenant_name=value_at(body, "/name"),
+            client=client,
+            timeout=timeout,
+            headers=headers,
+            retries=retries,
+            validate=validate,
+            deadline=deadline,
+        )
+
+    return await send_reconciled_async(
+        call, kwargs, parse=_parse_success, envelope=envelope is True, read_back=read_back, match=_READ_BACK_MATCH
+    )
 
 
 async def asyncio(
