@@ -18,6 +18,7 @@ from typing import Any, NoReturn
 
 import pytest
 
+from generator.spec.examples import synthesized_media
 from generator.spec.loading import Spec, load_spec
 from generator.spec.pointers import Pointer, follow_refs, node_at, resolved, walk
 from generator.spec.schema_facts import enum_values
@@ -40,6 +41,7 @@ from support.spec_examples import (
     request_media,
     response_media,
     spec_data,
+    value_nodes,
 )
 
 SPEC = SPEC_PATH
@@ -632,10 +634,25 @@ def _response_example_with_write_only_field(data: dict[str, Any]) -> Variant:
         _skip("no plain optional property of the success schema in the success example")
     name = candidates[0]
     message = "writeOnly property: a response must not carry it (hint: remove it from the response example)"
-    return Variant(
-        (put((*schema_pointer, "properties", name, "writeOnly"), True),),
-        _example_error((*media, "example"), "response example", (name,), message),
-    )
+    label = "response example"
+    # Every success example that carries the property in a value of that schema: another operation may return
+    # the same schema, or list it (a page's results).
+    places = [
+        ((*pointer, "example"), inner)
+        for pointer, direction in synthesized_media(data)
+        if direction == "response"
+        for inner, value, found in value_nodes(node_at(data, pointer)["example"], node_at(data, pointer)["schema"])
+        if found == schema and isinstance(value, dict) and name in value
+    ]
+
+    def expected(spec: Spec) -> list[str]:
+        errors = {
+            spec.position_of((*example, *inner, name)): _example_error(example, label, (*inner, name), message)(spec)
+            for example, inner in places
+        }
+        return [line for _, lines in sorted(errors.items()) for line in lines]
+
+    return Variant((put((*schema_pointer, "properties", name, "writeOnly"), True),), expected)
 
 
 def _response_example_pattern(data: dict[str, Any]) -> Variant:
