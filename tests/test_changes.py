@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 from support import ROOT
 
 from generator.cli import main
+from generator.config import load_settings
+from generator.errors import CodegenError
 from generator.evolve.api_diff import Change
-from generator.evolve.changelog import next_version
+from generator.evolve.changelog import Entry, newest_entry, next_version, record_release, source_date_epoch
 
 SPEC = Path("spec/streams.yaml")
 TIER_ENUM = "          - SP5\n          - SP2\n          title: Stream Workspace Tier\n"
@@ -72,7 +75,7 @@ def test_changelog_entry_and_major_bump_for_a_breaking_change(
     assert code == 0
     assert "pyproject.toml: package-version 0.1.0 -> 1.0.0; to regenerate, run: make generate" in out
     assert re.search(
-        r"## 1\.0\.0\n\n<!-- changes: [0-9a-f]{16} -->\n\n### Breaking\n\n"
+        r"## 1\.0\.0 \(\d{4}-\d{2}-\d{2}\)\n\n<!-- changes: [0-9a-f]{16} -->\n\n### Breaking\n\n"
         r"- `StreamConfig\.tier`: value 'SP1' removed \(enum-value-removed\)\n\n## 0\.1\.0",
         changelog,
     )
@@ -144,6 +147,48 @@ def change(kind: str, breaking: bool) -> Change:
 )
 def test_version_bump_follows_the_changes(changes: list[Change], expected: str) -> None:
     assert next_version("1.4.3", changes) == expected
+
+
+def test_an_entry_is_dated_the_day_it_is_recorded(project: Path) -> None:
+    settings = load_settings(project / "pyproject.toml")
+
+    record_release(settings, [change("field-added", False)], today=date(2026, 11, 30))
+
+    assert "\n## 0.2.0 (2026-11-30)\n\n<!-- changes: " in settings.changelog.read_text(encoding="utf-8")
+
+
+def test_the_newest_entry_gives_the_version_the_day_and_the_line(tmp_path: Path) -> None:
+    changelog = tmp_path / "CHANGELOG.md"
+    changelog.write_text("# Changelog\n\n## 1.1.0 (2026-12-24)\n\n- a\n\n## 1.0.0\n", encoding="utf-8")
+
+    assert newest_entry(changelog) == Entry("1.1.0", date(2026, 12, 24), 3)
+
+
+@pytest.mark.parametrize("heading", ["## 1.1.0", "## 1.1.0 (2026-13-01)", "## 1.1.0 - 2026-12-24", "## 1.1.0 ()"])
+def test_a_newest_entry_without_a_date_is_one_line_at_its_heading(tmp_path: Path, heading: str) -> None:
+    changelog = tmp_path / "CHANGELOG.md"
+    changelog.write_text(f"# Changelog\n\n{heading}\n\n- a\n\n## 1.0.0 (2026-11-29)\n", encoding="utf-8")
+
+    with pytest.raises(CodegenError) as raised:
+        newest_entry(changelog)
+
+    assert str(raised.value) == (
+        f"{changelog}:3: error: the newest entry '{heading}' has no valid date "
+        "(hint: write the day 1.1.0 was released, in UTC: ## 1.1.0 (YYYY-MM-DD))"
+    )
+
+
+def test_a_changelog_without_entries_is_one_line(tmp_path: Path) -> None:
+    changelog = tmp_path / "CHANGELOG.md"
+    changelog.write_text("# Changelog\n\nNothing yet.\n", encoding="utf-8")
+
+    with pytest.raises(CodegenError, match=r":1: error: the changelog has no entry .*changes OLD --changelog\)$"):
+        newest_entry(changelog)
+
+
+def test_source_date_epoch_is_midnight_utc_of_the_day() -> None:
+    assert source_date_epoch(date(2026, 11, 29)) == 1795910400
+    assert source_date_epoch(date(1970, 1, 2)) == 86400
 
 
 def test_unreadable_old_spec_is_bad_input(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -27,6 +27,9 @@ from support.atlas_fakes import (
 from support.loopback import CannedResponse, LoopbackServer
 from support.spec_examples import request_example, response_example
 
+# Only the generated client and tests/support's fakes: these also run against the built wheel (test_release.py).
+pytestmark = pytest.mark.client
+
 PUBLIC_KEY, PRIVATE_KEY = "public-key", "private-key-never-shown"
 COMMAND = Path(sys.executable).parent / "atlas-streams"
 # Control characters a server could use to move the cursor, rewrite a line or set the terminal's title.

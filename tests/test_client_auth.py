@@ -38,6 +38,9 @@ from support.atlas_fakes import (
 from support.loopback import LoopbackServer
 from support.spec_examples import request_example, response_example
 
+# Only the generated client and tests/support's fakes: these also run against the built wheel (test_release.py).
+pytestmark = pytest.mark.client
+
 ENV_NAMES = (
     "MONGODB_ATLAS_CLIENT_ID",
     "MONGODB_ATLAS_CLIENT_SECRET",

@@ -8,6 +8,9 @@ import pytest
 from atlas_streams import Client
 from atlas_streams.client import DEFAULT_BASE_URL
 
+# Only the generated client and tests/support's fakes: these also run against the built wheel (test_release.py).
+pytestmark = pytest.mark.client
+
 
 @pytest.fixture(autouse=True)
 def api_key_only(monkeypatch: pytest.MonkeyPatch) -> None:

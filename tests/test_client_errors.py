@@ -38,6 +38,9 @@ from support.atlas_fakes import (
 from support.loopback import CannedResponse, LoopbackServer
 from support.spec_examples import documented_error_statuses, response_example
 
+# Only the generated client and tests/support's fakes: these also run against the built wheel (test_release.py).
+pytestmark = pytest.mark.client
+
 HTML_502 = (
     b"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
     b"<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n"

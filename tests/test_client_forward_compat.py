@@ -22,6 +22,9 @@ from support.atlas_fakes import ATLAS_MEDIA_TYPE, GROUP_ID, loopback_client
 from support.loopback import CannedResponse, LoopbackServer
 from support.spec_examples import request_example, response_example
 
+# Only the generated client and tests/support's fakes: these also run against the built wheel (test_release.py).
+pytestmark = pytest.mark.client
+
 # These responses carry what the spec does not know yet (or, for S3, what upstream's `type` enum omits),
 # which is the point: the client must parse them although the contract check would refuse them.
 pytestmark = pytest.mark.off_contract("responses newer than the spec")

@@ -18,6 +18,9 @@ from support.atlas_fakes import GROUP_ID, SleepRecorder, atlas_error, loopback_c
 from support.loopback import CannedResponse, LoopbackServer
 from support.raw_http import RawHttpServer, Send
 
+# Only the generated client and tests/support's fakes: these also run against the built wheel (test_release.py).
+pytestmark = pytest.mark.client
+
 MIB = 1024 * 1024
 CAP = MIB  # the cap the tests set, far below what the servers send
 

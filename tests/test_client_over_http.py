@@ -16,6 +16,9 @@ from support.atlas_fakes import ATLAS_ACCEPT
 from support.loopback import CannedResponse, LoopbackServer
 from support.spec_examples import documented_error_statuses, request_example, response_example, response_media_type
 
+# Only the generated client and tests/support's fakes: these also run against the built wheel (test_release.py).
+pytestmark = pytest.mark.client
+
 GROUP_ID = "32b6e34b3d91647abb20e7b8"
 ATLAS_MEDIA_TYPE = "application/vnd.atlas.2023-02-01+json"
 # envelope and pretty are sent only when the caller passes them.

@@ -4,6 +4,7 @@ request body), query parameters, headers, readOnly fields, and envelope unwrappi
 from __future__ import annotations
 
 import asyncio
+import importlib.metadata
 import re
 import sys
 import tomllib
@@ -39,6 +40,9 @@ from support.atlas_fakes import (
 )
 from support.loopback import CannedResponse, LoopbackServer
 from support.spec_examples import documented_error_statuses, request_example, response_example
+
+# Only the generated client and tests/support's fakes: these also run against the built wheel (test_release.py).
+pytestmark = pytest.mark.client
 
 GROUP_ID_PATTERN = "^([a-f0-9]{24})$"
 CLIENT_PYPROJECT = Path(__file__).resolve().parent.parent / "generated" / "atlas-streams-client" / "pyproject.toml"
@@ -309,8 +313,16 @@ def test_accepts_the_versioned_media_type_first_and_sends_it_as_content_type(
     assert request.headers.get_all("Content-Type") == [ATLAS_MEDIA_TYPE]
 
 
+def declared_version() -> str:
+    """The version the package declares: in pyproject.toml in this tree, or where the tests run against the installed
+    wheel alone (tests/test_release.py), in its metadata."""
+    if CLIENT_PYPROJECT.is_file():
+        return str(tomllib.loads(CLIENT_PYPROJECT.read_text(encoding="utf-8"))["project"]["version"])
+    return importlib.metadata.version("atlas-streams-client")
+
+
 def test_user_agent_names_the_client_and_python_versions(atlas_server: LoopbackServer, client: Client) -> None:
-    version = tomllib.loads(CLIENT_PYPROJECT.read_text(encoding="utf-8"))["project"]["version"]
+    version = declared_version()
     python = "{}.{}.{}".format(*sys.version_info[:3])
     atlas_server.respond(documented_response(200))
 
