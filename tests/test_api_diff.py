@@ -21,6 +21,7 @@ from generator.evolve.rules import RULES
 
 PATH = "/things/{groupId}"
 OPERATION = f"POST {PATH}"
+FUNCTION = "createThing"  # BASE's x-xgen-operation-id-override: subjects inside the operation start with it
 VERSIONED = "application/vnd.atlas.2023-02-01+json"
 SCHEMAS = "#/components/schemas/"
 
@@ -203,28 +204,36 @@ CASES: list[tuple[str, Mutation, tuple[str, str, bool]]] = [
     ("schema added", add_s3_subtype, ("schema-added", "S3Connection", False)),
     ("connection type removed", remove_kafka_subtype, ("subtype-removed", "Connection", True)),
     ("schema removed", remove_error_response, ("schema-removed", "Error", True)),
-    ("error response removed", remove_error_response, ("response-removed", "response 400", False)),
+    ("error response removed", remove_error_response, ("response-removed", f"{FUNCTION} response 400", False)),
     (
         "success response removed",
         lambda d: operation(d)["responses"].pop("200") and None,
-        ("response-removed", "response 200", True),
+        ("response-removed", f"{FUNCTION} response 200", True),
     ),
     (
         "response added",
         lambda d: operation(d)["responses"].update({"429": {"content": {}}}),
-        ("response-added", "response 429", False),
+        ("response-added", f"{FUNCTION} response 429", False),
     ),
-    ("optional parameter added", add_parameter(False), ("parameter-added", "parameter dryRun (query)", False)),
-    ("required parameter added", add_parameter(True), ("parameter-added", "parameter dryRun (query)", True)),
+    (
+        "optional parameter added",
+        add_parameter(False),
+        ("parameter-added", f"{FUNCTION} parameter dryRun (query)", False),
+    ),
+    (
+        "required parameter added",
+        add_parameter(True),
+        ("parameter-added", f"{FUNCTION} parameter dryRun (query)", True),
+    ),
     (
         "parameter removed",
         lambda d: operation(d)["parameters"].pop(1) and None,
-        ("parameter-removed", "parameter pretty (query)", True),
+        ("parameter-removed", f"{FUNCTION} parameter pretty (query)", True),
     ),
     (
         "parameter becomes required",
         lambda d: operation(d)["parameters"][1].update({"required": True}),
-        ("parameter-required", "parameter pretty (query)", True),
+        ("parameter-required", f"{FUNCTION} parameter pretty (query)", True),
     ),
     (
         "request field becomes required",
@@ -259,7 +268,7 @@ CASES: list[tuple[str, Mutation, tuple[str, str, bool]]] = [
     (
         "request pattern changed",
         lambda d: d["components"]["parameters"]["groupId"]["schema"].update({"pattern": "^[a-f0-9]{26}$"}),
-        ("pattern-changed", "parameter groupId (path)", True),
+        ("pattern-changed", f"{FUNCTION} parameter groupId (path)", True),
     ),
     (
         "pattern added to a response-only field",
@@ -294,23 +303,27 @@ CASES: list[tuple[str, Mutation, tuple[str, str, bool]]] = [
     (
         "media type version added",
         lambda d: operation(d)["responses"]["200"]["content"].update({"application/vnd.atlas.2025-03-12+json": {}}),
-        ("media-type-added", "response 200", False),
+        ("media-type-added", f"{FUNCTION} response 200", False),
     ),
-    ("media type version removed", replace_request_media_type, ("media-type-removed", "request body", True)),
+    (
+        "media type version removed",
+        replace_request_media_type,
+        ("media-type-removed", f"{FUNCTION} request body", True),
+    ),
     (
         "response header removed",
         lambda d: operation(d)["responses"]["200"].pop("headers") and None,
-        ("header-removed", "response 200 header RateLimit-Limit", True),
+        ("header-removed", f"{FUNCTION} response 200 header RateLimit-Limit", True),
     ),
     (
         "response header removed from one response while another still documents it",
         move_header_to_the_error_response,
-        ("header-removed", "response 200 header RateLimit-Limit", False),
+        ("header-removed", f"{FUNCTION} response 200 header RateLimit-Limit", False),
     ),
     (
         "Retry-After removed (the runtime reads it; Response has no attribute for it)",
         remove_retry_after,
-        ("header-removed", "response 200 header Retry-After", False),
+        ("header-removed", f"{FUNCTION} response 200 header Retry-After", False),
     ),
     (
         "default of a body field changed",
@@ -320,7 +333,7 @@ CASES: list[tuple[str, Mutation, tuple[str, str, bool]]] = [
     (
         "default of a query parameter changed",
         lambda d: operation(d)["parameters"][1]["schema"].update(default=True),
-        ("default-changed", "parameter pretty (query)", False),
+        ("default-changed", f"{FUNCTION} parameter pretty (query)", False),
     ),
     (
         "command renamed through the method verb",
@@ -330,7 +343,7 @@ CASES: list[tuple[str, Mutation, tuple[str, str, bool]]] = [
     (
         "request body becomes optional",
         lambda d: operation(d)["requestBody"].update({"required": False}),
-        ("request-body-required", "request body", False),
+        ("request-body-required", f"{FUNCTION} request body", False),
     ),
     (
         "extension changed",
@@ -405,3 +418,17 @@ def test_details_show_both_values_whole() -> None:
 
     (change,) = changes
     assert change.detail == f'x-xgen-docs-url "https://example.com/createThing" -> "{long_value}"'
+
+
+def test_the_same_change_in_two_operations_is_reported_once_for_each() -> None:
+    old = copy.deepcopy(BASE)
+    other = copy.deepcopy(operation(old))
+    other["x-xgen-operation-id-override"] = "copyThing"
+    old["paths"]["/things/{groupId}:copy"] = {"post": other}
+    new = copy.deepcopy(old)
+    for path in new["paths"].values():
+        path["post"]["responses"].pop("400")
+
+    removed = {c.subject for c in diff_specs(old, new) if c.kind == "response-removed"}
+
+    assert removed == {"createThing response 400", "copyThing response 400"}

@@ -27,7 +27,7 @@ from support.atlas_fakes import (
 from support.loopback import CannedResponse, LoopbackServer
 from support.spec_examples import request_example, response_example
 
-# Only the generated client and tests/support's fakes: these also run against the built wheel (test_release.py).
+# The generated client's own tests: they also run against the built wheel on every declared Python (test_release.py).
 pytestmark = pytest.mark.client
 
 PUBLIC_KEY, PRIVATE_KEY = "public-key", "private-key-never-shown"

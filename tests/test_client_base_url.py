@@ -8,7 +8,7 @@ import pytest
 from atlas_streams import Client
 from atlas_streams.client import DEFAULT_BASE_URL
 
-# Only the generated client and tests/support's fakes: these also run against the built wheel (test_release.py).
+# The generated client's own tests: they also run against the built wheel on every declared Python (test_release.py).
 pytestmark = pytest.mark.client
 
 

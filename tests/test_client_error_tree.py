@@ -37,7 +37,7 @@ from support.atlas_fakes import (
 from support.loopback import LoopbackServer
 from support.spec_examples import request_example
 
-# Only the generated client and tests/support's fakes: these also run against the built wheel (test_release.py).
+# The generated client's own tests: they also run against the built wheel on every declared Python (test_release.py).
 pytestmark = pytest.mark.client
 
 OPERATION_FUNCTIONS = ["sync", "sync_detailed", "asyncio", "asyncio_detailed", "dry_run"]

@@ -43,7 +43,7 @@ from support.loopback import CannedResponse, LoopbackServer
 from support.raw_http import RawHttpServer, Send
 from support.spec_examples import response_example
 
-# Only the generated client and tests/support's fakes: these also run against the built wheel (test_release.py).
+# The generated client's own tests: they also run against the built wheel on every declared Python (test_release.py).
 pytestmark = pytest.mark.client
 
 DEEP = b"[" * 100_000 + b"]" * 100_000  # deeper than Python's JSON parser goes

@@ -18,7 +18,7 @@ from support.atlas_fakes import GROUP_ID, SleepRecorder, atlas_error, loopback_c
 from support.loopback import CannedResponse, LoopbackServer
 from support.raw_http import RawHttpServer, Send
 
-# Only the generated client and tests/support's fakes: these also run against the built wheel (test_release.py).
+# The generated client's own tests: they also run against the built wheel on every declared Python (test_release.py).
 pytestmark = pytest.mark.client
 
 MIB = 1024 * 1024

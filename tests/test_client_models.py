@@ -33,7 +33,7 @@ from support.atlas_fakes import GROUP_ID, documented_response, loopback_client, 
 from support.loopback import LoopbackServer
 from support.spec_examples import request_example, response_example
 
-# Only the generated client and tests/support's fakes: these also run against the built wheel (test_release.py).
+# The generated client's own tests: they also run against the built wheel on every declared Python (test_release.py).
 pytestmark = pytest.mark.client
 
 # --- item 11: UNSET and round trips ---------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from support.atlas_fakes import (
 )
 from support.loopback import CannedResponse, LoopbackServer
 
-# Only the generated client and tests/support's fakes: these also run against the built wheel (test_release.py).
+# The generated client's own tests: they also run against the built wheel on every declared Python (test_release.py).
 pytestmark = pytest.mark.client
 
 pytestmark = pytest.mark.off_contract("the token endpoint is outside the spec")

@@ -29,19 +29,21 @@ from email.message import Message
 from pathlib import Path
 
 import pytest
-from support import ROOT, SPEC_PATH
-from support.atlas_fakes import documented_response
+from openapi_python_client.strings import kebab_case
+from support import PROJECT_VARIABLE, ROOT, SPEC_PATH, TOOLKIT
+from support.atlas_fakes import GROUP_ID, documented_response
 from support.loopback import LoopbackServer
 from support.project_copy import copy_project
-from support.spec_examples import response_example
+from support.spec_examples import documented_operation, request_example, response_example
 
 from generator.config import load_settings
 from generator.evolve.changelog import newest_entry, source_date_epoch
 from generator.output import read_tree
 from generator.output.ownership import MARKER
+from generator.spec.vocabulary import command_word
 
 CLIENT = ROOT / "generated/atlas-streams-client"
-CONSTRAINTS = ROOT / "constraints.txt"
+CONSTRAINTS = TOOLKIT / "constraints.txt"
 SETTINGS = load_settings(ROOT / "pyproject.toml")
 DECLARED = tomllib.loads((CLIENT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
 VERSION = DECLARED["version"]
@@ -52,10 +54,21 @@ MATRIX = os.environ.get("RELEASE_MATRIX") == "1"
 PIP = ["-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--only-binary", ":all:"]
 
 
-def run(*command: str | Path, cwd: Path = ROOT, umask: int = -1, **env: str) -> subprocess.CompletedProcess[str]:
-    environment = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"} | env
+def run(
+    *command: str | Path, cwd: Path = ROOT, umask: int = -1, env: dict[str, str] | None = None, stdin: str = ""
+) -> subprocess.CompletedProcess[str]:
+    """`command` with this environment but PYTHONPATH and the project under test (a process here runs what its own
+    directory holds), plus `env`."""
+    unset = ("PYTHONPATH", PROJECT_VARIABLE)
+    environment = {key: value for key, value in os.environ.items() if key not in unset} | (env or {})
     return subprocess.run(
-        [str(part) for part in command], cwd=cwd, capture_output=True, text=True, env=environment, umask=umask
+        [str(part) for part in command],
+        cwd=cwd,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=environment,
+        umask=umask,
     )
 
 
@@ -68,8 +81,10 @@ class Build:
         return (self.out / name).read_bytes()
 
 
-def dist(project: Path, out: Path, umask: int = 0o022, **env: str) -> Build:
-    result = run(Path(sys.executable).parent / "streams-codegen", "dist", "--out", out, cwd=project, umask=umask, **env)
+def dist(project: Path, out: Path, umask: int = 0o022, env: dict[str, str] | None = None) -> Build:
+    result = run(
+        Path(sys.executable).parent / "streams-codegen", "dist", "--out", out, cwd=project, umask=umask, env=env
+    )
     assert result.returncode == 0, result.stderr
     return Build(out, result.stdout)
 
@@ -82,7 +97,7 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, Build]:
     copy = copy_project(tmp_path_factory.mktemp("elsewhere") / "another-checkout")
     for path in copy.rglob("*"):
         os.utime(path, (1_900_000_000, 1_900_000_000))
-    second = dist(copy, tmp_path_factory.mktemp("second"), umask=0o077, SOURCE_DATE_EPOCH="1")
+    second = dist(copy, tmp_path_factory.mktemp("second"), umask=0o077, env={"SOURCE_DATE_EPOCH": "1"})
     return first, second
 
 
@@ -241,16 +256,16 @@ def test_installed_command_answers_help(installed: Path) -> None:
 def test_installed_command_calls_a_loopback_server(installed: Path, atlas_server: LoopbackServer) -> None:
     atlas_server.respond(documented_response(200))
     keys = {"MONGODB_ATLAS_PUBLIC_API_KEY": "public", "MONGODB_ATLAS_PRIVATE_API_KEY": "private"}
-    options = ["--name", "string", "--cloud-provider", "AWS", "--region", "SYDNEY_AUS", "--tier", "SP30"]
+    command = [kebab_case(command_word(documented_operation())), "--base-url", atlas_server.url, "--group-id", GROUP_ID]
 
     result = run(
-        installed.parent / "atlas-streams", "create-workspace", "--base-url", atlas_server.url,
-        "--group-id", "32b6e34b3d91647abb20e7b8", *options, cwd=installed.parent, **keys,
+        installed.parent / "atlas-streams", *command, "--file", "-", cwd=installed.parent, env=keys,
+        stdin=json.dumps(request_example()),
     )  # fmt: skip
 
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == response_example(200)
-    assert len(atlas_server.requests) == 1
+    assert [request.json() for request in atlas_server.requests] == [request_example()]
 
 
 def test_pip_show_lists_license_urls_and_authors(installed: Path) -> None:
@@ -266,18 +281,28 @@ def test_pip_show_lists_license_urls_and_authors(installed: Path) -> None:
 
 # --------------------------------------------------------------------------- the client's own tests, against the wheel
 
-# What the client's tests need besides the wheel, at the versions of constraints.txt: the runner, Hypothesis, the spec
-# reader of tests/support/spec_examples.py and the contract check of tests/support/contract.py.
-CLIENT_TEST_REQUIREMENTS = ["pytest", "hypothesis", "ruamel.yaml", "openapi-core"]
-# What those tests may import where only the wheel and CLIENT_TEST_REQUIREMENTS are installed.
-IMPORTABLE = {"atlas_streams", "support", "pytest", "hypothesis", "httpx", "ruamel", "openapi_core"}
+# What the client's tests need besides the wheel, by distribution and the name it is imported as, installed at the
+# versions of constraints.txt: the runner, Hypothesis, the contract check of tests/support/contract.py, and what reads
+# the spec under test (the toolkit's generator.spec, which support/spec_examples.py and support/generated_client.py
+# import, and the library whose naming rules support/generated_client.py follows).
+CLIENT_TEST_REQUIREMENTS = {
+    "pytest": "pytest",
+    "hypothesis": "hypothesis",
+    "openapi-core": "openapi_core",
+    "ruamel.yaml": "ruamel",
+    "PyYAML": "yaml",
+    "openapi-python-client": "openapi_python_client",
+}
+# The toolkit modules those tests may reach: the spec readers, which work on every Python the package declares (the
+# wheel runs put the toolkit's source on PYTHONPATH for them), never the code generator itself.
+SPEC_READERS = {"generator", "generator.errors", "generator.spec"}
 
 
 def client_test_files() -> list[Path]:
     """The test files marked `client` as a whole (`pytestmark = pytest.mark.client`)."""
     return [
         path
-        for path in sorted((ROOT / "tests").glob("test_*.py"))
+        for path in sorted((TOOLKIT / "tests").glob("test_*.py"))
         for node in ast.parse(path.read_text(encoding="utf-8")).body
         if isinstance(node, ast.Assign)
         and [ast.unparse(target) for target in node.targets] == ["pytestmark"]
@@ -296,35 +321,51 @@ def imported_modules(path: Path) -> set[str]:
     return found
 
 
-def test_the_client_tests_import_only_the_client_their_helpers_and_what_the_wheel_run_installs() -> None:
-    pending, seen, outside = [ROOT / "tests/conftest.py", *client_test_files()], set(), {}
+def source_of(module: str) -> Path:
+    """The file of a tests/support or toolkit module."""
+    base = TOOLKIT / "tests" if module.partition(".")[0] == "support" else TOOLKIT
+    path = base / (module.replace(".", "/") + ".py")
+    return path if path.is_file() else path.with_suffix("") / "__init__.py"
+
+
+def client_test_imports() -> tuple[set[str], set[str]]:
+    """(toolkit modules, other modules outside the standard library) that the client's tests import, following
+    tests/support and the toolkit through every module they import."""
+    pending, seen = [TOOLKIT / "tests/conftest.py", *client_test_files()], set[Path]()
+    toolkit: set[str] = set()
+    others: set[str] = set()
     while pending:
         path = pending.pop()
         seen.add(path)
         for module in imported_modules(path):
             top = module.partition(".")[0]
-            if top == "support":
-                helper = ROOT / "tests" / (module.replace(".", "/") + ".py")
-                helper = helper if helper.is_file() else helper.with_suffix("") / "__init__.py"
-                pending += [helper] if helper not in seen else []
-            elif top not in IMPORTABLE | set(sys.stdlib_module_names):
-                outside.setdefault(path.name, set()).add(module)
+            if top in ("support", "generator"):
+                toolkit |= {module} if top == "generator" else set()
+                pending += [source_of(module)] if source_of(module) not in seen else []
+            elif top not in sys.stdlib_module_names:
+                others.add(top)
+    return toolkit, others
+
+
+def test_the_client_tests_import_the_client_their_helpers_the_spec_readers_and_what_the_wheel_run_installs() -> None:
+    toolkit, others = client_test_imports()
 
     assert len(client_test_files()) >= 10
-    assert outside == {}
+    assert {".".join(module.split(".")[:2]) for module in toolkit} <= SPEC_READERS
+    assert others <= {"atlas_streams", "httpx", *CLIENT_TEST_REQUIREMENTS.values()}
 
 
 def client_tests_tree(directory: Path) -> Path:
     """The client's tests laid out to run against an installed wheel: tests/ with conftest.py, support/ and the files
-    marked `client`, the spec that their fakes read, and this project's pytest options but its pythonpath, which puts
-    generated/atlas-streams-client first."""
+    marked `client`, the spec under test that they read, and the toolkit's pytest options but its pythonpath, which
+    puts generated/atlas-streams-client first."""
     tests = directory / "tests"
-    shutil.copytree(ROOT / "tests/support", tests / "support", ignore=shutil.ignore_patterns("__pycache__"))
-    for path in [ROOT / "tests/conftest.py", *client_test_files()]:
+    shutil.copytree(TOOLKIT / "tests/support", tests / "support", ignore=shutil.ignore_patterns("__pycache__"))
+    for path in [TOOLKIT / "tests/conftest.py", *client_test_files()]:
         shutil.copyfile(path, tests / path.name)
     (directory / "spec").mkdir()
     shutil.copyfile(SPEC_PATH, directory / "spec" / SPEC_PATH.name)
-    options = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]
+    options = tomllib.loads((TOOLKIT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]
     ini = ["[pytest]", "pythonpath = tests", f"addopts = {options['addopts']} -p no:cacheprovider", "markers ="]
     ini += [f"    {marker}" for marker in options["markers"]] + ["filterwarnings ="]
     ini += [f"    {warning}" for warning in options["filterwarnings"]]
@@ -370,12 +411,19 @@ def test_the_client_tests_pass_against_the_installed_wheel(
     wheel = run(interpreter, *PIP, built / WHEEL, *pins)
     assert wheel.returncode == 0, wheel.stderr
     tree = client_tests_tree(tmp_path / "client-tests")
-    probe = "import atlas_streams, attrs, httpx; print(atlas_streams.__file__, httpx.__version__, attrs.__version__)"
-    where, *versions = run(interpreter, "-c", probe, cwd=tree).stdout.split()
-    assert Path(where).is_relative_to(tmp_path / "venv")
+    # One process imports the package, says where from and with which httpx and attrs, then runs the tests, which
+    # so use that very package; the toolkit's source is importable only for its spec readers (generator.spec).
+    tests = (
+        "import sys, sysconfig, atlas_streams, attrs, httpx, pytest; "
+        "print(sysconfig.get_path('purelib'), atlas_streams.__file__, httpx.__version__, attrs.__version__); "
+        "sys.exit(pytest.main(['-q', '-m', 'client']))"
+    )
+
+    result = run(interpreter, "-c", tests, cwd=tree, env={"PYTHONPATH": str(TOOLKIT)})
+
+    site_packages, where, httpx_version, attrs_version = result.stdout.splitlines()[0].split()
+    assert Path(site_packages).is_relative_to(tmp_path / "venv")
+    assert Path(where) == Path(site_packages) / "atlas_streams/__init__.py"
     if dependencies == "lowest":
-        assert [f"httpx=={versions[0]}", f"attrs=={versions[1]}"] == sorted(lowest_declared(), reverse=True)
-
-    result = run(interpreter, "-m", "pytest", "-q", "-m", "client", cwd=tree)
-
+        assert sorted(lowest_declared()) == [f"attrs=={attrs_version}", f"httpx=={httpx_version}"]
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]

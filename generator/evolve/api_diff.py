@@ -173,19 +173,21 @@ class _Differ:
             self.add("operation-renamed", label, f"{old_names.function} -> {new_names.function}", True, pointer)
         if old_names.command != new_names.command:
             self.add("command-renamed", label, f"{old_names.command} -> {new_names.command}", True, pointer)
-        self._parameters(old.get("parameters", []), new.get("parameters", []), f"{pointer}/parameters")
-        self._request_body(old.get("requestBody"), new.get("requestBody"), f"{pointer}/requestBody")
-        self._responses(old.get("responses", {}), new.get("responses", {}), f"{pointer}/responses")
+        # Several operations have parameters, bodies and responses: each subject names its operation.
+        within = new_names.function
+        self._parameters(old.get("parameters", []), new.get("parameters", []), within, f"{pointer}/parameters")
+        self._request_body(old.get("requestBody"), new.get("requestBody"), within, f"{pointer}/requestBody")
+        self._responses(old.get("responses", {}), new.get("responses", {}), within, f"{pointer}/responses")
         handled = {"parameters", "requestBody", "responses"}
         if old_names != new_names:  # the renames cover the keys the names come from
             handled |= {"operationId", OPERATION_NAME_OVERRIDE, METHOD_VERB_OVERRIDE}
         self._generic_keys(old, new, label, pointer, handled)
 
-    def _parameters(self, old: list[Any], new: list[Any], pointer: str) -> None:
+    def _parameters(self, old: list[Any], new: list[Any], within: str, pointer: str) -> None:
         old_by_key = {_parameter_key(self.old, item): (index, item) for index, item in enumerate(old)}
         new_by_key = {_parameter_key(self.new, item): (index, item) for index, item in enumerate(new)}
         for key in _union(old_by_key, new_by_key):
-            subject = f"parameter {key[1]} ({key[0]})"
+            subject = f"{within} parameter {key[1]} ({key[0]})"
             if key not in new_by_key:
                 self.add("parameter-removed", subject, "no longer accepted", True, f"{pointer}/{old_by_key[key][0]}")
             elif key not in old_by_key:
@@ -201,7 +203,7 @@ class _Differ:
         if shared_old != shared_new:
             # Path parameters are positional arguments of the generated functions; the rest are keywords.
             positional_changed = [k for k in shared_old if k[0] == "path"] != [k for k in shared_new if k[0] == "path"]
-            self.add("other", "parameters", "order changed", positional_changed, pointer)
+            self.add("other", f"{within} parameters", "order changed", positional_changed, pointer)
 
     def _parameter(self, old: Node, new: Node, subject: str, pointer: str) -> None:
         if old.get("$ref") != new.get("$ref"):
@@ -218,20 +220,21 @@ class _Differ:
         )
         self._generic_keys(old_p, new_p, subject, pointer, {"required", "schema"})
 
-    def _request_body(self, old: Any, new: Any, pointer: str) -> None:
+    def _request_body(self, old: Any, new: Any, within: str, pointer: str) -> None:
         if old is None and new is None:
             return
+        subject = f"{within} request body"
         old_body, new_body = resolved(self.old, old or {}), resolved(self.new, new or {})
         if bool(old_body.get("required")) != bool(new_body.get("required")):
             required = bool(new_body.get("required"))
             detail = "now required" if required else "now optional"
-            self.add("request-body-required", "request body", detail, required, pointer)
-        self._content(old_body, new_body, "request body", pointer, frozenset({REQUEST}))
-        self._generic_keys(old_body, new_body, "request body", pointer, {"required", "content"})
+            self.add("request-body-required", subject, detail, required, pointer)
+        self._content(old_body, new_body, subject, pointer, frozenset({REQUEST}))
+        self._generic_keys(old_body, new_body, subject, pointer, {"required", "content"})
 
-    def _responses(self, old: Node, new: Node, pointer: str) -> None:
+    def _responses(self, old: Node, new: Node, within: str, pointer: str) -> None:
         for status in _union(old, new):
-            subject = f"response {status}"
+            subject = f"{within} response {status}"
             at = f"{pointer}/{status}"
             success = str(status).startswith("2")
             if status not in new:

@@ -29,9 +29,9 @@ from openapi_core import Config, OpenAPI
 from openapi_core.testing import MockRequest, MockResponse
 from ruamel.yaml import YAML
 
+from generator.spec.pointers import resolve_pointer, walk
 from support import SPEC_PATH
 from support.loopback import CannedResponse, RecordedRequest
-from support.spec_examples import resolved
 
 API_PREFIX = "/api/atlas/"
 
@@ -94,7 +94,7 @@ class Contract:
             media
             for status, response in responses.items()
             if str(status).startswith("2")
-            for media in resolved(self.spec, response).get("content", {})
+            for media in _resolved(self.spec, response).get("content", {})
         }
 
     def _documents(self, request: RecordedRequest, response: CannedResponse) -> bool:
@@ -117,6 +117,12 @@ def shared_contract() -> Contract:
     return Contract()
 
 
+def _resolved(spec: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in node:
+        node = resolve_pointer(spec, node["$ref"])
+    return node
+
+
 def _matches(template: str, path: str) -> bool:
     template_parts, path_parts = template.split("/"), path.split("/")
     return len(template_parts) == len(path_parts) and all(
@@ -124,15 +130,13 @@ def _matches(template: str, path: str) -> bool:
     )
 
 
-def _media_types(node: Any) -> set[str]:
-    """Every key of a `content` object anywhere below `node`."""
-    if isinstance(node, list):
-        return set().union(*(_media_types(item) for item in node))
-    if not isinstance(node, dict):
-        return set()
-    content = node.get("content")
-    found = {str(media) for media in content} if isinstance(content, dict) else set()
-    return found.union(*(_media_types(value) for value in node.values()))
+def _media_types(spec: dict[str, Any]) -> set[str]:
+    return {
+        str(media)
+        for pointer, _ in walk(spec)
+        if len(pointer) >= 2 and pointer[-2] == "content"
+        for media in [pointer[-1]]
+    }
 
 
 def _described(what: str, error: Exception) -> list[str]:

@@ -92,6 +92,15 @@ SCHEMAS: dict[str, Any] = {
         "properties": {"description": {"type": "string"}, "field": {"type": "string"}},
     },
     "Link": {"type": "object", "properties": {"href": {"type": "string"}, "rel": {"type": "string"}}},
+    "PaginatedApiStreamsTenantView": {
+        "required": ["results"],
+        "type": "object",
+        "properties": {
+            "links": {"readOnly": True, "type": "array", "items": {"$ref": "#/components/schemas/Link"}},
+            "results": {"readOnly": True, "type": "array", "items": {"$ref": "#/components/schemas/StreamsTenant"}},
+            "totalCount": {"readOnly": True, "type": "integer"},
+        },
+    },
     "SchemaRegistryAuthentication": {
         "type": "object",
         "oneOf": [
@@ -319,6 +328,16 @@ SCHEMAS: dict[str, Any] = {
             "protocol": {"type": "string"},
         },
     },
+    "StreamsProcessorStatus": {
+        "required": ["status"],
+        "type": "object",
+        "properties": {
+            "links": {"readOnly": True, "type": "array", "items": {"$ref": "#/components/schemas/Link"}},
+            "mode": {"enum": ["GRACEFUL", "FORCED"], "nullable": True, "type": "string"},
+            "region": {"nullable": True, "type": "string"},
+            "status": {"enum": ["STARTED", "STOPPED", "FAILED_OVER"], "type": "string"},
+        },
+    },
     "StreamsPublicPrivateLinkNetworking": {
         "type": "object",
         "properties": {
@@ -401,4 +420,20 @@ SCHEMAS: dict[str, Any] = {
             "streamConfig": {"$ref": "#/components/schemas/StreamConfig"},
         },
     },
+    "StreamsTenantUpdateRequest": {
+        "type": "object",
+        "properties": {
+            "cloudProvider": {"enum": ["AWS", "GCP", "AZURE", "TENANT", "SERVERLESS"], "type": "string"},
+            "failoverRegions": {
+                "maxItems": 2,
+                "type": "array",
+                "items": {"$ref": "#/components/schemas/StreamsDataProcessRegion"},
+            },
+            "links": {"readOnly": True, "type": "array", "items": {"$ref": "#/components/schemas/Link"}},
+            "processorStatus": {"$ref": "#/components/schemas/StreamsProcessorStatus"},
+            "region": {"$ref": "#/components/schemas/BaseStreamsRegion"},
+            "streamConfig": {"$ref": "#/components/schemas/StreamConfig"},
+        },
+    },
+    "TenantWithSampleConnections": {"type": "object"},
 }

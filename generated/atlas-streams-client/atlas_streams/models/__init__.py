@@ -13,6 +13,7 @@ from .db_role_to_execute import DBRoleToExecute
 from .db_role_to_execute_db_role_type import DBRoleToExecuteDBRoleType
 from .field_violation import FieldViolation
 from .link import Link
+from .paginated_api_streams_tenant_view import PaginatedApiStreamsTenantView
 from .schema_registry_authentication_base import SchemaRegistryAuthenticationBase
 from .schema_registry_authentication_base_type import SchemaRegistryAuthenticationBaseType
 from .stream_config import StreamConfig
@@ -39,6 +40,9 @@ from .streams_kafka_networking import StreamsKafkaNetworking
 from .streams_kafka_networking_access import StreamsKafkaNetworkingAccess
 from .streams_kafka_networking_access_networking_access_type import StreamsKafkaNetworkingAccessNetworkingAccessType
 from .streams_kafka_security import StreamsKafkaSecurity
+from .streams_processor_status import StreamsProcessorStatus
+from .streams_processor_status_mode import StreamsProcessorStatusMode
+from .streams_processor_status_status import StreamsProcessorStatusStatus
 from .streams_public_private_link_networking import StreamsPublicPrivateLinkNetworking
 from .streams_public_private_link_networking_access import StreamsPublicPrivateLinkNetworkingAccess
 from .streams_public_private_link_networking_access_networking_access_type import (
@@ -50,6 +54,9 @@ from .streams_sample_connections import StreamsSampleConnections
 from .streams_schema_registry_connection import StreamsSchemaRegistryConnection
 from .streams_schema_registry_connection_provider import StreamsSchemaRegistryConnectionProvider
 from .streams_tenant import StreamsTenant
+from .streams_tenant_update_request import StreamsTenantUpdateRequest
+from .streams_tenant_update_request_cloud_provider import StreamsTenantUpdateRequestCloudProvider
+from .tenant_with_sample_connections import TenantWithSampleConnections
 
 # The spec's BaseStreamsRegion, a oneOf without a class of its own: a type alias (a union of classes).
 BaseStreamsRegion = ApiStreamsAWSRegionView | ApiStreamsAzureRegionView | ApiStreamsGCPRegionView
@@ -89,6 +96,7 @@ __all__ = (
     "DBRoleToExecuteDBRoleType",
     "FieldViolation",
     "Link",
+    "PaginatedApiStreamsTenantView",
     "SchemaRegistryAuthentication",
     "SchemaRegistryAuthenticationBase",
     "SchemaRegistryAuthenticationBaseType",
@@ -117,6 +125,9 @@ __all__ = (
     "StreamsKafkaNetworkingAccess",
     "StreamsKafkaNetworkingAccessNetworkingAccessType",
     "StreamsKafkaSecurity",
+    "StreamsProcessorStatus",
+    "StreamsProcessorStatusMode",
+    "StreamsProcessorStatusStatus",
     "StreamsPublicPrivateLinkNetworking",
     "StreamsPublicPrivateLinkNetworkingAccess",
     "StreamsPublicPrivateLinkNetworkingAccessNetworkingAccessType",
@@ -126,4 +137,7 @@ __all__ = (
     "StreamsSchemaRegistryConnection",
     "StreamsSchemaRegistryConnectionProvider",
     "StreamsTenant",
+    "StreamsTenantUpdateRequest",
+    "StreamsTenantUpdateRequestCloudProvider",
+    "TenantWithSampleConnections",
 )

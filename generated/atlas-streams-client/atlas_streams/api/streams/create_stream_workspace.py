@@ -121,8 +121,8 @@ def sync_detailed(
     the workspace as Atlas stored it.
 
     Args:
-        group_id (str): 24-character hexadecimal ID of the project that will own the new stream
-            workspace. The
+        group_id (str): 24-character hexadecimal ID of the project that holds the stream
+            workspaces. The
             [/groups](https://mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Projects/operation/listProjects)
             endpoint lists every project your credentials can reach. Atlas treats "group" and
             "project" as the same thing, so the group ID is simply the project ID and never changes.
@@ -186,8 +186,8 @@ def sync(
     the workspace as Atlas stored it.
 
     Args:
-        group_id (str): 24-character hexadecimal ID of the project that will own the new stream
-            workspace. The
+        group_id (str): 24-character hexadecimal ID of the project that holds the stream
+            workspaces. The
             [/groups](https://mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Projects/operation/listProjects)
             endpoint lists every project your credentials can reach. Atlas treats "group" and
             "project" as the same thing, so the group ID is simply the project ID and never changes.
@@ -248,8 +248,8 @@ async def asyncio_detailed(
     the workspace as Atlas stored it.
 
     Args:
-        group_id (str): 24-character hexadecimal ID of the project that will own the new stream
-            workspace. The
+        group_id (str): 24-character hexadecimal ID of the project that holds the stream
+            workspaces. The
             [/groups](https://mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Projects/operation/listProjects)
             endpoint lists every project your credentials can reach. Atlas treats "group" and
             "project" as the same thing, so the group ID is simply the project ID and never changes.
@@ -313,8 +313,8 @@ async def asyncio(
     the workspace as Atlas stored it.
 
     Args:
-        group_id (str): 24-character hexadecimal ID of the project that will own the new stream
-            workspace. The
+        group_id (str): 24-character hexadecimal ID of the project that holds the stream
+            workspaces. The
             [/groups](https://mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Projects/operation/listProjects)
             endpoint lists every project your credentials can reach. Atlas treats "group" and
             "project" as the same thing, so the group ID is simply the project ID and never changes.

@@ -1,0 +1,359 @@
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ..._retry import RetryPolicy
+from ..._serialization import to_request_dict
+from ..._validation import check_parameter, check_request_body, check_response_body
+from ...client import Client
+from ...models.streams_tenant import StreamsTenant
+from ...models.tenant_with_sample_connections import TenantWithSampleConnections
+from ...types import UNSET, Response, Unset
+
+# The request body's schema, for readOnly stripping and validation (_validation.py).
+_BODY_SCHEMA: dict[str, Any] = {"$ref": "#/components/schemas/TenantWithSampleConnections"}
+# The success body's schema: its known fields must have their JSON types (_validation.check_response_body).
+_RESPONSE_SCHEMA: dict[str, Any] = {"$ref": "#/components/schemas/StreamsTenant"}
+
+
+def _get_kwargs(
+    group_id: str,
+    *,
+    body: TenantWithSampleConnections | Mapping[str, Any],
+    envelope: bool | Unset = UNSET,
+    pretty: bool | Unset = UNSET,
+    validate: bool = True,
+) -> dict[str, Any]:
+    if validate:
+        check_parameter("groupId", group_id, {"pattern": "^([a-f0-9]{24})$", "type": "string"})
+
+    headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    params["envelope"] = envelope
+
+    params["pretty"] = pretty
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/atlas/v2/groups/{group_id}/streams:withSampleConnections".format(
+            group_id=quote(str(group_id), safe=""),
+        ),
+    }
+    if params:  # even empty, `params` makes httpx parse the URL again: a quarter of its request setup
+        _kwargs["params"] = params
+
+    _kwargs["json"] = to_request_dict(body, _BODY_SCHEMA)
+    if validate:
+        check_request_body(_kwargs["json"], _BODY_SCHEMA)
+    headers["Content-Type"] = "application/vnd.atlas.2024-08-05+json"
+    headers["Accept"] = "application/vnd.atlas.2024-08-05+json, application/json;q=0.9"
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_success(data: Any) -> StreamsTenant:
+    check_response_body(data, _RESPONSE_SCHEMA)
+    response_200 = StreamsTenant.from_dict(data)
+
+    return response_200
+
+
+def dry_run(
+    group_id: str,
+    *,
+    client: Client,
+    body: TenantWithSampleConnections | Mapping[str, Any],
+    envelope: bool | Unset = UNSET,
+    pretty: bool | Unset = UNSET,
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    headers: Mapping[str, str] | None | Unset = UNSET,
+    retries: RetryPolicy | int | None | Unset = UNSET,
+    validate: bool | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
+) -> httpx.Request:
+    """The request that sync_detailed() would send with the same arguments, checked and built but not sent:
+    method, URL, every header (the client's and the call's included) and the body's bytes. The client's auth
+    adds credentials only to a request it sends, so none are in it.
+
+    Raises:
+        errors.RequestValidationError: If a parameter or the body breaks the spec.
+    """
+
+    call = client.call(
+        timeout=timeout,
+        headers=headers,
+        retries=retries,
+        validate=validate,
+        deadline=deadline,
+    )
+    return call.build(
+        _get_kwargs(
+            group_id=group_id,
+            body=body,
+            envelope=envelope,
+            pretty=pretty,
+            validate=call.validate,
+        )
+    )
+
+
+def sync_detailed(
+    group_id: str,
+    *,
+    client: Client,
+    body: TenantWithSampleConnections | Mapping[str, Any],
+    envelope: bool | Unset = UNSET,
+    pretty: bool | Unset = UNSET,
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    headers: Mapping[str, str] | None | Unset = UNSET,
+    retries: RetryPolicy | int | None | Unset = UNSET,
+    validate: bool | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
+) -> Response[StreamsTenant]:
+    """Create One Stream Workspace with Sample Connections
+
+    Adds a new stream workspace to the given project with its sample connections already in place, and
+    returns the workspace as Atlas stored it.
+
+    Args:
+        group_id (str): 24-character hexadecimal ID of the project that holds the stream
+            workspaces. The
+            [/groups](https://mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Projects/operation/listProjects)
+            endpoint lists every project your credentials can reach. Atlas treats "group" and
+            "project" as the same thing, so the group ID is simply the project ID and never changes.
+            Example: 32b6e34b3d91647abb20e7b8.
+        envelope (bool | Unset): Set to true to have Atlas wrap the response in an `envelope` JSON
+            object that also reports the HTTP status, which helps clients that cannot read status
+            codes or response headers. List endpoints use their `results` object as the envelope.
+        pretty (bool | Unset): Set to true to receive an indented, human-readable (pretty-printed)
+            response body.
+        body (TenantWithSampleConnections):
+        timeout, headers, retries, validate, deadline: This call's own settings, overriding the
+            client's (see Client); headers also override the operation's own, such as Accept.
+
+    Raises:
+        errors.RequestValidationError: If a parameter or the body breaks the spec, or the body cannot be
+            sent as JSON; nothing is sent.
+        errors.AtlasConnectionError: If no answer came, after the retries (errors.AtlasTimeoutError: a
+            timeout, or the call's deadline passed).
+        errors.AuthenticationError: If the token endpoint refused the service account.
+
+    Returns:
+        Response[StreamsTenant]: status, headers, raw content, and either
+        `parsed` or `error` (an errors.AtlasApiError); neither HTTP error statuses nor a success body
+        that does not parse (errors.ResponseParseError) or is too large (errors.ResponseTooLargeError)
+        raise here.
+    """
+
+    call = client.call(
+        timeout=timeout,
+        headers=headers,
+        retries=retries,
+        validate=validate,
+        deadline=deadline,
+    )
+    kwargs = _get_kwargs(
+        group_id=group_id,
+        body=body,
+        envelope=envelope,
+        pretty=pretty,
+        validate=call.validate,
+    )
+    return call.send(kwargs, parse=_parse_success, envelope=envelope is True)
+
+
+def sync(
+    group_id: str,
+    *,
+    client: Client,
+    body: TenantWithSampleConnections | Mapping[str, Any],
+    envelope: bool | Unset = UNSET,
+    pretty: bool | Unset = UNSET,
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    headers: Mapping[str, str] | None | Unset = UNSET,
+    retries: RetryPolicy | int | None | Unset = UNSET,
+    validate: bool | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
+) -> StreamsTenant:
+    """Create One Stream Workspace with Sample Connections
+
+    Adds a new stream workspace to the given project with its sample connections already in place, and
+    returns the workspace as Atlas stored it.
+
+    Args:
+        group_id (str): 24-character hexadecimal ID of the project that holds the stream
+            workspaces. The
+            [/groups](https://mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Projects/operation/listProjects)
+            endpoint lists every project your credentials can reach. Atlas treats "group" and
+            "project" as the same thing, so the group ID is simply the project ID and never changes.
+            Example: 32b6e34b3d91647abb20e7b8.
+        envelope (bool | Unset): Set to true to have Atlas wrap the response in an `envelope` JSON
+            object that also reports the HTTP status, which helps clients that cannot read status
+            codes or response headers. List endpoints use their `results` object as the envelope.
+        pretty (bool | Unset): Set to true to receive an indented, human-readable (pretty-printed)
+            response body.
+        body (TenantWithSampleConnections):
+        timeout, headers, retries, validate, deadline: This call's own settings, overriding the
+            client's (see Client); headers also override the operation's own, such as Accept.
+
+    Raises:
+        errors.RequestValidationError: If a parameter or the body breaks the spec, or the body cannot be
+            sent as JSON; nothing is sent.
+        errors.AtlasConnectionError: If no answer came, after the retries (errors.AtlasTimeoutError: a
+            timeout, or the call's deadline passed).
+        errors.AuthenticationError: If the token endpoint refused the service account.
+        errors.AtlasApiError: If Atlas answers with an error status (a subclass per class of status), a
+            success body that does not parse as the model (errors.ResponseParseError) or a body over the
+            size cap (errors.ResponseTooLargeError).
+
+    Returns:
+        StreamsTenant
+    """
+
+    return sync_detailed(
+        group_id=group_id,
+        client=client,
+        body=body,
+        envelope=envelope,
+        pretty=pretty,
+        timeout=timeout,
+        headers=headers,
+        retries=retries,
+        validate=validate,
+        deadline=deadline,
+    ).unwrap()
+
+
+async def asyncio_detailed(
+    group_id: str,
+    *,
+    client: Client,
+    body: TenantWithSampleConnections | Mapping[str, Any],
+    envelope: bool | Unset = UNSET,
+    pretty: bool | Unset = UNSET,
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    headers: Mapping[str, str] | None | Unset = UNSET,
+    retries: RetryPolicy | int | None | Unset = UNSET,
+    validate: bool | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
+) -> Response[StreamsTenant]:
+    """Create One Stream Workspace with Sample Connections
+
+    Adds a new stream workspace to the given project with its sample connections already in place, and
+    returns the workspace as Atlas stored it.
+
+    Args:
+        group_id (str): 24-character hexadecimal ID of the project that holds the stream
+            workspaces. The
+            [/groups](https://mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Projects/operation/listProjects)
+            endpoint lists every project your credentials can reach. Atlas treats "group" and
+            "project" as the same thing, so the group ID is simply the project ID and never changes.
+            Example: 32b6e34b3d91647abb20e7b8.
+        envelope (bool | Unset): Set to true to have Atlas wrap the response in an `envelope` JSON
+            object that also reports the HTTP status, which helps clients that cannot read status
+            codes or response headers. List endpoints use their `results` object as the envelope.
+        pretty (bool | Unset): Set to true to receive an indented, human-readable (pretty-printed)
+            response body.
+        body (TenantWithSampleConnections):
+        timeout, headers, retries, validate, deadline: This call's own settings, overriding the
+            client's (see Client); headers also override the operation's own, such as Accept.
+
+    Raises:
+        errors.RequestValidationError: If a parameter or the body breaks the spec, or the body cannot be
+            sent as JSON; nothing is sent.
+        errors.AtlasConnectionError: If no answer came, after the retries (errors.AtlasTimeoutError: a
+            timeout, or the call's deadline passed).
+        errors.AuthenticationError: If the token endpoint refused the service account.
+
+    Returns:
+        Response[StreamsTenant]: status, headers, raw content, and either
+        `parsed` or `error` (an errors.AtlasApiError); neither HTTP error statuses nor a success body
+        that does not parse (errors.ResponseParseError) or is too large (errors.ResponseTooLargeError)
+        raise here.
+    """
+
+    call = client.call(
+        timeout=timeout,
+        headers=headers,
+        retries=retries,
+        validate=validate,
+        deadline=deadline,
+    )
+    kwargs = _get_kwargs(
+        group_id=group_id,
+        body=body,
+        envelope=envelope,
+        pretty=pretty,
+        validate=call.validate,
+    )
+    return await call.send_async(kwargs, parse=_parse_success, envelope=envelope is True)
+
+
+async def asyncio(
+    group_id: str,
+    *,
+    client: Client,
+    body: TenantWithSampleConnections | Mapping[str, Any],
+    envelope: bool | Unset = UNSET,
+    pretty: bool | Unset = UNSET,
+    timeout: httpx.Timeout | float | None | Unset = UNSET,
+    headers: Mapping[str, str] | None | Unset = UNSET,
+    retries: RetryPolicy | int | None | Unset = UNSET,
+    validate: bool | Unset = UNSET,
+    deadline: float | None | Unset = UNSET,
+) -> StreamsTenant:
+    """Create One Stream Workspace with Sample Connections
+
+    Adds a new stream workspace to the given project with its sample connections already in place, and
+    returns the workspace as Atlas stored it.
+
+    Args:
+        group_id (str): 24-character hexadecimal ID of the project that holds the stream
+            workspaces. The
+            [/groups](https://mongodb.com/docs/atlas/reference/api-resources-spec/v2/#tag/Projects/operation/listProjects)
+            endpoint lists every project your credentials can reach. Atlas treats "group" and
+            "project" as the same thing, so the group ID is simply the project ID and never changes.
+            Example: 32b6e34b3d91647abb20e7b8.
+        envelope (bool | Unset): Set to true to have Atlas wrap the response in an `envelope` JSON
+            object that also reports the HTTP status, which helps clients that cannot read status
+            codes or response headers. List endpoints use their `results` object as the envelope.
+        pretty (bool | Unset): Set to true to receive an indented, human-readable (pretty-printed)
+            response body.
+        body (TenantWithSampleConnections):
+        timeout, headers, retries, validate, deadline: This call's own settings, overriding the
+            client's (see Client); headers also override the operation's own, such as Accept.
+
+    Raises:
+        errors.RequestValidationError: If a parameter or the body breaks the spec, or the body cannot be
+            sent as JSON; nothing is sent.
+        errors.AtlasConnectionError: If no answer came, after the retries (errors.AtlasTimeoutError: a
+            timeout, or the call's deadline passed).
+        errors.AuthenticationError: If the token endpoint refused the service account.
+        errors.AtlasApiError: If Atlas answers with an error status (a subclass per class of status), a
+            success body that does not parse as the model (errors.ResponseParseError) or a body over the
+            size cap (errors.ResponseTooLargeError).
+
+    Returns:
+        StreamsTenant
+    """
+
+    return (
+        await asyncio_detailed(
+            group_id=group_id,
+            client=client,
+            body=body,
+            envelope=envelope,
+            pretty=pretty,
+            timeout=timeout,
+            headers=headers,
+            retries=retries,
+            validate=validate,
+            deadline=deadline,
+        )
+    ).unwrap()
