@@ -3,7 +3,7 @@ and shows in full, byte for byte the same on any machine, and the wheel works wh
 
 The build itself is checked here on every run: the same bytes from another directory, umask, mtimes and clock;
 exactly the expected files; `twine check --strict`; an install into a fresh venv that imports, answers `--help`,
-calls a loopback server and shows its metadata in `pip show`. With RELEASE_MATRIX=1 (which .ci/run sets), the
+calls a loopback server and shows its metadata in `pip show`. With RELEASE_MATRIX=1 (`make release-check`), the
 client's own tests (those marked `client`) also run against the installed wheel under each Python the package
 declares, and with the lowest httpx and attrs it declares.
 """
@@ -399,7 +399,7 @@ def lowest_declared() -> list[str]:
 CASES = [(python, "current") for python in declared_pythons()] + [(declared_pythons()[0], "lowest")]
 
 
-@pytest.mark.skipif(not MATRIX, reason="RELEASE_MATRIX=1 runs the client's tests against the wheel (.ci/run sets it)")
+@pytest.mark.skipif(not MATRIX, reason="RELEASE_MATRIX=1 runs the client tests against the wheel (make release-check)")
 @pytest.mark.parametrize(("python", "dependencies"), CASES, ids=[f"python{p}-{d}" for p, d in CASES])
 def test_the_client_tests_pass_against_the_installed_wheel(
     python: str, dependencies: str, built: Path, tmp_path: Path
