@@ -36,6 +36,7 @@ from support.loopback import LoopbackServer
 from support.project_copy import copy_project
 from support.spec_examples import documented_operation, request_example, response_example
 
+from generator.cli import main
 from generator.config import load_settings
 from generator.evolve.changelog import newest_entry, source_date_epoch
 from generator.output import read_tree
@@ -216,6 +217,54 @@ def test_the_license_file_is_the_apache_license_2_0_verbatim() -> None:
     digest = "cfc7749b96f63bd31c3c42b5c471bf756814053e847c10f3eb003417bc523d30"
 
     assert hashlib.sha256((CLIENT / "LICENSE").read_bytes()).hexdigest() == digest
+
+
+# --------------------------------------------------------------------------- what dist refuses to build
+
+
+def dist_refusal(project: Path, capsys: pytest.CaptureFixture[str]) -> str:
+    """The one line `streams-codegen dist` prints for `project`, which must build nothing and exit 2."""
+    code = main(["--config", str(project / "pyproject.toml"), "dist"])
+
+    err = capsys.readouterr().err
+    assert (code, err.count("\n"), (project / "dist").exists()) == (2, 1, False), err
+    return err.strip()
+
+
+def test_an_output_that_generate_would_change_is_not_released(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    readme = project / SETTINGS.relative(SETTINGS.output) / "README.md"
+    readme.write_text(readme.read_text(encoding="utf-8") + "edited by hand\n", encoding="utf-8")
+
+    assert dist_refusal(project, capsys).endswith(
+        "error: not what generate writes (0 added, 1 changed, 0 removed), so it is not released "
+        "(hint: run make generate, review and commit the result, then make dist)"
+    )
+
+
+def test_a_version_the_changelog_does_not_record_is_not_released(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pyproject = project / "pyproject.toml"
+    recorded = f'package-version = "{VERSION}"'
+    bumped = pyproject.read_text(encoding="utf-8").replace(recorded, 'package-version = "99.0.0"')
+    pyproject.write_text(bumped, encoding="utf-8")
+    entry = newest_entry(SETTINGS.changelog)
+
+    assert dist_refusal(project, capsys).endswith(
+        f"{SETTINGS.relative(SETTINGS.changelog)}:{entry.line}: error: the newest entry is {entry.version}, but "
+        "package-version is 99.0.0 (hint: record the release with streams-codegen changes OLD --changelog, "
+        "which writes both)"
+    )
+
+
+def test_a_project_without_a_changelog_is_not_released(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (project / SETTINGS.relative(SETTINGS.changelog)).unlink()
+
+    assert dist_refusal(project, capsys).endswith(
+        "error: no changelog, so no release date (hint: record a release: streams-codegen changes OLD --changelog)"
+    )
 
 
 # --------------------------------------------------------------------------- the wheel, installed
@@ -411,19 +460,23 @@ def test_the_client_tests_pass_against_the_installed_wheel(
     wheel = run(interpreter, *PIP, built / WHEEL, *pins)
     assert wheel.returncode == 0, wheel.stderr
     tree = client_tests_tree(tmp_path / "client-tests")
-    # One process imports the package, says where from and with which httpx and attrs, then runs the tests, which
-    # so use that very package; the toolkit's source is importable only for its spec readers (generator.spec).
+    declared = [pin.partition("==")[0] for pin in lowest_declared()]
+    # One process imports the package, says where from and which versions of what it declares it runs with, then
+    # runs the tests, which so use that very package; the toolkit's source is importable only for its spec readers.
     tests = (
-        "import sys, sysconfig, atlas_streams, attrs, httpx, pytest; "
-        "print(sysconfig.get_path('purelib'), atlas_streams.__file__, httpx.__version__, attrs.__version__); "
+        "import json, sys, sysconfig, importlib.metadata as metadata, atlas_streams, pytest; "
+        "print(json.dumps([sysconfig.get_path('purelib'), atlas_streams.__file__, "
+        f"{{name: metadata.version(name) for name in {declared!r}}}]), flush=True); "
         "sys.exit(pytest.main(['-q', '-m', 'client']))"
     )
 
     result = run(interpreter, "-c", tests, cwd=tree, env={"PYTHONPATH": str(TOOLKIT)})
 
-    site_packages, where, httpx_version, attrs_version = result.stdout.splitlines()[0].split()
+    first_line = result.stdout.partition("\n")[0]
+    assert first_line, result.stderr
+    site_packages, where, versions = json.loads(first_line)
     assert Path(site_packages).is_relative_to(tmp_path / "venv")
     assert Path(where) == Path(site_packages) / "atlas_streams/__init__.py"
     if dependencies == "lowest":
-        assert sorted(lowest_declared()) == [f"attrs=={attrs_version}", f"httpx=={httpx_version}"]
+        assert sorted(f"{name}=={version}" for name, version in versions.items()) == sorted(lowest_declared())
     assert result.returncode == 0, result.stdout[-6000:] + result.stderr[-2000:]
