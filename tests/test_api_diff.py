@@ -17,6 +17,7 @@ import pytest
 
 from generator.evolve import api_diff, renames
 from generator.evolve.api_diff import Change, diff_specs, render_text
+from generator.evolve.normal_form import normal_form
 from generator.evolve.rules import RULES
 
 PATH = "/things/{groupId}"
@@ -432,3 +433,17 @@ def test_the_same_change_in_two_operations_is_reported_once_for_each() -> None:
     removed = {c.subject for c in diff_specs(old, new) if c.kind == "response-removed"}
 
     assert removed == {"createThing response 400", "copyThing response 400"}
+
+
+def test_changelog_texts_are_ours_but_a_new_date_is_reported() -> None:
+    old = copy.deepcopy(BASE)
+    operation(old)["x-xgen-changelog"] = {"2023-09-11": "Our words."}
+    reworded = copy.deepcopy(old)
+    operation(reworded)["x-xgen-changelog"] = {"2023-09-11": "Upstream's words."}
+    dated = copy.deepcopy(old)
+    operation(dated)["x-xgen-changelog"]["2026-05-07"] = "Our words."
+
+    assert diff_specs(normal_form(old), normal_form(reworded)) == []
+    (change,) = diff_specs(normal_form(old), normal_form(dated))
+    assert (change.kind, change.subject) == ("other", OPERATION)
+    assert change.detail == 'x-xgen-changelog ["2023-09-11"] -> ["2023-09-11", "2026-05-07"]'

@@ -87,6 +87,18 @@ def test_curate_add_puts_new_components_where_their_names_sort_in_a_sorted_secti
         assert list(entries) == sorted(entries), section
 
 
+def test_curate_add_names_the_function_where_the_key_sorts_among_upstreams_keys(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # As in the operations curated by hand, so that a later --apply that re-adds upstream's keys keeps ours put.
+    curate(capsys, project, "add", ADDED, "--upstream", str(shared_file(CURRENT_UPSTREAM)))
+
+    key = find_by_name(load_upstream(shared_file(CURRENT_UPSTREAM)), ADDED)
+    assert key is not None
+    names = list(operations(load_spec(project / SPEC).data)[key])
+    assert names == sorted(names)
+
+
 def test_a_curated_operation_generates_a_package_that_imports_and_type_checks(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -16,10 +16,11 @@ from support.spec_edit import edited, position_of, put
 
 from generator.cli import main
 from generator.output import read_tree
+from generator.output.swap import OutputPlace
 from generator.spec.examples import synthesized_media
 from generator.spec.loading import load_spec
 from generator.spec.pointers import follow_refs, node_at
-from generator.spec.vocabulary import DESCRIPTION_PLACEHOLDER, operations
+from generator.spec.vocabulary import DESCRIPTION_PLACEHOLDER, PREVIEW_MEDIA_TYPE, operations
 
 OUTPUT = Path("generated/atlas-streams-client")
 each_broken_spec = pytest.mark.parametrize("broken", BROKEN_SPECS, ids=lambda broken: broken.id)
@@ -69,7 +70,9 @@ def test_generate_on_a_broken_spec_prints_every_finding_and_leaves_generated_unt
 
     assert result == (2, [], expected)
     assert read_tree(project / OUTPUT) == before
-    assert sorted(path.name for path in (project / OUTPUT).parent.iterdir()) == [OUTPUT.name]
+    # Nothing beside it either, but the lock that serializes runs (it stays, empty, so that waiting works).
+    lock = OutputPlace(project / OUTPUT).lock.name
+    assert sorted({path.name for path in (project / OUTPUT).parent.iterdir()} - {lock}) == [OUTPUT.name]
 
 
 def test_check_stops_on_lint_errors(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -154,3 +157,16 @@ def test_a_description_still_to_write_is_a_warning_that_strict_generation_refuse
     assert read_tree(project / OUTPUT) == before
     code, _, err = run(capsys, "generate")
     assert (code, err) == (0, [f"spec/streams.yaml:{where}: warning: {message}"])
+
+
+def test_a_preview_media_type_beside_a_dated_one_is_clean(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # As upstream offered updateStreamWorkspace's regional-failover preview in 2026-06-23.
+    data = load_spec(SPEC).data
+    pointer, _ = synthesized_media(data)[0]
+    media = node_at(data, pointer)
+    edited(SPEC, tmp_path / "streams.yaml", put((*pointer[:-1], PREVIEW_MEDIA_TYPE), dict(media)))
+    monkeypatch.chdir(tmp_path)
+
+    assert run(capsys, "--config", str(ROOT / "pyproject.toml"), "lint", "--spec", "streams.yaml") == (0, [], [])

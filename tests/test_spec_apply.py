@@ -22,7 +22,7 @@ from support.shared_files import (
     shared_file,
     upstream_the_spec_follows,
 )
-from support.spec_edit import delete, edited, put
+from support.spec_edit import delete, edited, position_of, put
 
 from generator.cli import main
 from generator.evolve.normal_form import normal_form
@@ -32,6 +32,7 @@ from generator.spec.plain_yaml import load_plain
 from generator.spec.pointers import node_at
 from generator.spec.schema_facts import body_schema, property_schema
 from generator.spec.vocabulary import (
+    CHANGELOG,
     DESCRIPTION_PLACEHOLDER,
     OPERATION_NAME,
     SPLIT_FROM,
@@ -103,13 +104,14 @@ def test_new_fields_get_a_placeholder_and_their_lines_are_printed(
 
     lines = (project / SPEC).read_text(encoding="utf-8").splitlines()
     needed = [line.split(": write a description")[0] for line in out.splitlines() if "write a description" in line]
-    placeholder = f"description: '{DESCRIPTION_PLACEHOLDER}'"
-    assert len(needed) == len([line for line in lines if line.strip() == placeholder])
+    # A description, or the text of a changelog entry ('2026-05-07': 'TODO: describe').
+    placeholder = f": '{DESCRIPTION_PLACEHOLDER}'"
+    assert len(needed) == len([line for line in lines if line.endswith(placeholder)])
     if not needed:
         pytest.skip(f"{OLDER_UPSTREAM.name} brings nothing new to this spec")
     for location in needed:
         number = int(location.removeprefix("spec/streams.yaml:"))
-        assert lines[number - 1].strip() == placeholder
+        assert lines[number - 1].endswith(placeholder)
 
 
 def test_applying_again_changes_nothing(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -197,6 +199,26 @@ def test_upstream_prose_is_never_copied(project: Path, capsys: pytest.CaptureFix
     assert applied["properties"]["addedByUpstream"] == {"description": DESCRIPTION_PLACEHOLDER, "type": "string"}
 
 
+def test_changelog_texts_stay_ours_and_a_new_date_gets_a_placeholder(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    upstream = copy.deepcopy(load_plain(ROOT / SPEC))
+    key, operation = next((key, op) for key, op in operations(upstream).items() if CHANGELOG in op)
+    ours = dict(operation[CHANGELOG])
+    operation[CHANGELOG] = {date: "Upstream's wording." for date in ours} | {"2030-01-02": "Upstream's note."}
+    (project / "upstream.yaml").write_text(yaml.safe_dump(upstream, sort_keys=False), encoding="utf-8")
+
+    code, out = apply(capsys, project / "upstream.yaml")
+
+    applied = operations(load_plain(project / SPEC))[key][CHANGELOG]
+    assert applied == ours | {"2030-01-02": DESCRIPTION_PLACEHOLDER}
+    assert "Upstream's" not in (project / SPEC).read_text(encoding="utf-8")
+    line = position_of(project / SPEC, (*key.pointer, CHANGELOG, "2030-01-02")).split(":")[0]
+    assert f"spec/streams.yaml:{line}: write a description in place of '{DESCRIPTION_PLACEHOLDER}'" in out
+    assert f"warning: changelog entry 2030-01-02 still reads '{DESCRIPTION_PLACEHOLDER}'" in out
+    assert code == 0
+
+
 def test_values_upstream_did_not_change_keep_their_quoting(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     spec = project / SPEC
     url = load_plain(spec)["servers"][0]["url"]
@@ -265,15 +287,18 @@ def test_a_round_trip_to_the_oldest_revision_and_back_keeps_the_file_but_the_pro
     apply(capsys, shared_file(CURRENT_UPSTREAM))
 
     after = (project / SPEC).read_text(encoding="utf-8").splitlines()
-    dropped = {line.split(" option --")[1].split(" ")[0] for line in gone.splitlines() if " option --" in line}
+    dropped = [line.split(" option --")[1].split(" ")[0] for line in gone.splitlines() if " option --" in line]
+    deleted = []
     differing = difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes()
     for tag, first, last, new_first, new_last in differing:
         if tag == "equal":
             continue
         if tag == "replace" and last - first == new_last - new_first:
+            # prose of a recreated node: a description, or a changelog entry's text
             for old, new in zip(before[first:last], after[new_first:new_last], strict=True):
-                assert old.strip().startswith("description:"), (old, new)
-                assert new.strip() == f"description: '{DESCRIPTION_PLACEHOLDER}'", (old, new)
+                assert old.split(":")[0] == new.split(":")[0], (old, new)
+                assert new.endswith(f": '{DESCRIPTION_PLACEHOLDER}'"), (old, new)
         else:
             assert tag == "delete", (before[first:last], after[new_first:new_last])
-            assert [line.strip().split(":")[0] for line in before[first:last]] == sorted(dropped)
+            deleted += [line.strip().split(":")[0] for line in before[first:last]]
+    assert sorted(deleted) == sorted(dropped)

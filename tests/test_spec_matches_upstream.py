@@ -24,7 +24,7 @@ from generator.evolve.api_diff import diff_specs, render_text
 from generator.evolve.normal_form import entries, is_example, is_prose, normal_form
 from generator.spec.cycle_split import split_bases, undo_split
 from generator.spec.plain_yaml import load_plain
-from generator.spec.vocabulary import SCHEMA_PREFIX
+from generator.spec.vocabulary import CHANGELOG, SCHEMA_PREFIX
 
 UPSTREAM_PATH = UPSTREAM / "create-stream-workspace.fragment.yaml"
 
@@ -87,7 +87,12 @@ def seed_examples() -> dict[str, Any]:
 
 
 def descriptions(doc: dict[str, Any]) -> dict[Path_, str]:
-    return {path + (key,): value for path, key, value, in_props in entries(doc) if is_prose(key, value, in_props)}
+    """Every text that is prose: descriptions, and the texts of operations' changelogs (their dates are facts)."""
+    return {
+        path + (key,): value
+        for path, key, value, in_props in entries(doc)
+        if is_prose(key, value, in_props) or (path[-1:] == (CHANGELOG,) and isinstance(value, str))
+    }
 
 
 def examples(doc: dict[str, Any]) -> dict[Path_, Any]:

@@ -23,6 +23,7 @@ from generator.spec.schema_facts import (
     schema_directions,
     write_only_properties,
 )
+from generator.spec.vocabulary import PREVIEW_MEDIA_TYPE
 
 
 @pytest.fixture(scope="module")
@@ -260,3 +261,26 @@ def test_a_quote_left_open_in_the_spec_is_named_at_its_line(tmp_path: Path) -> N
 
     at_the_quote = (f":{number + 1}:", f"quote opened on line {number + 1})")
     assert any("quote" in finding and any(place in finding for place in at_the_quote) for finding in findings)
+
+
+def _content_spec(*media_types: str) -> dict[str, Any]:
+    content = {media_type: {"schema": {"type": "object"}} for media_type in media_types}
+    operation = {"operationId": "makeThing", "requestBody": {"content": content}, "responses": {}}
+    return {"paths": {"/things": {"post": operation}}}
+
+
+def _request_media_types(data: dict[str, Any]) -> list[str]:
+    return list(data["paths"]["/things"]["post"]["requestBody"]["content"])
+
+
+def test_spec_fix_leaves_a_preview_media_type_out_beside_a_dated_one() -> None:
+    fixed = apply_spec_fixes(_content_spec("application/vnd.atlas.2023-02-01+json", PREVIEW_MEDIA_TYPE))
+
+    assert _request_media_types(fixed) == ["application/vnd.atlas.2023-02-01+json"]
+
+
+def test_spec_fix_keeps_a_preview_media_type_that_stands_alone() -> None:
+    # Lint refuses such a spec; the fix must not hide that by leaving the body without a type.
+    fixed = apply_spec_fixes(_content_spec(PREVIEW_MEDIA_TYPE))
+
+    assert _request_media_types(fixed) == [PREVIEW_MEDIA_TYPE]

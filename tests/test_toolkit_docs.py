@@ -147,11 +147,18 @@ def test_output_blocks_elide_with_dots() -> None:
 
 def _project_for_examples(tmp_path: Path) -> Path:
     """A copy of the project where the pages' commands run as written: `.venv` is the environment running the
-    tests, and `../shared` the shared material, when it exists."""
+    tests, `../shared` the shared material, when it exists, and the copy a git repository with its files
+    committed, so a worked example can show `git status` and take back what it changed, as a maintainer would."""
     project = copy_project(tmp_path / "project")
     (project / ".venv").symlink_to(Path(sys.prefix), target_is_directory=True)
+    # The project's ignores (the lock beside each output), and the link to the environment.
+    ignored = (TOOLKIT / ".gitignore").read_text(encoding="utf-8")
+    (project / ".gitignore").write_text(f"{ignored}.venv\n", encoding="utf-8")
     if SHARED.is_dir():
         (tmp_path / "shared").symlink_to(SHARED, target_is_directory=True)
+    identity = ["-c", "user.name=docs tests", "-c", "user.email=docs-tests@example.com", "-c", "commit.gpgsign=false"]
+    for command in (["init", "-q"], ["add", "-A"], [*identity, "commit", "-q", "-m", "the project under test"]):
+        subprocess.run(["git", *command], cwd=project, check=True, capture_output=True)
     return project
 
 

@@ -128,13 +128,30 @@ def test_json_report_for_tools(project: Path, capsys: pytest.CaptureFixture[str]
     assert [note for note in report["notes"] if f"{UPSTREAMS_NAME!r}" in note]
 
 
-def test_operation_option_names_upstreams_operation(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    changed_upstream(project)
+def test_operation_option_pairs_ours_with_upstreams_operation(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    upstream = changed_upstream(project)
 
-    code, out, _ = run(capsys, "--upstream", "upstream.yaml", "--operation", UPSTREAMS_NAME)
+    code, out, _ = run(capsys, "--upstream", "upstream.yaml", "--operation", f"{upstream.ours}={UPSTREAMS_NAME}")
 
     assert code == 1
     assert f"upstream names it {UPSTREAMS_NAME!r}" in out
+
+
+def test_operation_option_without_ours_is_bad_input_when_we_curate_several(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    changed_upstream(project)
+    if len(operations(load_plain(project / SPEC))) < 2:
+        pytest.skip("the spec curates one operation: --operation UPSTREAM pairs it")
+
+    code, _, err = run(capsys, "--upstream", "upstream.yaml", "--operation", UPSTREAMS_NAME)
+
+    assert code == 2
+    assert err.endswith(
+        f"error: --operation {UPSTREAMS_NAME}: which of our operations is it? (hint: write --operation OURS=UPSTREAM)\n"
+    )
 
 
 def test_unknown_operation_is_bad_input(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -180,21 +197,23 @@ def test_our_own_extensions_are_not_compared(project: Path, tmp_path: Path, caps
 
 def _moved_and_renamed_upstream(project: Path) -> tuple[Path, OperationKey, OperationKey, str]:
     """The upstream the spec follows, cut, with our first operation under another path and name: (file, our key,
-    upstream's key, upstream's new name)."""
+    upstream's key, the --operation that pairs them)."""
     full = load_plain(upstream_the_spec_follows(project))
     ours = load_spec(project / "spec/streams.yaml").data
-    key = next(iter(operations(ours)))
-    upstream_key = find_by_name(full, client_operation_name(operations(ours)[key]))
-    assert upstream_key is not None
-    fragment = extract(full, [upstream_key], project / "upstream.yaml")
+    upstream_keys = [find_by_name(full, client_operation_name(operation)) for operation in operations(ours).values()]
+    assert None not in upstream_keys
+    key, upstream_key = next(iter(operations(ours))), upstream_keys[0]
+    fragment = extract(full, [k for k in upstream_keys if k is not None], project / "upstream.yaml")
     moved = OperationKey(f"{upstream_key.path}/moved", upstream_key.method)
-    operation = fragment["paths"].pop(upstream_key.path)[upstream_key.method]
+    operation = fragment["paths"][upstream_key.path].pop(upstream_key.method)
+    if not fragment["paths"][upstream_key.path]:
+        del fragment["paths"][upstream_key.path]
     name = "relocatedStreamWorkspace"
     operation.update({"operationId": "relocatedGroupStreamWorkspace", "x-xgen-operation-id-override": name})
     fragment["paths"][moved.path] = {moved.method: operation}
     path = project / "upstream.yaml"
     path.write_text(json.dumps(fragment), encoding="utf-8")
-    return path, key, moved, name
+    return path, key, moved, f"{client_operation_name(operations(ours)[key])}={name}"
 
 
 def test_an_operation_that_upstream_moved_and_renamed_is_paired_by_operation(
@@ -215,7 +234,7 @@ def test_an_operation_that_upstream_moved_and_renamed_is_paired_by_operation(
     # Upstream's names changed; ours (x-codegen-operation-name) keeps the function's, so nothing breaks.
     assert [(change["kind"], change["breaking"]) for change in renames] == [("other", False), ("other", False)]
     assert {change["detail"].split()[0] for change in renames} == {"operationId", "x-xgen-operation-id-override"}
-    assert any(f"upstream names it {name!r}" in note for note in report["notes"])
+    assert any(f"upstream names it {name.split('=')[1]!r}" in note for note in report["notes"])
 
 
 def test_apply_moves_an_operation_with_what_is_ours(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

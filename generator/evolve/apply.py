@@ -6,8 +6,8 @@ merged into the round-trip tree of spec/streams.yaml node by node:
 - ours stays: descriptions, examples, comments, `info`, the `x-codegen-*` markers and the split, and our
   corrections of upstream facts (`x-codegen-upstream`) while upstream still has the value we corrected;
 - a node new from upstream brings upstream's facts and example values (facts too, see README) but none
-  of its prose: every description upstream has there becomes DESCRIPTION_PLACEHOLDER, and its location
-  is reported so that a person writes it;
+  of its prose: every description upstream has there, and the text of every changelog entry new from
+  upstream, becomes DESCRIPTION_PLACEHOLDER, and its location is reported so that a person writes it;
 - a new key goes after its predecessor in upstream's order (and past our own keys that sort before
   it); everything else keeps its place, so an unchanged spec is written back byte for byte.
 Sequence items are matched by `$ref`, else `in`+`name`, else `name`, else value (scalars) or position.
@@ -24,9 +24,16 @@ from ruamel.yaml.tokens import CommentToken
 
 from generator.errors import CodegenError
 from generator.evolve.api_diff import diff_specs
-from generator.evolve.normal_form import is_documentation, is_example, is_ours, is_prose, normal_form
+from generator.evolve.normal_form import (
+    is_changelog,
+    is_documentation,
+    is_example,
+    is_ours,
+    is_prose,
+    normal_form,
+)
 from generator.spec.cycle_split import PADDING_MEMBER, bases_to_apply, redo_split
-from generator.spec.examples import synthesize, synthesized_media
+from generator.spec.examples import body_media, synthesize, synthesized_media
 from generator.spec.loading import Spec, dump_spec
 from generator.spec.pointers import Pointer, node_at, walk
 from generator.spec.schema_facts import body_schema, property_schema
@@ -47,7 +54,7 @@ _UPSTREAM_REVISION = "x-xgen-sha"
 @dataclass
 class Applied:
     text: str  # the new spec/streams.yaml
-    placeholders: list[Pointer] = field(default_factory=list)  # where a description must be written
+    placeholders: list[Pointer] = field(default_factory=list)  # each DESCRIPTION_PLACEHOLDER written
     dropped_options: list[str] = field(default_factory=list)  # x-codegen-cli options whose field is gone
 
 
@@ -102,7 +109,7 @@ def _annotate_new_split(tree: CommentedMap, schemas_before: set[str]) -> list[Po
         parent_name = base[SPLIT_FROM]
         if "description" not in base:
             base.insert(0, "description", DESCRIPTION_PLACEHOLDER)
-            placeholders.append(("components", "schemas", name))
+            placeholders.append(("components", "schemas", name, "description"))
         schemas.yaml_set_comment_before_after_key(name, before=_NOTE_ON_BASE.format(parent=parent_name), indent=4)
         parent = schemas.get(parent_name)
         if parent is not None and "type" in parent:
@@ -121,8 +128,13 @@ def _annotate_new_split(tree: CommentedMap, schemas_before: set[str]) -> list[Po
 
 def rewrite_examples(tree: CommentedMap) -> None:
     """Set every request and success example to what the facts give (generator/spec/examples.py), so that an
-    example never carries a field the schema lost. Error examples are Atlas's own and stay."""
+    example never carries a field the schema lost, and remove that of a body the facts no longer have (a
+    schema gone from a 202). Error examples are Atlas's own and stay."""
     data = json.loads(json.dumps(tree, default=str))
+    for pointer, _ in body_media(data):
+        media = node_at(tree, pointer)
+        if "schema" not in media and "example" in media:
+            del media["example"]
     for pointer, direction in synthesized_media(data):
         media = node_at(tree, pointer)
         example = synthesize(data, node_at(data, pointer)["schema"], direction)
@@ -236,8 +248,12 @@ class _Merge:
                 continue
             if key in ours and is_documentation(key, value, in_properties):
                 continue  # our own wording and examples
-            if is_prose(key, value, in_properties):
-                self.placeholders.append(location)
+            if is_changelog(key, in_properties) and isinstance(value, dict):
+                if key not in ours:
+                    _insert(ours, key, CommentedMap(), theirs)
+                self.changelog(ours[key], value, (*location, key))
+            elif is_prose(key, value, in_properties):
+                self.placeholders.append((*location, key))
                 _insert(ours, key, DESCRIPTION_PLACEHOLDER, theirs)
             elif is_example(key, in_properties):
                 _insert(ours, key, self.example(value, theirs), theirs)
@@ -248,6 +264,15 @@ class _Merge:
                 _insert(ours, key, self.new_node(value, child_in_properties, (*location, key)), theirs, order)
             else:
                 ours[key] = self.value(ours[key], value, child_in_properties, (*location, key))
+
+    def changelog(self, ours: CommentedMap, theirs: dict[str, Any], location: Pointer) -> None:
+        """Upstream's dates, with our texts for those we have and a placeholder for each new one."""
+        for date in [date for date in ours if date not in theirs]:
+            del ours[date]
+        for date in theirs:
+            if date not in ours:
+                self.placeholders.append((*location, date))
+                _insert(ours, date, DESCRIPTION_PLACEHOLDER, theirs)
 
     def value(self, ours: Any, theirs: Any, in_properties: bool, location: Pointer) -> Any:
         if isinstance(ours, CommentedMap) and isinstance(theirs, dict):
@@ -289,8 +314,11 @@ class _Merge:
             node = CommentedMap()
             for key, value in theirs.items():
                 if is_prose(key, value, in_properties):
-                    self.placeholders.append(location)
+                    self.placeholders.append((*location, key))
                     node[key] = DESCRIPTION_PLACEHOLDER
+                elif is_changelog(key, in_properties) and isinstance(value, dict):
+                    node[key] = CommentedMap()
+                    self.changelog(node[key], value, (*location, key))
                 elif is_example(key, in_properties):
                     node[key] = self.example(value, theirs)
                 elif not is_documentation(key, value, in_properties):

@@ -133,4 +133,6 @@ def _name_the_function(tree: CommentedMap, key: OperationKey, name: str) -> None
     # Ours wins over upstream's override, so the function keeps its name whatever upstream does next.
     operation = tree["paths"][key.path][key.method]
     if OPERATION_NAME not in operation:
-        operation[OPERATION_NAME] = name
+        # where the name sorts, as in the operations we curated by hand (upstream's keys are sorted)
+        position = next((i for i, k in enumerate(operation) if str(k) > OPERATION_NAME), len(operation))
+        operation.insert(position, OPERATION_NAME, name)

@@ -2,8 +2,8 @@
 tests/test_spec_matches_upstream.py).
 
 Left out, because they are ours by design or documentation only:
-- prose: every `description` (also externalDocs' and tags'), the document's `info` (title and
-  description are ours);
+- prose: every `description` (also externalDocs' and tags'), the texts of an operation's
+  `x-xgen-changelog` (its dates are compared), the document's `info` (title and description are ours);
 - examples (`example`, `examples`) and upstream's code samples (`x-codeSamples`);
 - locale overlays: `x-i18n...` keys and two-letter language keys such as `x-ko`;
 - our own `x-codegen-*` extensions (generator settings such as CLI options);
@@ -25,7 +25,7 @@ from typing import Any
 
 from generator.spec.cycle_split import undo_split
 from generator.spec.pointers import Pointer
-from generator.spec.vocabulary import OUR_EXTENSION_PREFIX, UPSTREAM_VALUES
+from generator.spec.vocabulary import CHANGELOG, OUR_EXTENSION_PREFIX, UPSTREAM_VALUES
 
 _EXAMPLE_KEYS = ("example", "examples")
 _CODE_SAMPLES = "x-codeSamples"
@@ -45,6 +45,15 @@ def entries(node: Any, path: Pointer = (), in_properties: bool = False) -> Itera
 
 def is_prose(key: Any, value: Any, in_properties: bool) -> bool:
     return not in_properties and key == "description" and isinstance(value, str)
+
+
+def is_changelog(key: Any, in_properties: bool) -> bool:
+    """Whether the entry is an operation's changelog, whose texts are prose (see apply.py)."""
+    return not in_properties and key == CHANGELOG
+
+
+def _changelog_dates(value: Any) -> Any:
+    return sorted(map(str, value)) if isinstance(value, dict) else value
 
 
 def is_example(key: Any, in_properties: bool) -> bool:
@@ -75,10 +84,12 @@ def ours_only(node: dict[str, Any]) -> dict[str, Any]:
 
 
 def strip_ours(node: Any, in_properties: bool = False) -> Any:
-    """A copy of `node` without what is ours (see is_ours)."""
+    """A copy of `node` without what is ours (see is_ours); of a changelog, the dates."""
     if isinstance(node, dict):
         return {
-            key: strip_ours(value, key == "properties" and not in_properties)
+            key: _changelog_dates(value)
+            if is_changelog(key, in_properties)
+            else strip_ours(value, key == "properties" and not in_properties)
             for key, value in node.items()
             if not is_ours(key, value, in_properties)
         }

@@ -78,7 +78,7 @@ def upstream_diff(settings: Settings, upstream_path: Path, named: list[str], app
         applied = apply_upstream(spec, fragment, pairs)
         spec = _write_spec(settings, applied.text)
         where = settings.relative(settings.spec)
-        needed = [f"{where}:{spec.position_of((*at, 'description'))[0]}" for at in applied.placeholders]
+        needed = [f"{where}:{spec.position_of(at)[0]}" for at in applied.placeholders]
         dropped = applied.dropped_options
     # Translations of texts the spec no longer has would stop generation; they go, whatever the run changed.
     removed = [
@@ -139,7 +139,7 @@ def curate_add(settings: Settings, upstream_path: Path, name: str) -> CurateResu
     curated = add_operation(load_spec(settings.spec), load_upstream(upstream_path), name, upstream_path)
     spec = _write_spec(settings, curated.applied.text)
     where = settings.relative(settings.spec)
-    needed = [f"{where}:{spec.position_of((*at, 'description'))[0]}" for at in curated.applied.placeholders]
+    needed = [f"{where}:{spec.position_of(at)[0]}" for at in curated.applied.placeholders]
     return CurateResult(curated.key, curated.name, curated.components, needed, [], lint(spec))
 
 

@@ -41,21 +41,22 @@ from generator.spec.python_naming import NOTHING_RESERVED, Reserved
 from generator.spec.schema_facts import discriminator_gaps
 from generator.spec.translations import load_translations, translation_files, translation_findings
 from generator.spec.vocabulary import (
+    CHANGELOG,
     DESCRIPTION_PLACEHOLDER,
     EMPTY_SUCCESS,
     KNOWN_DISCRIMINATOR_GAP,
     METHODS_WITH_A_BODY_IN_RETURN,
     OPERATION_NAME,
     OPERATION_NAME_OVERRIDE,
+    PREVIEW_MEDIA_TYPE,
     SCHEMA_PREFIX,
     SPLIT_FROM,
+    VERSIONED_MEDIA_TYPE,
     operations,
     reachable_components,
     references,
 )
 
-# Atlas versions its API by media type; a request or success body under any other type is unversioned.
-VERSIONED_MEDIA_TYPE = re.compile(r"^application/vnd\.atlas\.\d{4}-\d{2}-\d{2}\+json$")
 # Keywords through which a schema is part of another (its properties are only referenced by it).
 _COMPOSITION_KEYWORDS = ("allOf", "oneOf", "anyOf")
 _NESTED_SCHEMA_KEYWORDS = ("not", "items")
@@ -139,13 +140,20 @@ def _open_quote_findings(spec: Spec) -> Iterator[Finding]:
 def _placeholder_findings(spec: Spec, strict: bool) -> Iterator[Finding]:
     report = Reporter(spec)
     for pointer, node in walk(spec.data):
-        if node == DESCRIPTION_PLACEHOLDER and pointer[-1:] == ("description",) and pointer[-2:-1] != ("properties",):
-            finding = report(
-                pointer,
-                f"description still reads {DESCRIPTION_PLACEHOLDER!r}",
-                "write it in our own words (upstream's prose is never copied)",
-            )
-            yield finding if strict else dataclasses.replace(finding, severity="warning")
+        if node != DESCRIPTION_PLACEHOLDER or not pointer or pointer[-2:-1] == ("properties",):
+            continue
+        if pointer[-1] == "description":
+            what = "description"
+        elif len(pointer) >= 3 and pointer[-2] == CHANGELOG and pointer[-3] != "properties":
+            what = f"changelog entry {pointer[-1]}"
+        else:
+            continue
+        finding = report(
+            pointer,
+            f"{what} still reads {DESCRIPTION_PLACEHOLDER!r}",
+            "write it in our own words (upstream's prose is never copied)",
+        )
+        yield finding if strict else dataclasses.replace(finding, severity="warning")
 
 
 # --- stage 1: structure -------------------------------------------------------------------------------------
@@ -373,8 +381,9 @@ def _operation_name_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:
 
 
 def _media_type_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:
-    """Request and success bodies use a versioned Atlas media type; every body with a schema has an example (a
-    media type without a schema, such as upstream's 202 for deletes, has no body to show)."""
+    """Request and success bodies use a versioned Atlas media type (a preview beside a dated version too: the
+    client leaves it out, generator/spec/fixes.py); every body with a schema has an example (a media type without
+    a schema, such as upstream's 202 for deletes, has no body to show)."""
     for key, operation in operations(spec.data).items():
         pointer, name = key.pointer, str(key)
         bodies = []
@@ -384,9 +393,12 @@ def _media_type_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:
             bodies.append((f"response {status}", (*pointer, "responses", status), str(status).startswith("2")))
         for what, body_pointer, versioned in bodies:
             body_pointer, body = follow_refs(spec.data, body_pointer)
-            for media_type, media in body.get("content", {}).items():
+            content = body.get("content", {})
+            dated = any(VERSIONED_MEDIA_TYPE.match(media_type) for media_type in content)
+            for media_type, media in content.items():
                 media_pointer = (*body_pointer, "content", media_type)
-                if versioned and not VERSIONED_MEDIA_TYPE.match(media_type):
+                beside_dated = dated and media_type == PREVIEW_MEDIA_TYPE
+                if versioned and not VERSIONED_MEDIA_TYPE.match(media_type) and not beside_dated:
                     yield report(
                         media_pointer,
                         f"{name} {what}: media type {media_type!r} is not a versioned Atlas media type",

@@ -17,7 +17,7 @@ from __future__ import annotations
 import copy
 from typing import Any, Literal
 
-from generator.spec.pointers import Pointer, follow_refs, resolve_pointer
+from generator.spec.pointers import Pointer, follow_refs, node_at, resolve_pointer
 from generator.spec.vocabulary import SCHEMA_PREFIX, operations
 
 Direction = Literal["request", "response"]
@@ -132,6 +132,12 @@ class _Synthesizer:
 def synthesized_media(data: dict[str, Any]) -> list[tuple[Pointer, Direction]]:
     """Where the spec keeps examples that follow its facts: the media types (with a schema) of every
     operation's request body and success responses, each where it is written (through `$ref`s), once."""
+    return [(pointer, direction) for pointer, direction in body_media(data) if "schema" in node_at(data, pointer)]
+
+
+def body_media(data: dict[str, Any]) -> list[tuple[Pointer, Direction]]:
+    """The media types of every operation's request body and success responses, with a schema or without (as a
+    202 without a body), each where it is written (through `$ref`s), once."""
     found: list[tuple[Pointer, Direction]] = []
     for key, operation in operations(data).items():
         bodies: list[tuple[Pointer, Direction]] = []
@@ -144,6 +150,6 @@ def synthesized_media(data: dict[str, Any]) -> list[tuple[Pointer, Direction]]:
             where, body = follow_refs(data, pointer)
             for media_type, media in body.get("content", {}).items():
                 place = ((*where, "content", media_type), direction)
-                if isinstance(media, dict) and "schema" in media and place not in found:
+                if isinstance(media, dict) and place not in found:
                     found.append(place)
     return found

@@ -17,7 +17,9 @@ from generator.spec.schema_facts import (
     write_only_properties,
 )
 from generator.spec.vocabulary import (
+    PREVIEW_MEDIA_TYPE,
     SPLIT_FROM,
+    VERSIONED_MEDIA_TYPE,
     atlas_link_rewriter,
     client_operation_name,
     is_data,
@@ -34,6 +36,7 @@ def apply_spec_fixes(data: dict[str, Any]) -> dict[str, Any]:
     fixed = copy.deepcopy(data)
     for operation in operations(fixed).values():
         _use_operation_id_override(operation)
+    _speak_dated_versions_only(fixed)
     _send_query_parameters_only_when_set(fixed)
     _describe_parameters_in_their_schemas(fixed)
     _accept_unknown_subtypes(fixed)
@@ -49,6 +52,17 @@ def _use_operation_id_override(operation: dict[str, Any]) -> None:
     name = client_operation_name(operation)
     if name:
         operation["operationId"] = name
+
+
+def _speak_dated_versions_only(data: dict[str, Any]) -> None:
+    # A preview media type beside a dated version opts into a feature still in preview (upstream marks it
+    # x-xgen-preview): the client sends and asks for the dated version, so the preview would only add a second
+    # body type to every function and a type to Accept that the client never wants.
+    for pointer, node in walk(data):
+        content = node.get("content") if isinstance(node, dict) and not is_data(pointer) else None
+        if isinstance(content, dict) and PREVIEW_MEDIA_TYPE in content:
+            if any(VERSIONED_MEDIA_TYPE.match(str(media_type)) for media_type in content):
+                del content[PREVIEW_MEDIA_TYPE]
 
 
 def _parameters(data: dict[str, Any]) -> list[dict[str, Any]]:

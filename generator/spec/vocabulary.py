@@ -4,6 +4,7 @@ extensions. Plain data in, plain data out: no loading, no library."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -19,6 +20,8 @@ OPERATION_NAME_OVERRIDE = "x-xgen-operation-id-override"
 METHOD_VERB_OVERRIDE = "x-xgen-method-verb-override"
 # An operation's page in the Atlas reference.
 DOCS_URL = "x-xgen-docs-url"
+# Upstream's dated notes on an operation ({date: text}): the dates are facts, the texts prose we write ourselves.
+CHANGELOG = "x-xgen-changelog"
 
 # What `upstream-diff --apply` writes where upstream has prose, for a person to replace (upstream's prose is
 # never copied).
@@ -38,6 +41,10 @@ OPERATION_NAME = "x-codegen-operation-name"
 EMPTY_SUCCESS = "x-codegen-empty-success"
 # Operations whose success normally returns the resource: lint wants its body documented.
 METHODS_WITH_A_BODY_IN_RETURN = ("get", "post", "put", "patch")
+# Atlas versions its API by media type; a request or success body under any other type is unversioned...
+VERSIONED_MEDIA_TYPE = re.compile(r"^application/vnd\.atlas\.\d{4}-\d{2}-\d{2}\+json$")
+# ...but for a feature in preview, which Atlas offers beside a dated version to those who ask for it by name.
+PREVIEW_MEDIA_TYPE = "application/vnd.atlas.preview+json"
 # On a discriminator property's enum: the values that only the discriminator's mapping names, an upstream gap we
 # know of. Generation adds every such value (spec/fixes.py); lint warns about those not listed here.
 KNOWN_DISCRIMINATOR_GAP = "x-codegen-discriminator-values"

@@ -25,6 +25,7 @@ from generator.spec.vocabulary import (
     EMPTY_SUCCESS,
     OPERATION_NAME,
     OPERATION_NAME_OVERRIDE,
+    PREVIEW_MEDIA_TYPE,
     SCHEMA_PREFIX,
     OperationKey,
     is_data,
@@ -444,17 +445,17 @@ def _operation_without_a_function_name(data: dict[str, Any]) -> Variant:
     )
 
 
-def _unversioned(media: Pointer) -> Variant:
-    """The media type at `media` renamed application/json; a line for every operation body that uses it."""
+def _unversioned(media: Pointer, unversioned: str = "application/json") -> Variant:
+    """The media type at `media` renamed `unversioned`; a line for every operation body that uses it."""
     data, body = spec_data(), media[:-2]
-    if "application/json" in node_at(data, (*body, "content")):
-        _skip(f"{json_path(body)} also documents application/json")
-    where = (*body, "content", "application/json")
+    if unversioned in node_at(data, (*body, "content")):
+        _skip(f"{json_path(body)} also documents {unversioned}")
+    where = (*body, "content", unversioned)
     users = sorted(
-        f"error: {key} {what}: media type 'application/json' is not a versioned Atlas media type {UNVERSIONED_HINT}"
+        f"error: {key} {what}: media type {unversioned!r} is not a versioned Atlas media type {UNVERSIONED_HINT}"
         for key, what in _users(data, body)
     )
-    return Variant((rename(media, "application/json"),), lambda spec: [f"{_at(spec, where)}: {m}" for m in users])
+    return Variant((rename(media, unversioned),), lambda spec: [f"{_at(spec, where)}: {m}" for m in users])
 
 
 def _unversioned_request_media_type(data: dict[str, Any]) -> Variant:
@@ -463,6 +464,11 @@ def _unversioned_request_media_type(data: dict[str, Any]) -> Variant:
 
 def _unversioned_success_media_type(data: dict[str, Any]) -> Variant:
     return _unversioned(response_media(success=True)[0])
+
+
+def _preview_media_type_without_a_dated_one(data: dict[str, Any]) -> Variant:
+    # A preview is accepted beside a dated version only: alone, the client would have nothing to send.
+    return _unversioned(request_media()[0], PREVIEW_MEDIA_TYPE)
 
 
 def _response_without_example(data: dict[str, Any]) -> Variant:
@@ -796,6 +802,7 @@ BROKEN_SPECS = [
     BrokenSpec("operation-without-a-function-name", _operation_without_a_function_name),
     BrokenSpec("unversioned-request-media-type", _unversioned_request_media_type),
     BrokenSpec("unversioned-success-media-type", _unversioned_success_media_type),
+    BrokenSpec("preview-media-type-without-a-dated-one", _preview_media_type_without_a_dated_one),
     BrokenSpec("response-without-example", _response_without_example),
     BrokenSpec("discriminator-mapping-misses-a-member", _discriminator_mapping_misses_a_member),
     BrokenSpec("unused-component", _unused_component),
