@@ -203,6 +203,7 @@ def _moved_and_renamed_upstream(project: Path) -> tuple[Path, OperationKey, Oper
     upstream_keys = [find_by_name(full, client_operation_name(operation)) for operation in operations(ours).values()]
     assert None not in upstream_keys
     key, upstream_key = next(iter(operations(ours))), upstream_keys[0]
+    assert upstream_key is not None  # for mypy, which the check above does not narrow
     fragment = extract(full, [k for k in upstream_keys if k is not None], project / "upstream.yaml")
     moved = OperationKey(f"{upstream_key.path}/moved", upstream_key.method)
     operation = fragment["paths"][upstream_key.path].pop(upstream_key.method)
