@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 CLIENT := generated/atlas-streams-client
 
-.PHONY: generate check test lint bench clean node-tools
+.PHONY: generate check dist release-check test lint bench clean node-tools
 
 # Stoplight Prism (tests/package.json, pinned by its lockfile) for the content-negotiation tests; installed where
 # npm is present, once per change of the lockfile. Without npm those tests skip (CI, which has npm, runs them).
@@ -26,6 +26,15 @@ generate: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/streams-codegen check
+
+# The generated package's wheel and sdist in dist/, reproducible, with their sha256 (generator/release/).
+dist: $(STAMP)
+	$(BIN)/streams-codegen dist
+
+# Before publishing: the release tests with the client's tests against the wheel on every declared Python and the
+# lowest declared dependencies, which take minutes and so stay out of `make test` (docs/testing.md#the-release).
+release-check: $(STAMP)
+	RELEASE_MATRIX=1 $(BIN)/python -m pytest tests/test_release.py
 
 test: lint node-tools
 	$(BIN)/python -m pytest

@@ -134,6 +134,12 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("--upstream", type=Path, help="a full Atlas Admin API v2 spec: also list its other operations")
     listing.set_defaults(run=_curate_list)
 
+    dist = commands.add_parser(
+        "dist", help="build the output directory's wheel and sdist, the same bytes on any machine, and print sha256s"
+    )
+    dist.add_argument("--out", type=Path, help="where to put them (default: dist/ in the project)")
+    dist.set_defaults(run=_dist)
+
     templates = commands.add_parser("templates", help="list the templates in use; `templates eject NAME` copies one")
     _add_template_layers(templates)
     templates.set_defaults(run=_templates)
@@ -233,6 +239,20 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
     sys.stdout.write(result.diff)
     print(f"{where} is out of date ({result.changes.summary()}); to fix, run: {_fix_command(args)}", file=sys.stderr)
     return 1
+
+
+def _dist(settings: Settings, args: argparse.Namespace) -> int:
+    from generator.release.dist import make_dist
+
+    release = make_dist(settings, args.out or settings.root / "dist")
+    changelog = settings.relative(settings.changelog)
+    print(
+        f"built {settings.project_name} {release.entry.version}, every file dated {release.entry.day} "
+        f"({changelog}:{release.entry.line})"
+    )
+    for artifact in release.artifacts:
+        print(f"{artifact.sha256}  {as_typed(artifact.path)}")
+    return 0
 
 
 # --------------------------------------------------------------------------- spec changes

@@ -7,12 +7,19 @@ import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from packaging.licenses import InvalidLicenseExpression, canonicalize_license_expression
 
 from generator.errors import CodegenError, read_utf8
 
 TABLE = "tool.streams-codegen"
 
-# key in pyproject.toml -> (attribute, kind); kind "path" is resolved against the project root.
+# The license whose text the toolkit carries (templates/licenses/); any other needs `license-file`.
+DEFAULT_LICENSE = "Apache-2.0"
+
+# key in pyproject.toml -> (attribute, kind); kind "path" is resolved against the project root. All required.
 _KEYS: dict[str, tuple[str, str]] = {
     "spec": ("spec", "path"),
     "templates": ("templates", "path"),
@@ -22,6 +29,19 @@ _KEYS: dict[str, tuple[str, str]] = {
     "package-version": ("package_version", "str"),
     "command-name": ("command_name", "str"),
 }
+# The generated package's metadata as an index shows it, all optional (_release_metadata reads them).
+_METADATA_KEYS = ("license", "license-file", "authors", "urls")
+_AUTHOR_KEYS = ("name", "email")
+# PEP 753: a project URL's label is at most 32 characters.
+_MAX_URL_LABEL = 32
+
+
+@dataclass(frozen=True)
+class Author:
+    """One entry of `authors`, as pyproject.toml's [project] authors takes it: a name, an email, or both."""
+
+    name: str | None
+    email: str | None
 
 
 @dataclass(frozen=True)
@@ -35,6 +55,10 @@ class Settings:
     package_version: str
     command_name: str  # the generated package's console script
     config_file: Path | None = None  # the pyproject.toml they come from, for error lines
+    license: str = DEFAULT_LICENSE  # an SPDX license expression, in its canonical spelling
+    license_file: Path | None = None  # the license text; None: the toolkit's own text of DEFAULT_LICENSE
+    authors: tuple[Author, ...] = ()
+    urls: tuple[tuple[str, str], ...] = ()  # (label, http(s) URL) as written: Documentation, Changelog, Source...
 
     @property
     def changelog(self) -> Path:
@@ -57,6 +81,7 @@ class Settings:
             ("the spec", self.spec),
             ("the templates", self.templates),
             ("the changelog", self.changelog),
+            *([("the license file", self.license_file)] if self.license_file else []),
         ]
         return found + ([("the settings", self.config_file)] if self.config_file else [])
 
@@ -143,8 +168,8 @@ def load_settings(pyproject: Path) -> Settings:
         raise CodegenError(f"missing [{TABLE}] table", pyproject)
 
     for key in table:
-        if key not in _KEYS:
-            known = ", ".join(sorted(_KEYS))
+        if key not in _KEYS and key not in _METADATA_KEYS:
+            known = ", ".join(sorted([*_KEYS, *_METADATA_KEYS]))
             raise CodegenError(
                 f"unknown settings key {key!r} in [{TABLE}]",
                 pyproject,
@@ -164,7 +189,185 @@ def load_settings(pyproject: Path) -> Settings:
         if not isinstance(value, str) or not value:
             raise CodegenError(f"settings key {key!r} must be a non-empty string", pyproject, _line_of_key(text, key))
         values[attribute] = (root / value) if kind == "path" else value
+    values |= _release_metadata(table, text, pyproject)
     return Settings(root=root, config_file=pyproject, **values)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- the package's metadata
+
+
+def _release_metadata(table: dict[str, Any], text: str, pyproject: Path) -> dict[str, object]:
+    """license, license-file, authors and urls, checked: each problem is a CodegenError at its line."""
+    license_expression = _license(table.get("license", DEFAULT_LICENSE), text, pyproject)
+    license_file = table.get("license-file")
+    if license_file is not None:
+        if not isinstance(license_file, str) or not license_file:
+            raise _metadata_error(
+                "license-file must be a non-empty string: a file of the project", text, pyproject, "license-file"
+            )
+        license_file = pyproject.parent / license_file
+        if not license_file.is_file():
+            raise _metadata_error(
+                f"license-file '{table['license-file']}' is not a file",
+                text,
+                pyproject,
+                "license-file",
+                hint="name the file holding the license text, relative to this pyproject.toml",
+            )
+    elif license_expression != DEFAULT_LICENSE:
+        raise _metadata_error(
+            f"license {license_expression!r} needs its text: set license-file",
+            text,
+            pyproject,
+            "license",
+            hint=f'license-file = "LICENSE.txt", the file holding it; only {DEFAULT_LICENSE}\'s text comes with the '
+            "toolkit",
+        )
+    return {
+        "license": license_expression,
+        "license_file": license_file,
+        "authors": _authors(table.get("authors", []), text, pyproject),
+        "urls": _urls(table.get("urls", {}), text, pyproject),
+    }
+
+
+def _license(value: object, text: str, pyproject: Path) -> str:
+    if not isinstance(value, str):
+        raise _metadata_error("license must be a string: an SPDX license expression", text, pyproject, "license")
+    try:
+        return str(canonicalize_license_expression(value))
+    except InvalidLicenseExpression as err:
+        raise _metadata_error(
+            f"license {value!r} is not an SPDX license expression ({err})",
+            text,
+            pyproject,
+            "license",
+            hint=f"use identifiers of https://spdx.org/licenses/ (e.g. {DEFAULT_LICENSE}, MIT OR Apache-2.0), or "
+            "LicenseRef-<name> for a license of your own",
+        ) from None
+
+
+# An email address as core metadata carries it: no spaces, no quotes or brackets, one @ before a dotted domain.
+_EMAIL = re.compile(r"[^\s@<>,;\"()\[\]]+@[^\s@<>,;\"()\[\]]+\.[^\s@<>,;\"()\[\].]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _authors(value: object, text: str, pyproject: Path) -> tuple[Author, ...]:
+    if not isinstance(value, list):
+        raise _metadata_error("authors must be an array of tables", text, pyproject, "authors", hint=_AUTHORS_HINT)
+    lines = _entry_lines(text, "authors")
+    authors = []
+    for index, entry in enumerate(value):
+        line = lines[index] if index < len(lines) else _line_of_key(text, "authors")
+        authors.append(_author(entry, index, pyproject, line))
+    return tuple(authors)
+
+
+_AUTHORS_HINT = 'write each as { name = "Data Platform team", email = "data-platform@example.com" }'
+
+
+def _author(entry: object, index: int, pyproject: Path, line: int | None) -> Author:
+    def error(message: str, hint: str = _AUTHORS_HINT) -> CodegenError:
+        return CodegenError(f"authors entry {index + 1}: {message}", pyproject, line, hint=hint)
+
+    if not isinstance(entry, dict) or not entry:
+        raise error("not a table with a name, an email or both")
+    unknown = sorted(set(entry) - set(_AUTHOR_KEYS))
+    if unknown:
+        raise error(f"unknown key {unknown[0]!r}", hint="an author has name and email, nothing else")
+    for key, field in entry.items():
+        if not isinstance(field, str) or not field.strip() or _CONTROL.search(field):
+            raise error(f"{key} must be a non-empty string on one line")
+    name, email = entry.get("name"), entry.get("email")
+    if name is not None and "," in name:
+        raise error(f"name {name!r} holds a comma", hint="core metadata separates authors with commas: drop it")
+    if email is not None and not _EMAIL.fullmatch(email):
+        raise error(f"email {email!r} is not an email address", hint="write it as name@example.com")
+    return Author(name, email)
+
+
+def _urls(value: object, text: str, pyproject: Path) -> tuple[tuple[str, str], ...]:
+    def line_of(label: str) -> int | None:
+        return _line_of_key(text, label, f"{TABLE}.urls") if _line_of_table(text, f"{TABLE}.urls") else None
+
+    example = 'urls = { Documentation = "https://...", Changelog = "https://...", Source = "https://..." }'
+    if not isinstance(value, dict):
+        raise _metadata_error("urls must be a table of label = URL", text, pyproject, "urls", hint=example)
+    urls = []
+    for label, url in value.items():
+        where = line_of(label) or _line_of_key(text, "urls")
+        if not label.strip() or len(label) > _MAX_URL_LABEL or _CONTROL.search(label):
+            raise CodegenError(
+                f"urls label {label!r} must be 1 to {_MAX_URL_LABEL} characters on one line", pyproject, where
+            )
+        if not isinstance(url, str) or not _is_web_url(url):
+            raise CodegenError(
+                f"urls {label}: {url!r} is not an http(s) URL",
+                pyproject,
+                where,
+                hint="write the whole address, e.g. https://example.com/docs",
+            )
+        urls.append((label, url))
+    return tuple(urls)
+
+
+def _is_web_url(url: str) -> bool:
+    if _CONTROL.search(url) or any(character.isspace() for character in url):
+        return False
+    try:
+        parts = urlsplit(url)
+        return parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # a malformed IPv6 host or port
+        return False
+
+
+def _metadata_error(message: str, text: str, pyproject: Path, key: str, hint: str | None = None) -> CodegenError:
+    return CodegenError(message, pyproject, _line_of_key(text, key), hint=hint)
+
+
+def _entry_lines(text: str, key: str) -> list[int]:
+    """The line of each entry of the array `key` in our table, whether written inline (`authors = [{...}, ...]`,
+    on one line or several) or as an array of tables (`[[tool.streams-codegen.authors]]`)."""
+    headers = [
+        number
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.strip().replace(" ", "") == f"[[{TABLE}.{key}]]"
+    ]
+    start = _line_of_key(text, key)
+    if headers or start is None or start == _line_of_table(text):
+        return headers
+    lines: list[int] = []
+    depth, line, quote, escaped, comment, expecting = 0, start, "", False, False, False
+    for character in text.split("\n", start - 1)[-1].partition("=")[2]:
+        if character == "\n":
+            line, comment = line + 1, False
+        elif comment or character.isspace():
+            continue
+        elif quote:
+            if escaped:
+                escaped = False
+            elif character == "\\" and quote == '"':
+                escaped = True
+            elif character == quote:
+                quote = ""
+        elif character == "#":
+            comment = True
+        else:
+            if depth == 1 and expecting and character not in ",]":
+                lines.append(line)
+                expecting = False
+            if character in "\"'":
+                quote = character
+            elif character in "[{":
+                depth += 1
+                expecting = depth == 1
+            elif character in "]}":
+                depth -= 1
+                if depth == 0:
+                    break
+            elif character == "," and depth == 1:
+                expecting = True
+    return lines
 
 
 def set_package_version(pyproject: Path, version: str) -> None:
@@ -182,16 +385,16 @@ def set_package_version(pyproject: Path, version: str) -> None:
 _VERSION_VALUE = re.compile(r"""(package-version["']?\s*=\s*["'])[^"']*(["'])""")
 
 
-def _line_of_table(text: str) -> int | None:
+def _line_of_table(text: str, table: str = TABLE) -> int | None:
     for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip() == f"[{TABLE}]":
+        if line.strip() == f"[{table}]":
             return number
     return None
 
 
-def _line_of_key(text: str, key: str) -> int | None:
-    """tomllib keeps no positions, so find the key's line inside our table by reading the text."""
-    start = _line_of_table(text)
+def _line_of_key(text: str, key: str, table: str = TABLE) -> int | None:
+    """tomllib keeps no positions, so find the key's line inside the table by reading the text."""
+    start = _line_of_table(text, table)
     if start is None:
         return None
     pattern = re.compile(rf"""^\s*["']?{re.escape(key)}["']?\s*=""")

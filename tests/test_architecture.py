@@ -26,7 +26,8 @@ ALLOWED: dict[str, set[str]] = {
     "docs": {"spec", "config", "errors", "names", "jinja_cache", "markdown"},
     "evolve": {"spec", "lint", "config", "errors"},
     "pipeline": {"spec", "lint", "codegen", "docs", "config", "errors", "names", "output", "markdown"},
-    "cli": {"spec", "lint", "codegen", "docs", "evolve", "pipeline", "config", "errors", "output"},
+    "release": {"pipeline", "evolve", "output", "config", "errors"},
+    "cli": {"spec", "lint", "codegen", "docs", "evolve", "pipeline", "release", "config", "errors", "output"},
     "__main__": {"cli"},
     "__init__": set(),
 }

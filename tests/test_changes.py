@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,9 @@ from support.spec_examples import EnumProperty, string_enum_property
 
 from generator.cli import main
 from generator.config import load_settings
+from generator.errors import CodegenError
 from generator.evolve.api_diff import Change
-from generator.evolve.changelog import next_version
+from generator.evolve.changelog import Entry, newest_entry, next_version, record_release, source_date_epoch
 from generator.spec.loading import load_spec
 
 SPEC = Path("spec/streams.yaml")
@@ -89,7 +91,7 @@ def test_changelog_entry_and_major_bump_for_a_breaking_change(
     assert code == 0
     assert f"pyproject.toml: package-version {before} -> {after}; to regenerate, run: make generate" in out
     assert re.search(
-        rf"## {re.escape(after)}\n\n<!-- changes: [0-9a-f]{{16}} -->\n\n### Breaking\n\n"
+        rf"## {re.escape(after)} \(\d{{4}}-\d{{2}}-\d{{2}}\)\n\n<!-- changes: [0-9a-f]{{16}} -->\n\n### Breaking\n\n"
         rf"- `{re.escape(prop.subject)}`: value '{RETIRED}' removed \(enum-value-removed\)\n\n## ",
         changelog,
     )
@@ -164,6 +166,50 @@ def change(kind: str, breaking: bool) -> Change:
 )
 def test_version_bump_follows_the_changes(changes: list[Change], expected: str) -> None:
     assert next_version("1.4.3", changes) == expected
+
+
+def test_an_entry_is_dated_the_day_it_is_recorded(project: Path) -> None:
+    settings = load_settings(project / "pyproject.toml")
+    changes = [change("field-added", False)]
+
+    record_release(settings, changes, today=date(2026, 11, 30))
+
+    heading = f"\n## {next_version(settings.package_version, changes)} (2026-11-30)\n\n<!-- changes: "
+    assert heading in settings.changelog.read_text(encoding="utf-8")
+
+
+def test_the_newest_entry_gives_the_version_the_day_and_the_line(tmp_path: Path) -> None:
+    changelog = tmp_path / "CHANGELOG.md"
+    changelog.write_text("# Changelog\n\n## 1.1.0 (2026-12-24)\n\n- a\n\n## 1.0.0\n", encoding="utf-8")
+
+    assert newest_entry(changelog) == Entry("1.1.0", date(2026, 12, 24), 3)
+
+
+@pytest.mark.parametrize("heading", ["## 1.1.0", "## 1.1.0 (2026-13-01)", "## 1.1.0 - 2026-12-24", "## 1.1.0 ()"])
+def test_a_newest_entry_without_a_date_is_one_line_at_its_heading(tmp_path: Path, heading: str) -> None:
+    changelog = tmp_path / "CHANGELOG.md"
+    changelog.write_text(f"# Changelog\n\n{heading}\n\n- a\n\n## 1.0.0 (2026-11-29)\n", encoding="utf-8")
+
+    with pytest.raises(CodegenError) as raised:
+        newest_entry(changelog)
+
+    assert str(raised.value) == (
+        f"{changelog}:3: error: the newest entry '{heading}' has no valid date "
+        "(hint: write the day 1.1.0 was released, in UTC: ## 1.1.0 (YYYY-MM-DD))"
+    )
+
+
+def test_a_changelog_without_entries_is_one_line(tmp_path: Path) -> None:
+    changelog = tmp_path / "CHANGELOG.md"
+    changelog.write_text("# Changelog\n\nNothing yet.\n", encoding="utf-8")
+
+    with pytest.raises(CodegenError, match=r":1: error: the changelog has no entry .*changes OLD --changelog\)$"):
+        newest_entry(changelog)
+
+
+def test_source_date_epoch_is_midnight_utc_of_the_day() -> None:
+    assert source_date_epoch(date(2026, 11, 29)) == 1795910400
+    assert source_date_epoch(date(1970, 1, 2)) == 86400
 
 
 def test_unreadable_old_spec_is_bad_input(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

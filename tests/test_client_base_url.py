@@ -8,6 +8,9 @@ import pytest
 from atlas_streams import Client
 from atlas_streams.client import DEFAULT_BASE_URL
 
+# The generated client's own tests: they also run against the built wheel on every declared Python (test_release.py).
+pytestmark = pytest.mark.client
+
 
 @pytest.fixture(autouse=True)
 def api_key_only(monkeypatch: pytest.MonkeyPatch) -> None:

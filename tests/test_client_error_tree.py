@@ -37,6 +37,9 @@ from support.atlas_fakes import (
 from support.loopback import LoopbackServer
 from support.spec_examples import request_example
 
+# The generated client's own tests: they also run against the built wheel on every declared Python (test_release.py).
+pytestmark = pytest.mark.client
+
 OPERATION_FUNCTIONS = ["sync", "sync_detailed", "asyncio", "asyncio_detailed", "dry_run"]
 CALL_OPTIONS = ["timeout", "headers", "retries", "validate", "deadline"]
 

@@ -39,6 +39,9 @@ from support.generated_client import header_attributes, operation, success_model
 from support.loopback import CannedResponse, LoopbackServer
 from support.spec_examples import documented_error_statuses, response_example, success_status
 
+# The generated client's own tests: they also run against the built wheel on every declared Python (test_release.py).
+pytestmark = pytest.mark.client
+
 HTML_502 = (
     b"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
     b"<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n"

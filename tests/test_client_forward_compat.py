@@ -18,6 +18,9 @@ from support.spec_examples import discriminated_list, request_example, response_
 
 from generator.spec.schema_facts import discriminators
 
+# The generated client's own tests: they also run against the built wheel on every declared Python (test_release.py).
+pytestmark = pytest.mark.client
+
 # These responses carry what the spec does not know yet (or, for S3, what upstream's `type` enum omits),
 # which is the point: the client must parse them although the contract check would refuse them.
 pytestmark = pytest.mark.off_contract("responses newer than the spec")

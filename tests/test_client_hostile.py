@@ -43,6 +43,9 @@ from support.loopback import CannedResponse, LoopbackServer
 from support.raw_http import RawHttpServer, Send
 from support.spec_examples import response_example
 
+# The generated client's own tests: they also run against the built wheel on every declared Python (test_release.py).
+pytestmark = pytest.mark.client
+
 DEEP = b"[" * 100_000 + b"]" * 100_000  # deeper than Python's JSON parser goes
 HYPOTHESIS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -20,6 +20,9 @@ from support.loopback import CannedResponse, LoopbackServer
 from support.raw_http import RawHttpServer, Send
 from support.spec_examples import request_example
 
+# The generated client's own tests: they also run against the built wheel on every declared Python (test_release.py).
+pytestmark = pytest.mark.client
+
 MIB = 1024 * 1024
 CAP = MIB  # the cap the tests set, far below what the servers send
 

@@ -33,6 +33,9 @@ from support.atlas_fakes import GROUP_ID, documented_response, loopback_client, 
 from support.loopback import LoopbackServer
 from support.spec_examples import request_example, response_example
 
+# The generated client's own tests: they also run against the built wheel on every declared Python (test_release.py).
+pytestmark = pytest.mark.client
+
 # --- item 11: UNSET and round trips ---------------------------------------------------------------------------
 
 

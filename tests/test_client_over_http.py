@@ -21,6 +21,9 @@ from support.spec_examples import (
     response_media_type,
 )
 
+# The generated client's own tests: they also run against the built wheel on every declared Python (test_release.py).
+pytestmark = pytest.mark.client
+
 # envelope and pretty are sent only when the caller passes them.
 EXPECTED_QUERY: list[tuple[str, str]] = []
 TIMEOUT = httpx.Timeout(10.0)

@@ -8,7 +8,6 @@ Every RetryPolicy here gets a SleepRecorder as its sleep, so no test waits for a
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import logging
 from typing import Any
 
@@ -22,7 +21,6 @@ from atlas_streams.errors import (
     RateLimitedError,
     ServerError,
 )
-from support import ROOT
 from support.atlas_fakes import (
     ATLAS_MEDIA_TYPE,
     GROUP_ID,
@@ -38,8 +36,10 @@ from support.atlas_fakes import (
 )
 from support.generated_client import operation, reading
 from support.loopback import CannedResponse, LoopbackServer
-from support.markdown_pages import tables
 from support.spec_examples import request_example, response_example
+
+# The generated client's own tests: they also run against the built wheel on every declared Python (test_release.py).
+pytestmark = pytest.mark.client
 
 
 def unavailable() -> CannedResponse:
@@ -324,22 +324,3 @@ def test_asyncio_get_answered_503_three_times_raises_after_three_attempts(atlas_
 
     assert len(atlas_server.requests) == 3
     assert len(sleeps.delays) == 2
-
-
-def as_documented(default: Any) -> str:
-    """How the README writes a default: a literal as its repr (a set's members in order), a function as
-    module.name (time.sleep)."""
-    if callable(default):
-        return f"{default.__module__.partition('.')[0]}.{default.__name__}"
-    if isinstance(default, frozenset):
-        return f"frozenset({{{', '.join(repr(member) for member in sorted(default))}}})"
-    return repr(default)
-
-
-def test_readme_states_every_retry_policy_argument_with_its_real_default() -> None:
-    readme = (ROOT / "generated/atlas-streams-client/README.md").read_text(encoding="utf-8")
-    (table,) = [table for table in tables(readme) if table[0] == "| argument | default | what it does |"]
-
-    documented = [tuple(cell.strip().strip("`") for cell in row.strip("|").split(" | ")[:2]) for row in table[2:]]
-
-    assert documented == [(field.name, as_documented(field.default)) for field in dataclasses.fields(RetryPolicy)]

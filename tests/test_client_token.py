@@ -28,6 +28,9 @@ from support.atlas_fakes import (
 )
 from support.loopback import CannedResponse, LoopbackServer
 
+# The generated client's own tests: they also run against the built wheel on every declared Python (test_release.py).
+pytestmark = pytest.mark.client
+
 pytestmark = pytest.mark.off_contract("the token endpoint is outside the spec")
 
 

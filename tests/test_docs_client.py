@@ -1,13 +1,17 @@
-"""What the generated package's docs tell its users: the example error codes as examples, no maintainer's text, and
-the untranslated list kept out of the package, among the toolkit's docs, where `check` compares it."""
+"""What the generated package's docs tell its users: the example error codes as examples, the retry policy's real
+defaults, no maintainer's text, and the untranslated list kept out of the package, among the toolkit's docs, where
+`check` compares it."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
+from typing import Any
 
 import pytest
+from atlas_streams import RetryPolicy
 from support import ROOT
-from support.markdown_pages import pages
+from support.markdown_pages import pages, tables
 from support.project_copy import copy_project
 
 from generator.cli import main
@@ -46,3 +50,22 @@ def test_check_compares_the_untranslated_list(tmp_path: Path, capsys: pytest.Cap
 
     assert code == 1
     assert "--- a/docs/i18n/ko.md" in capsys.readouterr().out
+
+
+def as_documented(default: Any) -> str:
+    """How the README writes a default: a literal as its repr (a set's members in order), a function as
+    module.name (time.sleep)."""
+    if callable(default):
+        return f"{default.__module__.partition('.')[0]}.{default.__name__}"
+    if isinstance(default, frozenset):
+        return f"frozenset({{{', '.join(repr(member) for member in sorted(default))}}})"
+    return repr(default)
+
+
+def test_readme_states_every_retry_policy_argument_with_its_real_default() -> None:
+    readme = (PACKAGE / "README.md").read_text(encoding="utf-8")
+    (table,) = [table for table in tables(readme) if table[0] == "| argument | default | what it does |"]
+
+    documented = [tuple(cell.strip().strip("`") for cell in row.strip("|").split(" | ")[:2]) for row in table[2:]]
+
+    assert documented == [(field.name, as_documented(field.default)) for field in dataclasses.fields(RetryPolicy)]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import shutil
 from collections.abc import Sequence
 from pathlib import Path
@@ -34,7 +35,7 @@ from generator.codegen.python_names import python_names
 from generator.codegen.template_globals import template_globals
 from generator.codegen.templates import runtime_modules, template_loader
 from generator.config import Settings
-from generator.errors import CodegenError
+from generator.errors import CodegenError, read_utf8
 from generator.jinja_cache import bytecode_cache
 from generator.markdown import md_cell, md_code, md_link_text
 from generator.names import PythonNames
@@ -48,6 +49,8 @@ EXTRA_PACKAGE_FILES = {
     "cli.py.jinja": "cli.py",
     "__main__.py.jinja": "__main__.py",
 }
+# Files of the project around the package that the library does not know about: template name -> path.
+EXTRA_PROJECT_FILES = {"LICENSE.jinja": "LICENSE"}
 
 
 def render_project(
@@ -148,6 +151,8 @@ class _StreamsProject(Project):
         self.env.loader = template_loader(template_layers)
         self.env.bytecode_cache = bytecode_cache("code")
         self.env.globals["command_name"] = settings.command_name
+        self.env.globals.update(_package_metadata(settings))
+        self.env.filters["toml_string"] = toml_string
         self.env.globals.update(template_globals(data, config, reserved))
         self.env.filters["python_literal"] = python_literal
         # The package README shows spec text as the docs pages do.
@@ -185,6 +190,26 @@ class _StreamsProject(Project):
             (self.package_dir / relative).write_text(text, encoding=self.config.file_encoding)
         for relative, source in runtime_modules(self.template_layers).items():
             shutil.copyfile(source, self.package_dir / relative)
+        for template_name, relative in EXTRA_PROJECT_FILES.items():
+            text = self.env.get_template(template_name).render()
+            (self.project_dir / relative).write_text(text, encoding=self.config.file_encoding)
+
+
+def _package_metadata(settings: Settings) -> dict[str, Any]:
+    """What pyproject.toml.jinja and LICENSE.jinja say of the package besides its names: the settings' license,
+    the text of its license-file (None: the Apache License 2.0 of our templates), authors and project URLs."""
+    license_file = settings.license_file
+    return {
+        "license": settings.license,
+        "license_text": read_utf8(license_file, "license file") if license_file else None,
+        "authors": settings.authors,
+        "project_urls": settings.urls,
+    }
+
+
+def toml_string(value: str) -> str:
+    """`value` as a TOML basic string. JSON's string escapes are TOML's, but for DEL, which TOML wants escaped."""
+    return json.dumps(value, ensure_ascii=False).replace("\x7f", "\\u007f")
 
 
 def python_literal(value: Any) -> str:
