@@ -12,6 +12,10 @@ from generator.errors import CodegenError, read_utf8
 
 TABLE = "tool.streams-codegen"
 
+# The translators' untranslated lists, one page per language besides English: generated with the package, but part
+# of the toolkit's docs, since the package's users have no use for them. A second output, kept like the first.
+I18N_DOCS = Path("docs") / "i18n"
+
 # key in pyproject.toml -> (attribute, kind); kind "path" is resolved against the project root.
 _KEYS: dict[str, tuple[str, str]] = {
     "spec": ("spec", "path"),

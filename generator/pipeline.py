@@ -12,7 +12,7 @@ from pathlib import Path
 from generator.codegen.formatting import format_tree
 from generator.codegen.project import render_project
 from generator.codegen.templates import reserved_names
-from generator.config import Settings, refuse_unsafe_output
+from generator.config import I18N_DOCS, Settings, refuse_unsafe_output
 from generator.docs.locales import BASE_LOCALE, strings_path
 from generator.docs.render import render_docs
 from generator.errors import Finding
@@ -23,10 +23,6 @@ from generator.output.trees import Changes, Tree, compare, read_regular_file, re
 from generator.spec.fixes import apply_spec_fixes
 from generator.spec.loading import load_spec
 from generator.spec.translations import translation_files
-
-# The translators' untranslated lists, one page per language besides English: generated with the package, but part
-# of the toolkit's docs, since the package's users have no use for them. A second output, kept like the first.
-I18N_DOCS = Path("docs") / "i18n"
 
 
 def i18n_dir(settings: Settings) -> Path:
