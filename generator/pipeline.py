@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.codegen.formatting import format_tree
+from generator.codegen.formatting import formatting_meanwhile
 from generator.codegen.project import render_project
 from generator.codegen.templates import reserved_names
 from generator.config import I18N_DOCS, Settings, refuse_unsafe_output
@@ -58,8 +58,13 @@ def build(
     if settings.changelog.exists() or settings.changelog.is_symlink():
         # Its bytes land in the output, which check prints: a link (to /proc/self/environ) is not followed.
         (out_dir / settings.changelog.name).write_bytes(read_regular_file(settings.changelog))
-    format_tree(out_dir)
-    warnings += render_docs(spec, names, settings, out_dir, i18n_out)  # after formatting: Markdown is not ruff's
+    # Rendered beside the code while ruff formats it, then moved in: ruff would reformat the pages' code blocks.
+    docs_dir = out_dir.with_name(f"{out_dir.name}.docs")
+    with formatting_meanwhile(out_dir):
+        warnings += render_docs(spec, names, settings, docs_dir, i18n_out)
+    for rendered in sorted(docs_dir.iterdir()):
+        rendered.rename(out_dir / rendered.name)
+    docs_dir.rmdir()
     if i18n_out is not None:
         write_marker(i18n_out)
     return warnings
