@@ -190,10 +190,12 @@ def _template_layers(settings: Settings, args: argparse.Namespace) -> list[Path]
 def _generate(settings: Settings, args: argparse.Namespace) -> int:
     from generator import pipeline
     from generator.cache import check_record
+    from generator.cache.lint_record import LintRecord
 
     layers = _template_layers(settings, args)
     inputs = check_record.inputs_of(settings, layers[:-1], args.strict)
-    result = pipeline.generate(settings, layers[:-1], args.strict, _waiting_notice(settings))
+    lint_record = LintRecord(inputs) if inputs else None
+    result = pipeline.generate(settings, layers[:-1], args.strict, _waiting_notice(settings), lint_record)
     if inputs is not None:
         check_record.remember(settings, inputs)
     for warning in result.warnings:

@@ -26,7 +26,7 @@ ALLOWED: dict[str, set[str]] = {
     "docs": {"spec", "config", "errors", "names", "jinja_cache", "markdown"},
     "evolve": {"spec", "lint", "config", "errors"},
     "cache": {"config", "errors", "output"},
-    "pipeline": {"spec", "lint", "codegen", "docs", "config", "errors", "names", "output", "markdown"},
+    "pipeline": {"spec", "lint", "codegen", "docs", "config", "errors", "names", "output", "markdown", "cache"},
     "cli": {"spec", "lint", "codegen", "docs", "evolve", "pipeline", "config", "errors", "output", "cache"},
     "__main__": {"cli"},
     "__init__": set(),
