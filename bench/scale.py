@@ -39,7 +39,7 @@ FINDINGS = (
 )
 DEFAULT_REPEAT = 3
 DEFAULT_COPIES = (1, 10, 100, 300)
-TARGET_SECONDS = 10.0
+TARGET_SECONDS = 8.0
 TARGET_OPERATIONS = 300
 # A straight line through the medians must explain this much of their variance to count as linear growth.
 LINEAR_R_SQUARED = 0.99
