@@ -28,6 +28,14 @@ def own_caches(session_caches: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
+def caches(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty cache folder of the test's own, in use (STREAMS_CODEGEN_CACHE_DIR)."""
+    folder = tmp_path_factory.mktemp("caches")
+    monkeypatch.setenv("STREAMS_CODEGEN_CACHE_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A throw-away copy of the project (tests/support/project_copy.py), made the working directory."""
     copy_project(tmp_path)

@@ -24,13 +24,6 @@ FROM_THE_RECORD = "matches (verified at "
 REGENERATED = "is up to date"
 
 
-@pytest.fixture
-def caches(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path_factory.mktemp("caches")
-    monkeypatch.setenv("STREAMS_CODEGEN_CACHE_DIR", str(folder))
-    return folder
-
-
 def _settings(project: Path) -> Settings:
     return load_settings(project / "pyproject.toml")
 
@@ -104,17 +97,19 @@ def test_the_answer_from_the_record_loads_neither_the_pipeline_nor_the_library(p
     assert result.stdout.splitlines()[-1] == "[]"
 
 
-def _git(project: Path, *arguments: str) -> None:
-    subprocess.run(["git", *arguments], cwd=project, capture_output=True, check=True)
+@pytest.fixture
+def record_in_a_git_tree(project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The project as a git checkout whose cache folder is inside it (untracked), holding the record."""
+    monkeypatch.setenv("STREAMS_CODEGEN_CACHE_DIR", str(project / "caches"))
+    subprocess.run(["git", "init", "--quiet"], cwd=project, capture_output=True, check=True)
+    _record_as_verified(project)
+    return project / "caches"
 
 
 def test_a_record_that_git_tracks_is_ignored_with_a_warning(
-    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    project: Path, record_in_a_git_tree: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setenv("STREAMS_CODEGEN_CACHE_DIR", str(project / "caches"))
-    _git(project, "init", "--quiet")
-    _record_as_verified(project)
-    _git(project, "add", "caches")
+    subprocess.run(["git", "add", str(record_in_a_git_tree)], cwd=project, capture_output=True, check=True)
     capsys.readouterr()
 
     code, out, err = _check(capsys)
@@ -125,12 +120,8 @@ def test_a_record_that_git_tracks_is_ignored_with_a_warning(
 
 
 def test_a_record_in_the_tree_that_git_does_not_track_is_used(
-    project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    project: Path, record_in_a_git_tree: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setenv("STREAMS_CODEGEN_CACHE_DIR", str(project / "caches"))
-    _git(project, "init", "--quiet")
-    _record_as_verified(project)
-
     assert FROM_THE_RECORD in _check(capsys)[1]
 
 

@@ -27,13 +27,6 @@ WARNINGS = [
 ]
 
 
-@pytest.fixture
-def caches(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path_factory.mktemp("caches")
-    monkeypatch.setenv("STREAMS_CODEGEN_CACHE_DIR", str(folder))
-    return folder
-
-
 def _record(project: Path) -> LintRecord:
     inputs = check_record.inputs_of(load_settings(project / "pyproject.toml"), (), False)
     assert inputs is not None
