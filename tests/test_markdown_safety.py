@@ -33,7 +33,8 @@ def test_control_characters_are_dropped_and_separators_break_lines() -> None:
 
 @given(st.text())
 def test_printable_drops_exactly_the_unicode_control_characters_but_tab_and_line_breaks(text: str) -> None:
-    separated = text.replace("\r\n", "\n").translate(str.maketrans(dict.fromkeys("\u2028\u2029\x85\r", "\n")))
+    breaks: dict[str, str | int | None] = dict.fromkeys("\u2028\u2029\x85\r", "\n")
+    separated = text.replace("\r\n", "\n").translate(str.maketrans(breaks))
     kept = "".join(char for char in separated if char in "\n\t" or unicodedata.category(char) != "Cc")
 
     assert printable(text) == kept
