@@ -35,7 +35,7 @@ def test_an_entry_of_another_format_version_is_ignored(tmp_path: Path) -> None:
     assert _store(tmp_path, version=2).read("key") is None
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(payload=st.binary(max_size=200), which=st.integers(0, len(DAMAGES) - 1), position=st.integers(0, 10**4))
 def test_a_damaged_entry_is_never_trusted(
     tmp_path_factory: pytest.TempPathFactory, payload: bytes, which: int, position: int

@@ -125,7 +125,7 @@ def test_a_record_in_the_tree_that_git_does_not_track_is_used(
     assert FROM_THE_RECORD in _check(capsys)[1]
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(which=st.integers(0, len(DAMAGES) - 1), position=st.integers(0, 10**4))
 def test_a_damaged_record_never_vouches(project: Path, caches: Path, which: int, position: int) -> None:
     inputs = _inputs(project)
@@ -195,7 +195,7 @@ def test_strict_is_recorded_apart(project: Path, caches: Path) -> None:
     assert _inputs(project, strict=True).key != _inputs(project).key
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_any_changed_byte_of_an_input_changes_its_hash(project: Path, caches: Path, data: st.DataObject) -> None:
     path = project / data.draw(st.sampled_from(INPUT_FILES))

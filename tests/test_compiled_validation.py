@@ -53,7 +53,7 @@ def _walk_finds_none(value: Any, schema: dict[str, Any], types_only: bool) -> bo
     return not problems
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(name=st.sampled_from(sorted(SCHEMAS)), value=_json, types_only=st.booleans())
 def test_any_value_is_valid_to_the_compiled_checks_exactly_when_the_walk_finds_no_problem(
     name: str, value: Any, types_only: bool
@@ -63,7 +63,7 @@ def test_any_value_is_valid_to_the_compiled_checks_exactly_when_the_walk_finds_n
     assert _validation.compiled(schema, types_only)(value) == _walk_finds_none(value, schema, types_only)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(which=st.integers(0, len(_EXAMPLES) - 1), data=st.data(), types_only=st.booleans())
 def test_a_documented_example_with_one_node_changed_is_judged_alike(
     which: int, data: st.DataObject, types_only: bool

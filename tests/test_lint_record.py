@@ -43,7 +43,7 @@ def test_inputs_never_linted_have_no_record(project: Path, caches: Path) -> None
     assert _record(project).warnings() is None
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(which=st.integers(0, len(DAMAGES) - 1), position=st.integers(0, 10**4))
 def test_a_damaged_record_is_no_record(project: Path, caches: Path, which: int, position: int) -> None:
     record = _record(project)
