@@ -93,13 +93,15 @@ def run_command(
     cwd: Path | None = None,
     path_prefix: Path | None = None,
     ok_statuses: Sequence[int] = (0,),
+    variables: Mapping[str, str] | None = None,
 ) -> Completed:
     """One timed run of a command; its output is captured, and shown only if it fails.
 
-    `path_prefix` is put first on PATH (for tools that find others there, like ruff)."""
-    env = None
+    `path_prefix` is put first on PATH (for tools that find others there, like ruff); `variables` are set in
+    its environment."""
+    env = {**os.environ, **(variables or {})}
     if path_prefix is not None:
-        env = {**os.environ, "PATH": f"{path_prefix}{os.pathsep}{os.environ.get('PATH', '')}"}
+        env["PATH"] = f"{path_prefix}{os.pathsep}{os.environ.get('PATH', '')}"
     started = time.perf_counter()
     result = subprocess.run([str(part) for part in argv], cwd=cwd, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - started

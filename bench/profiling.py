@@ -9,7 +9,7 @@ import cProfile
 import pstats
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from bench.measure import run_command
@@ -18,12 +18,21 @@ from bench.measure import run_command
 Function = tuple[str, str]
 
 
-def profile_module(module_args: Sequence[str | Path], *, cwd: Path, path_prefix: Path | None = None) -> pstats.Stats:
+def profile_module(
+    module_args: Sequence[str | Path],
+    *,
+    cwd: Path,
+    path_prefix: Path | None = None,
+    variables: Mapping[str, str] | None = None,
+) -> pstats.Stats:
     """Profile `python -m <module_args...>` in a fresh process, as the command would run."""
     with tempfile.TemporaryDirectory(prefix="bench-profile-") as scratch:
         output = Path(scratch) / "run.prof"
         run_command(
-            [sys.executable, "-m", "cProfile", "-o", output, "-m", *module_args], cwd=cwd, path_prefix=path_prefix
+            [sys.executable, "-m", "cProfile", "-o", output, "-m", *module_args],
+            cwd=cwd,
+            path_prefix=path_prefix,
+            variables=variables,
         )
         return pstats.Stats(str(output))
 

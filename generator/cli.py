@@ -88,6 +88,11 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="fail with a diff if the output directory is not what generate writes")
     _add_template_layers(check)
     _add_strict(check)
+    check.add_argument(
+        "--full",
+        action="store_true",
+        help="always regenerate to compare, never answer from the record of the last verified generation",
+    )
     check.set_defaults(run=_check)
 
     lint_command = commands.add_parser("lint", help="report every problem of the spec with its line and column")
@@ -190,9 +195,15 @@ def _template_layers(settings: Settings, args: argparse.Namespace) -> list[Path]
 
 def _generate(settings: Settings, args: argparse.Namespace) -> int:
     from generator import pipeline
+    from generator.cache import check_record
+    from generator.cache.lint_record import LintRecord
 
     layers = _template_layers(settings, args)
-    result = pipeline.generate(settings, layers[:-1], args.strict, _waiting_notice(settings))
+    inputs = check_record.inputs_of(settings, layers[:-1], args.strict)
+    lint_record = LintRecord(inputs) if inputs else None
+    result = pipeline.generate(settings, layers[:-1], args.strict, _waiting_notice(settings), lint_record)
+    if inputs is not None:
+        check_record.remember(settings, inputs)
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     where = settings.relative(settings.output)
@@ -228,12 +239,23 @@ def _lint(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _check(settings: Settings, args: argparse.Namespace) -> int:
-    from generator import pipeline
+    # Imported alone first: answering from the record must not load the pipeline (most of a second).
+    from generator.cache import check_record
 
     layers = _template_layers(settings, args)
-    result = pipeline.check(settings, layers[:-1], args.strict, _waiting_notice(settings))
     where = settings.relative(settings.output)
+    inputs = check_record.inputs_of(settings, layers[:-1], args.strict)
+    verified = check_record.verified_at(settings, inputs) if inputs and not args.full else None
+    if verified is not None:
+        print(f"{where} matches (verified at {verified})")
+        return 0
+
+    from generator import pipeline
+
+    result = pipeline.check(settings, layers[:-1], args.strict, _waiting_notice(settings))
     if not result.changes:
+        if inputs is not None:
+            check_record.remember(settings, inputs)
         print(f"{where} is up to date")
         return 0
     sys.stdout.write(result.diff)

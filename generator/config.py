@@ -19,6 +19,10 @@ TABLE = "tool.streams-codegen"
 # The license whose text the toolkit carries (templates/licenses/); any other needs `license-file`.
 DEFAULT_LICENSE = "Apache-2.0"
 
+# The translators' untranslated lists, one page per language besides English: generated with the package, but part
+# of the toolkit's docs, since the package's users have no use for them. A second output, kept like the first.
+I18N_DOCS = Path("docs") / "i18n"
+
 # key in pyproject.toml -> (attribute, kind); kind "path" is resolved against the project root. All required.
 _KEYS: dict[str, tuple[str, str]] = {
     "spec": ("spec", "path"),

@@ -9,24 +9,21 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.codegen.formatting import format_tree
+from generator.cache.lint_record import LintRecord
+from generator.codegen.formatting import formatting_meanwhile
 from generator.codegen.project import render_project
 from generator.codegen.templates import reserved_names
-from generator.config import Settings, refuse_unsafe_output
+from generator.config import I18N_DOCS, Settings, refuse_unsafe_output
 from generator.docs.locales import BASE_LOCALE, strings_path
 from generator.docs.render import render_docs
 from generator.errors import Finding
-from generator.lint.stages import lint, require_no_errors
 from generator.output.ownership import refuse_foreign, write_marker
 from generator.output.swap import OutputPlace, filesystem_error, locked_output, new_scratch, remove, swap_in
 from generator.output.trees import Changes, Tree, compare, read_regular_file, read_tree, unified_diff
 from generator.spec.fixes import apply_spec_fixes
-from generator.spec.loading import load_spec
+from generator.spec.loading import Spec, load_spec
+from generator.spec.python_naming import Reserved
 from generator.spec.translations import translation_files
-
-# The translators' untranslated lists, one page per language besides English: generated with the package, but part
-# of the toolkit's docs, since the package's users have no use for them. A second output, kept like the first.
-I18N_DOCS = Path("docs") / "i18n"
 
 
 def i18n_dir(settings: Settings) -> Path:
@@ -46,26 +43,45 @@ def build(
     extra_templates: Sequence[Path] = (),
     strict: bool = False,
     i18n_out: Path | None = None,
+    lint_record: LintRecord | None = None,
 ) -> list[Finding]:
     """Write the whole formatted output for the current spec into `out_dir` (which must not exist), and the
     untranslated lists into `i18n_out` when given.
 
     Lint runs first: its errors raise SpecRejected before anything is written (with `strict`, a description
-    still to write is one). Its warnings are returned, with the glossary check's about the docs pages."""
+    still to write is one). Its warnings are returned, with the glossary check's about the docs pages. With a
+    `lint_record` of a clean lint of the same inputs, its warnings stand for lint's."""
     layers = [*extra_templates, settings.templates]
     reserved = reserved_names(layers)  # reads every template first: one not in UTF-8 is one line
     spec = load_spec(settings.spec)
-    warnings = require_no_errors(lint(spec, reserved, strict))
+    warnings = _lint_warnings(spec, reserved, strict, lint_record)
     data = apply_spec_fixes(spec.data)
     names = render_project(data, settings, layers, reserved, out_dir)
     write_marker(out_dir)
     if settings.changelog.exists() or settings.changelog.is_symlink():
         # Its bytes land in the output, which check prints: a link (to /proc/self/environ) is not followed.
         (out_dir / settings.changelog.name).write_bytes(read_regular_file(settings.changelog))
-    format_tree(out_dir)
-    warnings += render_docs(spec, names, settings, out_dir, i18n_out)  # after formatting: Markdown is not ruff's
+    # Rendered beside the code while ruff formats it, then moved in: ruff would reformat the pages' code blocks.
+    docs_dir = out_dir.with_name(f"{out_dir.name}.docs")
+    with formatting_meanwhile(out_dir):
+        warnings += render_docs(spec, names, settings, docs_dir, i18n_out)
+    for rendered in sorted(docs_dir.iterdir()):
+        rendered.rename(out_dir / rendered.name)
+    docs_dir.rmdir()
     if i18n_out is not None:
         write_marker(i18n_out)
+    return warnings
+
+
+def _lint_warnings(spec: Spec, reserved: Reserved, strict: bool, lint_record: LintRecord | None) -> list[Finding]:
+    known = lint_record.warnings() if lint_record else None
+    if known is not None:
+        return known
+    from generator.lint.stages import lint, require_no_errors  # its validators load only when it runs
+
+    warnings = require_no_errors(lint(spec, reserved, strict))
+    if lint_record:
+        lint_record.remember(warnings)
     return warnings
 
 
@@ -92,6 +108,7 @@ def generate(
     extra_templates: Sequence[Path] = (),
     strict: bool = False,
     on_wait: Callable[[], None] = _no_wait,
+    lint_record: LintRecord | None = None,
 ) -> Result:
     """Regenerate the output directory; `on_wait` is called when another run holds it, before waiting."""
     started = time.perf_counter()
@@ -106,7 +123,9 @@ def generate(
         scratch = new_scratch(place)
         try:
             with _filesystem_errors_reported(scratch / target.name, target):
-                warnings = build(settings, scratch / target.name, extra_templates, strict, scratch / "i18n")
+                warnings = build(
+                    settings, scratch / target.name, extra_templates, strict, scratch / "i18n", lint_record
+                )
                 changes = _swap_in_if_changed(old, scratch / target.name, place)
                 i18n_changes = _swap_in_if_changed(old_i18n, scratch / "i18n", i18n_place)
         finally:

@@ -16,6 +16,25 @@ if TYPE_CHECKING:
     from atlas_streams import Client
 
 
+@pytest.fixture(scope="session")
+def session_caches(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("caches")
+
+
+@pytest.fixture(autouse=True)
+def own_caches(session_caches: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The suite keeps its caches to itself, neither reading nor filling the user's (docs/benchmarks.md)."""
+    monkeypatch.setenv("STREAMS_CODEGEN_CACHE_DIR", str(session_caches))
+
+
+@pytest.fixture
+def caches(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty cache folder of the test's own, in use (STREAMS_CODEGEN_CACHE_DIR)."""
+    folder = tmp_path_factory.mktemp("caches")
+    monkeypatch.setenv("STREAMS_CODEGEN_CACHE_DIR", str(folder))
+    return folder
+
+
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A throw-away copy of the project (tests/support/project_copy.py), made the working directory."""

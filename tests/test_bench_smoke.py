@@ -22,7 +22,7 @@ QUICK_RUNS: dict[ModuleType, dict[str, Any]] = {
     generation: {**ONCE, "profile": False},
     check: ONCE,
     upstream_diff: {**ONCE, "upstream": ROOT / "spec" / "streams.yaml"},
-    scale: {**ONCE, "copies": (1, 2)},
+    scale: {**ONCE, "copies": (6, 12)},
     client_overhead: {**ONCE, "batch": 2},
     parsing: {**ONCE, "batch": 1},
 }

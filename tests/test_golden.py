@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from openapi_python_client.strings import ClassName
 from support import ROOT
+from support.caches import damage_entry
 from support.generated_client import model_file
 from support.project_copy import copy_project
 from support.spec_examples import request_schema_name
@@ -30,7 +31,7 @@ def test_committed_output_matches_a_fresh_generation(
 ) -> None:
     monkeypatch.chdir(ROOT)
 
-    code = main(["check", "--strict"])
+    code = main(["check", "--full", "--strict"])
 
     out, err = capsys.readouterr()
     assert code == 0, f"{out}{err}"
@@ -86,7 +87,7 @@ def test_generate_on_an_up_to_date_tree_changes_nothing(project: Path, capsys: p
 
 
 def _generate_with_hash_seed(project: Path, seed: str, cache: Path) -> dict[str, bytes]:
-    env = {**os.environ, "PYTHONHASHSEED": seed, "XDG_CACHE_HOME": str(cache)}
+    env = {**os.environ, "PYTHONHASHSEED": seed, "STREAMS_CODEGEN_CACHE_DIR": str(cache)}
     subprocess.run(
         [sys.executable, "-m", "generator", "generate"], cwd=project, env=env, check=True, capture_output=True
     )
@@ -101,10 +102,14 @@ def test_output_does_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
     assert first == read_tree(ROOT / OUTPUT)
 
 
-def test_output_does_not_depend_on_the_template_cache(tmp_path: Path) -> None:
-    # The first run compiles every template into the empty cache; the second loads them from it.
+def test_output_does_not_depend_on_the_caches(tmp_path: Path) -> None:
+    # The first run fills the empty caches; the second reads them; the third finds every entry damaged.
     cold = _generate_with_hash_seed(copy_project(tmp_path / "a"), "0", tmp_path / "cache")
     warm = _generate_with_hash_seed(copy_project(tmp_path / "b"), "0", tmp_path / "cache")
+    entries = [path for path in (tmp_path / "cache").rglob("*") if path.is_file()]
+    for number, entry in enumerate(entries):
+        damage_entry(entry, number)
+    damaged = _generate_with_hash_seed(copy_project(tmp_path / "c"), "0", tmp_path / "cache")
 
-    assert any((tmp_path / "cache").rglob("*.cache"))
-    assert cold == warm == read_tree(ROOT / OUTPUT)
+    assert len(entries) > 1
+    assert cold == warm == damaged == read_tree(ROOT / OUTPUT)

@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from support import ROOT, SPEC_PATH
 from support.markdown_pages import MARKDOWN, links, pages, rendered_cells, table_row
 from support.spec_examples import body_operation
 
 from generator.config import load_settings
-from generator.markdown import md_cell, md_code, md_text
+from generator.markdown import md_cell, md_code, md_text, printable
 from generator.pipeline import build
 from generator.spec.loading import load_spec
 from generator.spec.pointers import node_at
@@ -26,6 +29,15 @@ def test_control_characters_are_dropped_and_separators_break_lines() -> None:
     assert md_text(CONTROL_TEXT) == "Project id with a NUL\nand a line separator[31m"
     assert md_cell(CONTROL_TEXT) == "Project id with a NUL<br>and a line separator[31m"
     assert md_code("a\u0000b\u2029c") == "`ab c`"
+
+
+@given(st.text())
+def test_printable_drops_exactly_the_unicode_control_characters_but_tab_and_line_breaks(text: str) -> None:
+    breaks: dict[str, str | int | None] = dict.fromkeys("\u2028\u2029\x85\r", "\n")
+    separated = text.replace("\r\n", "\n").translate(str.maketrans(breaks))
+    kept = "".join(char for char in separated if char in "\n\t" or unicodedata.category(char) != "Cc")
+
+    assert printable(text) == kept
 
 
 @pytest.mark.parametrize("target", ["javascript:alert(1)", "JavaScript:alert(1)", " data:text/html,x", "vbscript:x"])

@@ -3,7 +3,10 @@ pyproject.toml declares (templates/pyproject.toml.jinja), so output does not dep
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from ruff import find_ruff_bin  # type: ignore[import-untyped]  # ruff ships no py.typed
@@ -24,3 +27,26 @@ def format_tree(project_dir: Path) -> None:
         if result.returncode != 0:
             first_line = (result.stderr or result.stdout).strip().splitlines()[:1]
             raise CodegenError(f"ruff {arguments[0]} failed on generated code: {' '.join(first_line)}")
+
+
+@contextlib.contextmanager
+def formatting_meanwhile(project_dir: Path) -> Iterator[None]:
+    """format_tree(project_dir) while the block runs, finished when it ends: ruff works in processes of its own,
+    so the block's Python work (the docs) overlaps it instead of waiting for it. The block must not touch the
+    Python files."""
+    failures: list[Exception] = []
+
+    def run() -> None:
+        try:
+            format_tree(project_dir)
+        except Exception as err:  # raised again in the caller's thread  # noqa: BLE001
+            failures.append(err)
+
+    thread = threading.Thread(target=run, name="ruff")
+    thread.start()
+    try:
+        yield
+    finally:
+        thread.join()
+    if failures:
+        raise failures[0]

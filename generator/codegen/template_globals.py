@@ -6,6 +6,7 @@ own; `template_globals` binds them to one spec, and to the library's endpoint ob
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
@@ -48,6 +49,7 @@ def template_globals(data: dict[str, Any], config: Config, reserved: Reserved) -
     def of(endpoint: Endpoint) -> Operation:
         return spec_operations[endpoint.name][2]
 
+    @functools.cache  # the library's ClassName is slow, and enum_selector asks it of every schema for each property
     def class_name(schema_name: str) -> str:
         return str(ClassName(schema_name, config.field_prefix))
 

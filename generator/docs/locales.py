@@ -79,21 +79,24 @@ def load_locales(settings: Settings) -> list[Locale]:
 def _load_strings(path: Path, base: Spec | None) -> Spec:
     strings = load_yaml_mapping(path, "locale strings", "interface string key: text")
     for key, text in strings.data.items():
-        line = strings.position_of((key,))[0]
+        # Only a problem needs the line: it takes ruamel.yaml's round-trip tree, most of a clean run's docs time.
         if not isinstance(text, str):
-            raise CodegenError(f"locale string {key!r} is not text", path, line)
+            raise CodegenError(f"locale string {key!r} is not text", path, strings.position_of((key,))[0])
         if base is None:
             continue
         if key not in base.data:
             raise CodegenError(
-                f"unknown locale string {key!r}", path, line, hint=f"the keys are those of {base.path.name}"
+                f"unknown locale string {key!r}",
+                path,
+                strings.position_of((key,))[0],
+                hint=f"the keys are those of {base.path.name}",
             )
         if _placeholders(text) != _placeholders(base.data[key]):
             expected = ", ".join(sorted(_placeholders(base.data[key]))) or "none"
             raise CodegenError(
                 f"locale string {key!r} has placeholders {{{', '.join(sorted(_placeholders(text)))}}}",
                 path,
-                line,
+                strings.position_of((key,))[0],
                 hint=f"use exactly those of {base.path.name}: {expected}",
             )
     return strings

@@ -54,6 +54,9 @@ def glossary_warnings(settings: Settings, locale: Locale, texts: Texts, pages: d
     rules = load_glossary(glossary_path(settings.templates, locale.code))
     if rules is None:
         return []
+    found = [sighting for page, text in pages.items() for sighting in sightings(page, text, rules)]
+    if not found:  # the sources locate a violation: the YAML entries' positions take ruamel.yaml's round-trip tree
+        return []
     templates = sorted((settings.templates / TEMPLATES_SUBDIR).glob("*.jinja"))
     english = [shown.english for shown in texts.untranslated()]
     english += [locale.strings[key] for key in locale.untranslated_strings]
@@ -63,7 +66,6 @@ def glossary_warnings(settings: Settings, locale: Locale, texts: Texts, pages: d
         *(source for template in templates for source in template_sources(template)),
         *(Source(text) for text in english),
     ]
-    found = (sighting for page, text in pages.items() for sighting in sightings(page, text, rules))
     return report(found, sources, settings.output / locale.prefix)
 
 

@@ -68,16 +68,20 @@ def load_translations(path: Path) -> Translations:
     file = load_yaml_mapping(path, "translations", "JSON pointer into the spec: {english: fingerprint, text: ...}")
     entries = {}
     for pointer, entry in file.data.items():
-        line = file.position_of((pointer,))[0]
+        # Only a problem needs the line: it takes ruamel.yaml's round-trip tree.
         if not isinstance(entry, dict) or set(entry) != _FIELDS:
             raise CodegenError(
                 f"translation of {pointer!r} must be a mapping with exactly the keys english and text",
                 path,
-                line,
+                file.position_of((pointer,))[0],
                 hint="english: the fingerprint of the English text (lint prints it), text: the translation",
             )
         if not all(isinstance(entry[field], str) and entry[field].strip() for field in _FIELDS):
-            raise CodegenError(f"translation of {pointer!r}: english and text must be non-empty text", path, line)
+            raise CodegenError(
+                f"translation of {pointer!r}: english and text must be non-empty text",
+                path,
+                file.position_of((pointer,))[0],
+            )
         entries[str(pointer)] = Translation(entry["text"], entry["english"])
     return Translations(file, entries)
 
@@ -100,15 +104,14 @@ def english_at(data: dict[str, object], pointer: str) -> str | None:
 def translation_findings(data: dict[str, object], translations: Translations) -> list[Finding]:
     """Every entry that names no text of the spec (error), and every stale one (warning), in file order."""
     findings = []
+    position = translations.file.position_of  # only for a finding: it takes ruamel.yaml's round-trip tree
     for pointer, entry in translations.entries.items():
-        line, column = translations.file.position_of((pointer,))
         english = english_at(data, pointer)
         if english is None:
             findings.append(
                 Finding(
                     translations.file.path,
-                    line,
-                    column,
+                    *position((pointer,)),
                     "error",
                     f"translation of {pointer!r}, where the spec has no text",
                     "remove it (upstream-diff --apply does), or fix the JSON pointer",
@@ -118,8 +121,7 @@ def translation_findings(data: dict[str, object], translations: Translations) ->
             findings.append(
                 Finding(
                     translations.file.path,
-                    line,
-                    column,
+                    *position((pointer,)),
                     "warning",
                     f"stale translation of {pointer!r}: the English has changed since (the docs show the English)",
                     f"translate the English again, then set english: {fingerprint(english)}",

@@ -3,6 +3,7 @@ success bodies, before they are parsed; and the readOnly stripping of bodies giv
 
 import functools
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ._enums import OpenStrEnum
@@ -32,6 +33,8 @@ def check_parameter(name: str, value: Any, schema: dict[str, Any]) -> None:
 
 def check_request_body(data: Any, schema: dict[str, Any]) -> None:
     """RequestValidationError listing every problem by JSON path ($.a.b[0])."""
+    if compiled(schema)(data):
+        return
     problems = _problems(data, schema, "$")
     if problems:
         raise RequestValidationError(problems)
@@ -48,6 +51,8 @@ class ResponseShapeError(ValueError):
 def check_response_body(data: Any, schema: dict[str, Any]) -> None:
     """ResponseShapeError when a known field of `data` has the wrong JSON type (or a required one is missing).
     Only types are checked: unknown fields and values outside an enum are what a newer Atlas sends, and parse."""
+    if compiled(schema, types_only=True)(data):
+        return
     problems: list[Problem] = []
     _check(data, schema, "$", problems, types_only=True)
     if problems:
@@ -70,6 +75,139 @@ def without_read_only(value: Any, schema: dict[str, Any]) -> Any:
         if not (item_schema.get("readOnly", False) or properties.get(name, {}).get("readOnly", False)):
             kept[name] = without_read_only(item, item_schema)
     return kept
+
+
+# --- compiled checks -------------------------------------------------------------------------------------
+# Every request body and success body passes the walk below, which words each problem at its JSON path: most of
+# its time goes to paths and lists that a valid body never needs. So each body schema is compiled once into
+# plain functions that only answer "valid?", and the walk runs only to word the problems of a body that is not.
+# They must agree exactly with the walk (tests/test_compiled_validation.py).
+
+Valid = Callable[[Any], bool]
+
+# (id of the schema, types_only) -> (the schema, kept so that its id is never reused; its function). Only schemas
+# that live as long as the program (module constants, SCHEMAS) are compiled: one made per call would pile up.
+_COMPILED: dict[tuple[int, bool], tuple[dict[str, Any], Valid]] = {}
+_NO_RULES: dict[str, Any] = {}  # one object, so that compiling it ends (its items are itself)
+
+
+def compiled(schema: dict[str, Any], types_only: bool = False) -> Valid:
+    """The function that says whether a value passes `schema` (with `types_only`, its JSON types alone)."""
+    schema = _resolve(schema)
+    key = (id(schema), types_only)
+    found = _COMPILED.get(key)
+    if found is not None:
+        return found[1]
+    built: list[Valid] = []
+    # A schema that contains itself (through $ref) finds this stand-in while it is being compiled.
+    _COMPILED[key] = (schema, lambda value: built[0](value))
+    try:
+        built.append(_compile(schema, types_only))
+    except BaseException:
+        del _COMPILED[key]
+        raise
+    _COMPILED[key] = (schema, built[0])
+    return built[0]
+
+
+def _compile(schema: dict[str, Any], types_only: bool) -> Valid:
+    checks: list[Valid] = [compiled(member, types_only) for member in schema.get("allOf", ())]
+    for combiner in ("anyOf", "oneOf"):
+        if combiner in schema:
+            checks.append(_any_of([compiled(member, types_only) for member in schema[combiner]]))
+    if "oneOf" not in schema:  # the members decide (as in _check)
+        expected = schema.get("type")
+        if expected in _JSON_TYPES:
+            checks.append(_type_check(expected))
+        if not types_only:
+            checks += _value_checks(schema)
+        checks += _array_checks(schema, types_only) + _object_checks(schema, types_only)
+    nullable = bool(schema.get("nullable", False))
+
+    if len(checks) == 1:
+        (only,) = checks
+        return lambda value: nullable if value is None else only(value)
+
+    def valid(value: Any) -> bool:
+        if value is None:
+            return nullable
+        for check in checks:
+            if not check(value):
+                return False
+        return True
+
+    return valid
+
+
+def _type_check(expected: str) -> Valid:
+    types = _JSON_TYPES[expected]
+    if expected in ("integer", "number"):
+        return lambda value: isinstance(value, types) and not isinstance(value, bool)
+    return lambda value: isinstance(value, types)
+
+
+def _any_of(members: list[Valid]) -> Valid:
+    def valid(value: Any) -> bool:
+        for member in members:
+            if member(value):
+                return True
+        return False
+
+    return valid
+
+
+def _value_checks(schema: dict[str, Any]) -> list[Valid]:
+    checks: list[Valid] = []
+    if "enum" in schema:
+        allowed = schema["enum"]
+        checks.append(lambda value: value in allowed or _unknown_member(value))
+    if "pattern" in schema:
+        search = _regex(schema["pattern"]).search
+        checks.append(lambda value: not isinstance(value, str) or search(value) is not None)
+    return checks
+
+
+def _array_checks(schema: dict[str, Any], types_only: bool) -> list[Valid]:
+    item = compiled(schema.get("items", _NO_RULES), types_only)
+    most, least = schema.get("maxItems"), schema.get("minItems")
+    unique = schema.get("uniqueItems", False) and not types_only
+    if types_only:
+        most = least = None
+
+    def valid(value: Any) -> bool:
+        if not isinstance(value, list):
+            return True
+        if (most is not None and len(value) > most) or (least is not None and len(value) < least):
+            return False
+        if unique and len({_json_key(one) for one in value}) < len(value):
+            return False
+        for one in value:
+            if not item(one):
+                return False
+        return True
+
+    return [valid]
+
+
+def _object_checks(schema: dict[str, Any], types_only: bool) -> list[Valid]:
+    required = tuple(schema.get("required", ()))
+    properties = {name: compiled(member, types_only) for name, member in schema.get("properties", {}).items()}
+    extra = schema.get("additionalProperties")
+    other = compiled(extra, types_only) if isinstance(extra, dict) else None
+
+    def valid(value: Any) -> bool:
+        if not isinstance(value, dict):
+            return True
+        for name in required:
+            if name not in value:
+                return False
+        for name, item in value.items():
+            check = properties.get(name, other)
+            if check is not None and not check(item):
+                return False
+        return True
+
+    return [valid]
 
 
 def _problems(value: Any, schema: dict[str, Any], path: str) -> list[Problem]:

@@ -36,14 +36,33 @@ def _drop_read_only(value: Any, data: Any) -> None:
             if isinstance(item_data, (dict, list)):
                 _drop_read_only(item, item_data)
         return
-    json_names: dict[str, str] | None = getattr(type(value), "_JSON_NAMES", None)
-    if json_names is None or not isinstance(data, dict):
+    plan = _read_only_plan(type(value))
+    if plan is None or not isinstance(data, dict):
         return
-    read_only: frozenset[str] = type(value)._READ_ONLY
-    for attribute, key in json_names.items():
-        if key in read_only:
-            data.pop(key, None)
+    dropped, kept = plan
+    for key in dropped:
+        data.pop(key, None)
+    for attribute, key in kept:
         # Only models and lists of them can hold readOnly keys: strings, numbers and enum members
         # (whose class answers a missing attribute slowly) are not looked into.
-        elif isinstance(data.get(key), (dict, list)):
+        if isinstance(data.get(key), (dict, list)):
             _drop_read_only(getattr(value, attribute), data[key])
+
+
+_Plan = tuple[tuple[str, ...], tuple[tuple[str, str], ...]] | None
+_PLANS: dict[type, _Plan] = {}
+
+
+def _read_only_plan(cls: type) -> _Plan:
+    """For a model class: the JSON keys to drop, and the (attribute, key) of the others; None for any other class.
+    Worked out once per class instead of for every request."""
+    if cls in _PLANS:
+        return _PLANS[cls]
+    json_names: dict[str, str] | None = getattr(cls, "_JSON_NAMES", None)
+    plan: _Plan = None
+    if json_names is not None:
+        read_only: frozenset[str] = getattr(cls, "_READ_ONLY")
+        dropped = tuple(key for key in json_names.values() if key in read_only)
+        plan = dropped, tuple((attribute, key) for attribute, key in json_names.items() if key not in read_only)
+    _PLANS[cls] = plan
+    return plan
