@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.spec.pointers import Pointer, node_at, resolved
-from generator.spec.vocabulary import SCHEMA_PREFIX, SPLIT_FROM, operations, schema_name
+from generator.spec.vocabulary import EMPTY_SUCCESS, SCHEMA_PREFIX, SPLIT_FROM, operations, schema_name
 
 REQUEST = "request"
 RESPONSE = "response"
@@ -250,3 +250,56 @@ def response_attribute_headers(data: dict[str, Any]) -> dict[str, tuple[str, dic
                 if name.lower() not in found and name.lower() not in RUNTIME_HEADERS:
                     found[name.lower()] = (name, resolved(data, header))
     return found
+
+
+@dataclass(frozen=True)
+class Pagination:
+    """How a list operation pages, by Atlas's convention: the query parameters that pick the page and its size,
+    and the array of items."""
+
+    page_parameter: str
+    size_parameter: str
+    items_property: str
+
+
+PAGE_PARAMETER = "pageNum"
+SIZE_PARAMETER = "itemsPerPage"
+ITEMS_PROPERTY = "results"
+
+
+def pagination(data: dict[str, Any], operation: dict[str, Any], method: str) -> Pagination | None:
+    """How `operation` pages when it is a GET that takes `itemsPerPage` and `pageNum` in its query and whose
+    first 2xx response with a schema has a `results` array (Atlas's Paginated* answers); None otherwise. Found
+    by structure, not by name, so that every list operation curated later pages too."""
+    if method.lower() != "get":
+        return None
+    query = {
+        parameter.get("name"): parameter
+        for parameter in (resolved(data, p) for p in operation.get("parameters", []))
+        if parameter.get("in") == "query"
+    }
+    if PAGE_PARAMETER not in query or SIZE_PARAMETER not in query:
+        return None
+    success = success_response(data, operation)
+    try:
+        items = property_schema(data, success[1], [ITEMS_PROPERTY]) if success is not None else {}
+    except KeyError:
+        return None
+    if items.get("type") != "array":
+        return None
+    return Pagination(PAGE_PARAMETER, SIZE_PARAMETER, ITEMS_PROPERTY)
+
+
+def success_response(data: dict[str, Any], operation: dict[str, Any]) -> tuple[int, dict[str, Any]] | None:
+    """The status and schema (of its first media type with one) of the first 2xx response with a schema: the
+    body that the generated function returns. None for an operation marked x-codegen-empty-success, whose success
+    carries no body (lint wants one or the other)."""
+    if operation.get(EMPTY_SUCCESS) is True:
+        return None
+    for status, response in operation.get("responses", {}).items():
+        if not (str(status).isdigit() and str(status).startswith("2")):
+            continue
+        for media in resolved(data, response).get("content", {}).values():
+            if isinstance(media.get("schema"), dict):
+                return int(status), dict(media["schema"])
+    return None
