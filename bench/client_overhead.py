@@ -8,10 +8,10 @@ from collections.abc import Callable
 
 import httpx
 from atlas_streams import Client
-from atlas_streams.api.streams import create_stream_workspace
-from atlas_streams.models import StreamsTenant
+from support.atlas_fakes import GROUP_ID, STREAMS_PATH
+from support.generated_client import body_model, operation
 from support.loopback import CannedResponse, LoopbackServer
-from support.spec_examples import REQUEST_MEDIA_TYPE, request_example, response_example
+from support.spec_examples import request_example, request_media_type, response_example
 
 from bench.measure import interleaved, per_call
 from bench.profiling import cumulative, profile_calls, top_functions, total
@@ -41,25 +41,25 @@ FINDINGS = (
 DEFAULT_REPEAT = 30
 DEFAULT_BATCH = 100
 TARGET_RATIO = 1.1
-GROUP_ID = "32b6e34b3d91647abb20e7b8"
-PATH = f"/api/atlas/v2/groups/{GROUP_ID}/streams"
 OURS = "create_stream_workspace.sync"
 RAW = "httpx.Client.post + json"
 
 
 def run(repeat: int = DEFAULT_REPEAT, warmup: int = 1, batch: int = DEFAULT_BATCH, profile: bool = True) -> Section:
-    answer = CannedResponse(200, {"Content-Type": REQUEST_MEDIA_TYPE}, json.dumps(response_example(200)).encode())
+    media_type = request_media_type()
+    answer = CannedResponse(200, {"Content-Type": media_type}, json.dumps(response_example(200)).encode())
     body = request_example()
-    model = StreamsTenant.from_dict(body)
-    headers = {"Accept": REQUEST_MEDIA_TYPE, "Content-Type": REQUEST_MEDIA_TYPE}
+    model = body_model().from_dict(body)
+    sync = operation.sync  # looked up once: through the lazy module, each call would pay an import lookup
+    headers = {"Accept": media_type, "Content-Type": media_type}
     with LoopbackServer() as server, Client(base_url=server.url) as ours, httpx.Client(base_url=server.url) as raw:
-        server.route(PATH, lambda request: answer)
+        server.route(STREAMS_PATH, lambda request: answer)
 
         def ours_call() -> object:
-            return create_stream_workspace.sync(GROUP_ID, client=ours, body=model)
+            return sync(GROUP_ID, client=ours, body=model)
 
         def raw_call() -> object:
-            response = raw.post(PATH, json=body, headers=headers)
+            response = raw.post(STREAMS_PATH, json=body, headers=headers)
             response.raise_for_status()
             return response.json()
 

@@ -5,26 +5,42 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from support import ROOT
+from support.spec_edit import edited, put
+from support.spec_examples import EnumProperty, string_enum_property
 
 from generator.cli import main
+from generator.config import load_settings
 from generator.evolve.api_diff import Change
 from generator.evolve.changelog import next_version
+from generator.spec.loading import load_spec
 
 SPEC = Path("spec/streams.yaml")
-TIER_ENUM = "          - SP5\n          - SP2\n          title: Stream Workspace Tier\n"
+RETIRED = "RETIRED_VALUE"  # a value the older spec had and the current one dropped
 
 
-def older_spec(project: Path, old: str, new: str) -> Path:
-    """spec/streams.yaml as it was before `new` replaced `old` (what `git show HEAD~N:...` gives)."""
-    text = (project / SPEC).read_text(encoding="utf-8")
-    assert old in text
-    path = project / "old.yaml"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return path
+def older_spec(project: Path, values: Callable[[list[str]], list[str]]) -> EnumProperty:
+    """old.yaml: the spec as it was when its first string enum property held values(its values now)."""
+    prop = string_enum_property(load_spec(project / SPEC).data)
+    edited(project / SPEC, project / "old.yaml", put(prop.pointer, values(prop.values)))
+    return prop
+
+
+def without_the_last_value(values: list[str]) -> list[str]:
+    return values[:-1]
+
+
+def with_a_retired_value(values: list[str]) -> list[str]:
+    return [*values, RETIRED]
+
+
+def next_major(project: Path) -> str:
+    major = load_settings(project / "pyproject.toml").package_version.split(".")[0]
+    return f"{int(major) + 1}.0.0"
 
 
 def test_same_spec_has_no_changes(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -34,7 +50,7 @@ def test_same_spec_has_no_changes(project: Path, capsys: pytest.CaptureFixture[s
 
 
 def test_new_defaults_to_the_configured_spec(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    older_spec(project, TIER_ENUM, TIER_ENUM.replace("          - SP2\n", ""))
+    prop = older_spec(project, without_the_last_value)
 
     code = main(["changes", "old.yaml"])
 
@@ -42,12 +58,12 @@ def test_new_defaults_to_the_configured_spec(project: Path, capsys: pytest.Captu
     assert capsys.readouterr().out == (
         "old.yaml -> spec/streams.yaml: 0 breaking, 1 compatible\n"
         "compatible:\n"
-        "  enum-value-added  StreamConfig.tier: value 'SP2' added\n"
+        f"  enum-value-added  {prop.subject}: value {prop.values[-1]!r} added\n"
     )
 
 
 def test_json_report(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    older_spec(project, TIER_ENUM, TIER_ENUM.replace("          - SP2\n", ""))
+    older_spec(project, without_the_last_value)
 
     code = main(["changes", "old.yaml", str(SPEC), "--format", "json"])
 
@@ -60,8 +76,9 @@ def test_json_report(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_changelog_entry_and_major_bump_for_a_breaking_change(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # the older spec had one more tier, so the current one removed it
-    older_spec(project, TIER_ENUM, TIER_ENUM.replace("- SP2\n", "- SP2\n          - SP1\n"))
+    # the older spec had one more value, so the current one removed it
+    prop = older_spec(project, with_a_retired_value)
+    before, after = load_settings(project / "pyproject.toml").package_version, next_major(project)
     pyproject_before = (project / "pyproject.toml").read_text(encoding="utf-8")
 
     code = main(["changes", "old.yaml", "--changelog"])
@@ -70,18 +87,19 @@ def test_changelog_entry_and_major_bump_for_a_breaking_change(
     changelog = (project / "spec/CHANGELOG.md").read_text(encoding="utf-8")
     pyproject_after = (project / "pyproject.toml").read_text(encoding="utf-8")
     assert code == 0
-    assert "pyproject.toml: package-version 0.1.0 -> 1.0.0; to regenerate, run: make generate" in out
+    assert f"pyproject.toml: package-version {before} -> {after}; to regenerate, run: make generate" in out
     assert re.search(
-        r"## 1\.0\.0\n\n<!-- changes: [0-9a-f]{16} -->\n\n### Breaking\n\n"
-        r"- `StreamConfig\.tier`: value 'SP1' removed \(enum-value-removed\)\n\n## 0\.1\.0",
+        rf"## {re.escape(after)}\n\n<!-- changes: [0-9a-f]{{16}} -->\n\n### Breaking\n\n"
+        rf"- `{re.escape(prop.subject)}`: value '{RETIRED}' removed \(enum-value-removed\)\n\n## ",
         changelog,
     )
-    assert pyproject_after == pyproject_before.replace('package-version = "0.1.0"', 'package-version = "1.0.0"')
+    assert pyproject_after == pyproject_before.replace(f'package-version = "{before}"', f'package-version = "{after}"')
     assert pyproject_after != pyproject_before
 
 
 def test_changelog_for_changes_already_recorded_does_nothing(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    older_spec(project, TIER_ENUM, TIER_ENUM.replace("- SP2\n", "- SP2\n          - SP1\n"))
+    older_spec(project, with_a_retired_value)
+    after = next_major(project)
     main(["changes", "old.yaml", "--changelog"])
     capsys.readouterr()
     recorded = [(project / name).read_bytes() for name in ("spec/CHANGELOG.md", "pyproject.toml")]
@@ -90,25 +108,27 @@ def test_changelog_for_changes_already_recorded_does_nothing(project: Path, caps
 
     out = capsys.readouterr().out
     assert code == 0
-    assert out.endswith("spec/CHANGELOG.md: the entry for 1.0.0 already records these changes; nothing to do\n")
+    assert out.endswith(f"spec/CHANGELOG.md: the entry for {after} already records these changes; nothing to do\n")
     assert [(project / name).read_bytes() for name in ("spec/CHANGELOG.md", "pyproject.toml")] == recorded
 
 
 def test_changelog_for_other_changes_adds_an_entry(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    older_spec(project, TIER_ENUM, TIER_ENUM.replace("- SP2\n", "- SP2\n          - SP1\n"))
+    older_spec(project, with_a_retired_value)
     main(["changes", "old.yaml", "--changelog"])
-    older_spec(project, TIER_ENUM, TIER_ENUM.replace("          - SP2\n", ""))
+    major = load_settings(project / "pyproject.toml").package_version
+    older_spec(project, without_the_last_value)
 
     code = main(["changes", "old.yaml", "--changelog"])
 
+    minor = f"{major.split('.')[0]}.1.0"
     assert code == 0
-    assert "pyproject.toml: package-version 1.0.0 -> 1.1.0" in capsys.readouterr().out
+    assert f"pyproject.toml: package-version {major} -> {minor}" in capsys.readouterr().out
 
 
 def test_breaking_changes_exit_1_without_changelog_and_0_once_recorded(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    older_spec(project, TIER_ENUM, TIER_ENUM.replace("- SP2\n", "- SP2\n          - SP1\n"))
+    older_spec(project, with_a_retired_value)
 
     codes = [main(["changes", "old.yaml"]), main(["changes", "old.yaml", "--changelog"])]
 

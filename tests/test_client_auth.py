@@ -12,12 +12,11 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import pytest
 from atlas_streams import Client, DigestAuth, RetryPolicy, ServiceAccountAuth
-from atlas_streams.api.streams import create_stream_workspace
 from atlas_streams.errors import AtlasApiError, AuthenticationError, UnauthorizedError
-from atlas_streams.models import StreamsTenant
 from support.atlas_fakes import (
     CLIENT_ID,
     CLIENT_SECRET,
@@ -31,10 +30,13 @@ from support.atlas_fakes import (
     atlas_error,
     basic_header_value,
     documented_response,
+    error_example,
+    error_response,
     loopback_client,
     parse_digest_authorization,
     request_body,
 )
+from support.generated_client import operation
 from support.loopback import LoopbackServer
 from support.spec_examples import request_example, response_example
 
@@ -46,8 +48,8 @@ ENV_NAMES = (
 )
 
 
-def create(client: Client) -> StreamsTenant:
-    return create_stream_workspace.sync(GROUP_ID, client=client, body=request_body())
+def create(client: Client) -> Any:
+    return operation.sync(GROUP_ID, client=client, body=request_body())
 
 
 def api_requests(server: LoopbackServer) -> list[str | None]:
@@ -86,7 +88,7 @@ def test_digest_auth_answers_the_challenge_with_the_request_path(atlas_server: L
     atlas_server.respond(documented_response(200))
 
     with loopback_client(atlas_server.url, auth=DigestAuth(PUBLIC_KEY, PRIVATE_KEY)) as client:
-        create_stream_workspace.sync(GROUP_ID, client=client, body=request_body(), pretty=True)
+        operation.sync(GROUP_ID, client=client, body=request_body(), pretty=True)
 
     challenged, authorized = atlas_server.requests
     assert challenged.headers.get("Authorization") is None
@@ -112,9 +114,9 @@ def test_digest_auth_through_asyncio(atlas_server: LoopbackServer) -> None:
     verifier = DigestVerifier(PUBLIC_KEY, PRIVATE_KEY).install(atlas_server)
     atlas_server.respond(documented_response(200))
 
-    async def call() -> StreamsTenant:
+    async def call() -> Any:
         async with loopback_client(atlas_server.url, auth=DigestAuth(PUBLIC_KEY, PRIVATE_KEY)) as client:
-            return await create_stream_workspace.asyncio(GROUP_ID, client=client, body=request_body())
+            return await operation.asyncio(GROUP_ID, client=client, body=request_body())
 
     assert asyncio.run(call()).to_dict() == response_example(200)
     assert verifier.accepted == 1
@@ -193,12 +195,12 @@ def test_second_401_after_a_refresh_raises_unauthorized_error_without_looping(
     atlas_server: LoopbackServer, token_endpoint: OAuthTokenEndpoint, sa_client: Client
 ) -> None:
     # The bearer check passes; the API itself answers 401 twice (say, the account lost its role).
-    atlas_server.respond(documented_response(401), documented_response(401), documented_response(200))
+    atlas_server.respond(error_response(401), error_response(401), documented_response(200))
 
     with pytest.raises(UnauthorizedError) as excinfo:
         create(sa_client)
 
-    assert excinfo.value.error_code == response_example(401)["errorCode"]
+    assert excinfo.value.error_code == error_example(401)["errorCode"]
     assert len(token_endpoint.token_requests) == 2
     assert len(api_requests(atlas_server)) == 2
 
@@ -208,11 +210,11 @@ def test_fifty_concurrent_async_calls_fetch_one_token(atlas_server: LoopbackServ
     endpoint = OAuthTokenEndpoint(CLIENT_ID, CLIENT_SECRET, delay=0.2).install(atlas_server)
     atlas_server.respond(*[documented_response(200)] * 50)
 
-    async def call_50() -> list[StreamsTenant]:
+    async def call_50() -> list[Any]:
         auth = ServiceAccountAuth(CLIENT_ID, CLIENT_SECRET)
         async with loopback_client(atlas_server.url, auth=auth, retries=1) as client:
             return await asyncio.gather(
-                *(create_stream_workspace.asyncio(GROUP_ID, client=client, body=request_body()) for _ in range(50))
+                *(operation.asyncio(GROUP_ID, client=client, body=request_body()) for _ in range(50))
             )
 
     tenants = asyncio.run(call_50())
@@ -231,7 +233,7 @@ def test_twenty_threads_sharing_one_client_fetch_one_token(atlas_server: Loopbac
 
     with loopback_client(atlas_server.url, auth=ServiceAccountAuth(CLIENT_ID, CLIENT_SECRET), retries=1) as client:
 
-        def call(_: int) -> StreamsTenant:
+        def call(_: int) -> Any:
             barrier.wait(timeout=10)
             return create(client)
 
@@ -281,12 +283,12 @@ def test_service_account_through_asyncio_refreshes_a_stale_token(
 ) -> None:
     atlas_server.respond(documented_response(200), documented_response(200))
 
-    async def two_calls() -> StreamsTenant:
+    async def two_calls() -> Any:
         auth = ServiceAccountAuth(CLIENT_ID, CLIENT_SECRET)
         async with loopback_client(atlas_server.url, auth=auth, retries=1) as client:
-            await create_stream_workspace.asyncio(GROUP_ID, client=client, body=request_body())
+            await operation.asyncio(GROUP_ID, client=client, body=request_body())
             token_endpoint.revoke_all()
-            return await create_stream_workspace.asyncio(GROUP_ID, client=client, body=request_body())
+            return await operation.asyncio(GROUP_ID, client=client, body=request_body())
 
     assert asyncio.run(two_calls()).to_dict() == response_example(200)
     assert len(token_endpoint.issued) == 2
@@ -421,7 +423,7 @@ def test_debug_logs_of_an_oauth_exchange_with_retries_and_a_refresh_hold_no_secr
     caplog.set_level(logging.DEBUG)  # every logger: atlas_streams, httpx, httpcore
     atlas_server.respond(
         atlas_error(503, "SERVICE_UNAVAILABLE"),
-        documented_response(429, headers={"Retry-After": "1"}),
+        error_response(429, headers={"Retry-After": "1"}),
         documented_response(200),
         documented_response(200),
     )
@@ -457,7 +459,7 @@ def test_debug_logs_of_a_digest_exchange_hold_no_private_key(
 def test_unauthorized_error_after_a_refresh_holds_no_token_or_secret(
     atlas_server: LoopbackServer, token_endpoint: OAuthTokenEndpoint, sa_client: Client
 ) -> None:
-    atlas_server.respond(documented_response(401), documented_response(401))
+    atlas_server.respond(error_response(401), error_response(401))
 
     with pytest.raises(UnauthorizedError) as excinfo:
         create(sa_client)

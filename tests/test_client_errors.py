@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 from atlas_streams import Client
 from atlas_streams._validation import ResponseShapeError
-from atlas_streams.api.streams import create_stream_workspace
 from atlas_streams.errors import (
     AtlasApiError,
     BadRequestError,
@@ -22,21 +21,23 @@ from atlas_streams.errors import (
     ResponseParseError,
     ServerError,
 )
-from atlas_streams.models import StreamsTenant
 from support.atlas_fakes import (
-    ERROR_CLASS_BY_STATUS,
     GROUP_ID,
     STREAMS_PATH,
     atlas_error,
     documented_error_fields,
     documented_response,
+    error_classes,
+    error_example,
     error_fields,
+    error_response,
     loopback_client,
     raw,
     request_body,
 )
+from support.generated_client import header_attributes, operation, success_model
 from support.loopback import CannedResponse, LoopbackServer
-from support.spec_examples import documented_error_statuses, response_example
+from support.spec_examples import documented_error_statuses, response_example, success_status
 
 HTML_502 = (
     b"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
@@ -44,8 +45,8 @@ HTML_502 = (
 )
 
 
-def create(client: Client) -> StreamsTenant:
-    return create_stream_workspace.sync(GROUP_ID, client=client, body=request_body())
+def create(client: Client) -> Any:
+    return operation.sync(GROUP_ID, client=client, body=request_body())
 
 
 def raised_by(client: Client) -> AtlasApiError:
@@ -63,9 +64,9 @@ def plain(value: Any) -> Any:
     return value
 
 
-def test_documented_error_statuses_cover_the_expected_classes() -> None:
-    # Guards the parametrization below against silently shrinking.
-    assert documented_error_statuses() == sorted(ERROR_CLASS_BY_STATUS)
+def test_every_documented_error_status_has_an_expected_class() -> None:
+    # A status the spec starts documenting needs its expectation in error_classes() first.
+    assert set(documented_error_statuses()) <= set(error_classes())
 
 
 @pytest.mark.parametrize("status", documented_error_statuses())
@@ -76,7 +77,7 @@ def test_documented_error_example_raises_the_matching_subclass(
 
     error = raised_by(client)
 
-    assert type(error) is ERROR_CLASS_BY_STATUS[status]
+    assert type(error) is error_classes()[status]
 
 
 @pytest.mark.parametrize("status", documented_error_statuses())
@@ -91,12 +92,12 @@ def test_documented_error_example_fields_are_on_the_error(
 
 
 def test_error_keeps_raw_content_text_and_headers(atlas_server: LoopbackServer, client: Client) -> None:
-    atlas_server.respond(documented_response(404, headers={"X-Request-Id": "req-42"}))
+    atlas_server.respond(error_response(404, headers={"X-Request-Id": "req-42"}))
 
     error = raised_by(client)
 
-    assert error.content == json.dumps(response_example(404)).encode()
-    assert error.text == json.dumps(response_example(404))
+    assert error.content == json.dumps(error_example(404)).encode()
+    assert error.text == json.dumps(error_example(404))
     assert error.headers["x-request-id"] == "req-42"
 
 
@@ -238,12 +239,12 @@ def test_api_error_model_is_none_when_the_body_does_not_fit_it(atlas_server: Loo
 
 
 def test_api_error_model_is_kept_when_the_body_fits_it(atlas_server: LoopbackServer, client: Client) -> None:
-    atlas_server.respond(documented_response(404))
+    atlas_server.respond(error_response(404))
 
     api_error = raised_by(client).api_error
 
     assert api_error is not None
-    assert api_error.to_dict() == response_example(404)
+    assert api_error.to_dict() == error_example(404)
 
 
 BAD_REQUEST = {
@@ -281,7 +282,7 @@ def test_a_badly_typed_error_field_is_none_and_the_others_are_kept(
 
 
 def test_rate_limited_error_exposes_retry_after_seconds(atlas_server: LoopbackServer, client: Client) -> None:
-    atlas_server.respond(documented_response(429, headers={"Retry-After": "7"}))
+    atlas_server.respond(error_response(429, headers={"Retry-After": "7"}))
 
     error = raised_by(client)
 
@@ -290,7 +291,7 @@ def test_rate_limited_error_exposes_retry_after_seconds(atlas_server: LoopbackSe
 
 
 def test_rate_limited_error_without_retry_after_has_none(atlas_server: LoopbackServer, client: Client) -> None:
-    atlas_server.respond(documented_response(429))
+    atlas_server.respond(error_response(429))
 
     error = raised_by(client)
 
@@ -299,16 +300,16 @@ def test_rate_limited_error_without_retry_after_has_none(atlas_server: LoopbackS
 
 
 def test_asyncio_raises_the_same_typed_error(atlas_server: LoopbackServer) -> None:
-    atlas_server.respond(documented_response(404))
+    atlas_server.respond(error_response(404))
 
     async def call() -> None:
         async with loopback_client(atlas_server.url, retries=1) as client:
-            await create_stream_workspace.asyncio(GROUP_ID, client=client, body=request_body())
+            await operation.asyncio(GROUP_ID, client=client, body=request_body())
 
     with pytest.raises(NotFoundError) as excinfo:
         asyncio.run(call())
 
-    assert excinfo.value.error_code == response_example(404)["errorCode"]
+    assert excinfo.value.error_code == error_example(404)["errorCode"]
 
 
 # --- sync_detailed: a Response, never an exception for an HTTP status ----------------------------------------
@@ -320,7 +321,7 @@ def test_sync_detailed_returns_the_error_instead_of_raising(
 ) -> None:
     atlas_server.respond(atlas_error(status, f"CODE_{status}", "detail", "reason"))
 
-    response = create_stream_workspace.sync_detailed(GROUP_ID, client=client, body=request_body())
+    response = operation.sync_detailed(GROUP_ID, client=client, body=request_body())
 
     assert response.status_code == status
     assert response.parsed is None
@@ -332,44 +333,65 @@ def test_sync_detailed_returns_the_error_instead_of_raising(
 def test_sync_detailed_success_has_parsed_and_no_error(atlas_server: LoopbackServer, client: Client) -> None:
     atlas_server.respond(documented_response(200))
 
-    response = create_stream_workspace.sync_detailed(GROUP_ID, client=client, body=request_body())
+    response = operation.sync_detailed(GROUP_ID, client=client, body=request_body())
 
     assert response.status_code == 200
     assert response.error is None
-    assert isinstance(response.parsed, StreamsTenant)
+    assert isinstance(response.parsed, success_model())
     assert response.parsed.to_dict() == response_example(200)
     assert response.content == json.dumps(response_example(200)).encode()
 
 
-def test_sync_detailed_reads_rate_limit_headers_as_ints(atlas_server: LoopbackServer, client: Client) -> None:
-    atlas_server.respond(documented_response(200, headers={"RateLimit-Limit": "100", "RateLimit-Remaining": "97"}))
-
-    response = create_stream_workspace.sync_detailed(GROUP_ID, client=client, body=request_body())
-
-    assert (response.rate_limit_limit, response.rate_limit_remaining) == (100, 97)
+def integer_headers(statuses: list[int]) -> tuple[int, dict[str, str]]:
+    """The first of `statuses` whose response documents integer headers, and their Response attributes."""
+    found = ((status, attributes) for status in statuses if (attributes := header_attributes(status)))
+    return next(found, None) or pytest.skip(f"no response of {statuses} documents an integer header")
 
 
-def test_sync_detailed_reads_rate_limit_headers_of_an_error(atlas_server: LoopbackServer, client: Client) -> None:
-    atlas_server.respond(documented_response(429, headers={"RateLimit-Limit": "100", "RateLimit-Remaining": "0"}))
+def test_sync_detailed_reads_the_documented_integer_headers_as_ints(
+    atlas_server: LoopbackServer, client: Client
+) -> None:
+    status, attributes = integer_headers([success_status()])
+    sent = {name: str(100 - index) for index, name in enumerate(attributes)}
+    atlas_server.respond(documented_response(status, headers=sent))
 
-    response = create_stream_workspace.sync_detailed(GROUP_ID, client=client, body=request_body())
+    response = operation.sync_detailed(GROUP_ID, client=client, body=request_body())
 
-    assert isinstance(response.error, RateLimitedError)
-    assert (response.rate_limit_limit, response.rate_limit_remaining) == (100, 0)
+    assert {name: getattr(response, attribute) for name, attribute in attributes.items()} == {
+        name: int(value) for name, value in sent.items()
+    }
 
 
-def test_sync_detailed_rate_limit_is_none_without_the_headers(atlas_server: LoopbackServer, client: Client) -> None:
-    atlas_server.respond(documented_response(200))
+def test_sync_detailed_reads_the_documented_integer_headers_of_an_error(
+    atlas_server: LoopbackServer, client: Client
+) -> None:
+    status, attributes = integer_headers(documented_error_statuses())
+    sent = {name: str(index) for index, name in enumerate(attributes)}
+    atlas_server.respond(documented_response(status, headers=sent))
 
-    response = create_stream_workspace.sync_detailed(GROUP_ID, client=client, body=request_body())
+    response = operation.sync_detailed(GROUP_ID, client=client, body=request_body())
 
-    assert (response.rate_limit_limit, response.rate_limit_remaining) == (None, None)
+    assert isinstance(response.error, error_classes()[status])
+    assert {name: getattr(response, attribute) for name, attribute in attributes.items()} == {
+        name: int(value) for name, value in sent.items()
+    }
+
+
+def test_sync_detailed_header_attributes_are_none_without_the_headers(
+    atlas_server: LoopbackServer, client: Client
+) -> None:
+    status, attributes = integer_headers([success_status()])
+    atlas_server.respond(documented_response(status))
+
+    response = operation.sync_detailed(GROUP_ID, client=client, body=request_body())
+
+    assert [getattr(response, attribute) for attribute in attributes.values()] == [None] * len(attributes)
 
 
 def test_sync_detailed_does_not_raise_for_a_non_json_error(atlas_server: LoopbackServer, client: Client) -> None:
     atlas_server.respond(raw(502, HTML_502, "text/html"))
 
-    response = create_stream_workspace.sync_detailed(GROUP_ID, client=client, body=request_body())
+    response = operation.sync_detailed(GROUP_ID, client=client, body=request_body())
 
     assert isinstance(response.error, ServerError)
     assert (response.parsed, response.content, response.error.text) == (None, HTML_502, HTML_502.decode())
@@ -399,7 +421,7 @@ def test_sync_detailed_returns_an_unreadable_success_body_as_response_parse_erro
 ) -> None:
     atlas_server.respond(answer)
 
-    response = create_stream_workspace.sync_detailed(GROUP_ID, client=client, body=request_body())
+    response = operation.sync_detailed(GROUP_ID, client=client, body=request_body())
 
     assert (response.status_code, response.parsed) == (200, None)
     assert isinstance(response.error, ResponseParseError)
@@ -431,15 +453,15 @@ def test_asyncio_raises_response_parse_error_for_an_unreadable_success_body(atla
 
     async def call() -> None:
         async with loopback_client(atlas_server.url, retries=1) as client:
-            await create_stream_workspace.asyncio(GROUP_ID, client=client, body=request_body())
+            await operation.asyncio(GROUP_ID, client=client, body=request_body())
 
     with pytest.raises(ResponseParseError):
         asyncio.run(call())
 
 
 def test_unwrap_raises_the_response_error(atlas_server: LoopbackServer, client: Client) -> None:
-    atlas_server.respond(documented_response(403))
-    response = create_stream_workspace.sync_detailed(GROUP_ID, client=client, body=request_body())
+    atlas_server.respond(error_response(403))
+    response = operation.sync_detailed(GROUP_ID, client=client, body=request_body())
 
     with pytest.raises(ForbiddenError) as excinfo:
         response.unwrap()
@@ -449,17 +471,17 @@ def test_unwrap_raises_the_response_error(atlas_server: LoopbackServer, client: 
 
 def test_unwrap_returns_the_parsed_tenant_on_success(atlas_server: LoopbackServer, client: Client) -> None:
     atlas_server.respond(documented_response(200))
-    response = create_stream_workspace.sync_detailed(GROUP_ID, client=client, body=request_body())
+    response = operation.sync_detailed(GROUP_ID, client=client, body=request_body())
 
     assert response.unwrap() is response.parsed
 
 
 def test_asyncio_detailed_returns_the_error_instead_of_raising(atlas_server: LoopbackServer) -> None:
-    atlas_server.respond(documented_response(500))
+    atlas_server.respond(error_response(500))
 
     async def call() -> Any:
         async with loopback_client(atlas_server.url, retries=1) as client:
-            return await create_stream_workspace.asyncio_detailed(GROUP_ID, client=client, body=request_body())
+            return await operation.asyncio_detailed(GROUP_ID, client=client, body=request_body())
 
     response = asyncio.run(call())
 

@@ -1,6 +1,6 @@
 """Responses from an Atlas newer than this client: unknown enum values (regions, tiers, providers, states),
 unknown connection types and unknown fields parse without error, and to_dict() gives back exactly what the
-server sent. Each goes through create_stream_workspace.sync() over real loopback HTTP."""
+server sent. Each goes through the operation's sync() over real loopback HTTP."""
 
 from __future__ import annotations
 
@@ -11,26 +11,30 @@ from typing import Any
 
 import pytest
 from atlas_streams import Client
-from atlas_streams.api.streams import create_stream_workspace
-from atlas_streams.models import (
-    StreamsConnectionBase,
-    StreamsKafkaConnection,
-    StreamsSampleConnection,
-    StreamsTenant,
-)
 from support.atlas_fakes import ATLAS_MEDIA_TYPE, GROUP_ID, loopback_client
+from support.generated_client import body_model, model_class, operation
 from support.loopback import CannedResponse, LoopbackServer
-from support.spec_examples import request_example, response_example
+from support.spec_examples import discriminated_list, request_example, response_example, response_media, spec_data
+
+from generator.spec.schema_facts import discriminators
 
 # These responses carry what the spec does not know yet (or, for S3, what upstream's `type` enum omits),
 # which is the point: the client must parse them although the contract check would refuse them.
 pytestmark = pytest.mark.off_contract("responses newer than the spec")
 
 
-def received(atlas_server: LoopbackServer, client: Client, payload: dict[str, Any]) -> StreamsTenant:
+def received(atlas_server: LoopbackServer, client: Client, payload: dict[str, Any]) -> Any:
     """The tenant that sync() returns when the server answers 200 with `payload`."""
     atlas_server.respond(CannedResponse.json(200, payload, ATLAS_MEDIA_TYPE))
-    return create_stream_workspace.sync(GROUP_ID, client=client, body=StreamsTenant.from_dict(request_example()))
+    return operation.sync(GROUP_ID, client=client, body=body_model().from_dict(request_example()))
+
+
+def connection_class(value: str | None) -> Any:
+    """The model that a connection of type `value` parses as (None: the fallback for a type the client does not
+    know), by the discriminator of the union that the success schema lists (its connections)."""
+    _, union = discriminated_list(response_media(success=True)[1]["schema"])
+    discriminator = discriminators(spec_data())[union]
+    return model_class(discriminator.mapping[value] if value is not None else str(discriminator.fallback))
 
 
 def newer_200(change: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
@@ -50,15 +54,14 @@ UNKNOWN_CONNECTION = {
 }
 
 
-def test_unknown_connection_type_is_parsed_as_streams_connection_base(
-    atlas_server: LoopbackServer, client: Client
-) -> None:
+def test_unknown_connection_type_is_parsed_as_the_fallback_model(atlas_server: LoopbackServer, client: Client) -> None:
     payload = newer_200(lambda data: data["connections"].append(copy.deepcopy(UNKNOWN_CONNECTION)))
 
     tenant = received(atlas_server, client, payload)
 
     assert isinstance(tenant.connections, list)
-    assert [type(connection) for connection in tenant.connections] == [StreamsSampleConnection, StreamsConnectionBase]
+    first = response_example(200)["connections"][0]["type"]
+    assert [type(connection) for connection in tenant.connections] == [connection_class(first), connection_class(None)]
 
 
 def test_unknown_connection_type_round_trips_losslessly(atlas_server: LoopbackServer, client: Client) -> None:
@@ -104,7 +107,7 @@ def test_known_connection_type_with_its_fields_round_trips(atlas_server: Loopbac
     tenant = received(atlas_server, client, payload)
 
     assert isinstance(tenant.connections, list)
-    assert type(tenant.connections[1]) is StreamsKafkaConnection
+    assert type(tenant.connections[1]) is connection_class("Kafka")
     assert tenant.to_dict() == payload
 
 
@@ -191,10 +194,8 @@ def test_everything_new_at_once_round_trips_through_asyncio(atlas_server: Loopba
     payload = newer_200(newer)
     atlas_server.respond(CannedResponse.json(200, payload, ATLAS_MEDIA_TYPE))
 
-    async def call() -> StreamsTenant:
+    async def call() -> Any:
         async with loopback_client(atlas_server.url) as client:
-            return await create_stream_workspace.asyncio(
-                GROUP_ID, client=client, body=StreamsTenant.from_dict(request_example())
-            )
+            return await operation.asyncio(GROUP_ID, client=client, body=body_model().from_dict(request_example()))
 
     assert asyncio.run(call()).to_dict() == payload

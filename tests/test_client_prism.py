@@ -17,7 +17,7 @@ import pytest
 from atlas_streams import Client
 from atlas_streams.errors import AtlasApiError
 from support import SPEC_PATH
-from support.atlas_fakes import ERROR_CLASS_BY_STATUS, loopback_client
+from support.atlas_fakes import error_classes, loopback_client
 from support.prism import prism_server
 
 from generator.spec.loading import load_spec
@@ -81,5 +81,5 @@ def test_each_documented_status_comes_back_as_its_model_or_typed_error(
         assert response.parsed is not None
         assert response.parsed.to_dict() == example
     else:
-        assert isinstance(response.error, ERROR_CLASS_BY_STATUS.get(status, AtlasApiError))
+        assert isinstance(response.error, error_classes().get(status, AtlasApiError))
         assert response.error.error_code == example["errorCode"]

@@ -8,40 +8,58 @@ import re
 import sys
 import tomllib
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 from atlas_streams import Client
 from atlas_streams._validation import check_parameter, check_request_body
-from atlas_streams.api.streams import create_stream_workspace
 from atlas_streams.errors import (
     AtlasApiError,
     InvalidParameterError,
     NotFoundError,
     RequestValidationError,
 )
-from atlas_streams.models import (
-    StreamsTenant,
-)
+from support import CLIENT_DIR
 from support.atlas_fakes import (
     ATLAS_ACCEPT,
     ATLAS_MEDIA_TYPE,
-    ERROR_CLASS_BY_STATUS,
     GROUP_ID,
     STREAMS_PATH,
     documented_error_fields,
     documented_response,
     enveloped,
+    error_classes,
+    error_example,
     error_fields,
     loopback_client,
     request_body,
 )
+from support.generated_client import body_model, operation, success_model
 from support.loopback import CannedResponse, LoopbackServer
-from support.spec_examples import documented_error_statuses, request_example, response_example
+from support.spec_examples import (
+    body_operation,
+    documented_error_statuses,
+    documented_operation,
+    first_example_node,
+    json_path,
+    request_example,
+    request_media,
+    response_example,
+    spec_data,
+    value_nodes,
+)
 
-GROUP_ID_PATTERN = "^([a-f0-9]{24})$"
-CLIENT_PYPROJECT = Path(__file__).resolve().parent.parent / "generated" / "atlas-streams-client" / "pyproject.toml"
+from generator.spec.pointers import Pointer, node_at, resolved
+from generator.spec.schema_facts import enum_values
+
+CLIENT_PYPROJECT = CLIENT_DIR / "pyproject.toml"
+
+
+def group_id_pattern() -> str:
+    """The pattern of the operation's groupId parameter."""
+    parameters = [resolved(spec_data(), parameter) for parameter in documented_operation().get("parameters", [])]
+    found = (p["schema"]["pattern"] for p in parameters if p.get("name") == "groupId" and "pattern" in p["schema"])
+    return str(next(found, None) or pytest.skip("the operation has no groupId parameter with a pattern"))
 
 
 # --- groupId --------------------------------------------------------------------------------------------------
@@ -64,18 +82,18 @@ def test_invalid_group_id_raises_value_error_naming_it_before_any_request(
     atlas_server.respond(documented_response(200))
 
     with pytest.raises(ValueError) as excinfo:
-        create_stream_workspace.sync(group_id, client=client, body=request_body())
+        operation.sync(group_id, client=client, body=request_body())
 
     message = str(excinfo.value)
     assert "groupId" in message
     assert repr(group_id) in message or group_id in message
-    assert GROUP_ID_PATTERN in message
+    assert group_id_pattern() in message
     assert atlas_server.requests == []
 
 
 def test_invalid_group_id_raises_from_sync_detailed_too(atlas_server: LoopbackServer, client: Client) -> None:
     with pytest.raises(ValueError, match="groupId"):
-        create_stream_workspace.sync_detailed("not-a-group", client=client, body=request_body())
+        operation.sync_detailed("not-a-group", client=client, body=request_body())
 
     assert atlas_server.requests == []
 
@@ -83,7 +101,7 @@ def test_invalid_group_id_raises_from_sync_detailed_too(atlas_server: LoopbackSe
 def test_invalid_group_id_raises_from_asyncio_too(atlas_server: LoopbackServer) -> None:
     async def call() -> None:
         async with loopback_client(atlas_server.url) as client:
-            await create_stream_workspace.asyncio("not-a-group", client=client, body=request_body())
+            await operation.asyncio("not-a-group", client=client, body=request_body())
 
     with pytest.raises(ValueError, match="groupId"):
         asyncio.run(call())
@@ -94,73 +112,98 @@ def test_invalid_group_id_raises_from_asyncio_too(atlas_server: LoopbackServer) 
 # --- request body validation ----------------------------------------------------------------------------------
 
 
-def validation_error(
-    atlas_server: LoopbackServer, client: Client, make_body: Callable[[], StreamsTenant | dict[str, Any]]
-) -> str:
+def validation_error(atlas_server: LoopbackServer, client: Client, make_body: Callable[[], Any]) -> str:
     """The RequestValidationError message for the body `make_body` builds; checks that nothing was sent."""
     atlas_server.respond(documented_response(200))
     with pytest.raises(RequestValidationError) as excinfo:
-        create_stream_workspace.sync(GROUP_ID, client=client, body=make_body())
+        operation.sync(GROUP_ID, client=client, body=make_body())
     assert atlas_server.requests == []
     return str(excinfo.value)
 
 
-def with_changes(change: Callable[[dict[str, Any]], None]) -> Callable[[], dict[str, Any]]:
-    """The request example, changed, as plain JSON: a model parsed from a value outside an enum holds an open-enum
-    member, which the client sends as it is (test_client_limits.py)."""
+def with_value(where: Pointer, value: Any) -> Callable[[], dict[str, Any]]:
+    """The request example with `value` at `where`, as plain JSON: a model parsed from a value outside an enum
+    holds an open-enum member, which the client sends as it is (test_client_limits.py)."""
 
     def make() -> dict[str, Any]:
         data = request_example()
-        change(data)
+        *parents, last = where
+        node_at(data, tuple(parents))[last] = value
         return data
 
     return make
+
+
+def example_node(wanted: Callable[[Any, dict[str, Any]], bool], what: str) -> tuple[Pointer, Any, dict[str, Any]]:
+    """The first node of the request example that `wanted(node, its schema)` picks."""
+    return first_example_node(request_media()[1], wanted, f"{what} in the request example")
 
 
 def test_request_validation_error_is_a_value_error() -> None:
     assert issubclass(RequestValidationError, ValueError)
 
 
-def test_unknown_tier_raises_request_validation_error_naming_its_path(
+def test_a_value_outside_an_enum_raises_request_validation_error_naming_its_path(
     atlas_server: LoopbackServer, client: Client
 ) -> None:
-    message = validation_error(
-        atlas_server, client, with_changes(lambda data: data["streamConfig"].update(tier="SP999"))
+    where, _, _ = example_node(lambda value, schema: isinstance(value, str) and "enum" in schema, "string enum")
+
+    message = validation_error(atlas_server, client, with_value(where, "NOT_ONE_OF_THEM"))
+
+    assert json_path(where) in message
+    assert "NOT_ONE_OF_THEM" in message
+
+
+def test_a_value_outside_a_union_of_enums_raises_request_validation_error_naming_its_path(
+    atlas_server: LoopbackServer, client: Client
+) -> None:
+    where, _, _ = example_node(
+        lambda value, schema: isinstance(value, str) and "oneOf" in schema and bool(enum_values(spec_data(), schema)),
+        "oneOf of enums",
     )
 
-    assert "$.streamConfig.tier" in message
-    assert "SP999" in message
+    message = validation_error(atlas_server, client, with_value(where, "MARS_NORTH_1"))
+
+    assert json_path(where) in message
 
 
-def test_unknown_region_raises_request_validation_error_naming_its_path(
-    atlas_server: LoopbackServer, client: Client
-) -> None:
-    message = validation_error(
-        atlas_server, client, with_changes(lambda data: data["dataProcessRegion"].update(region="MARS_NORTH_1"))
+def array_with_max_items() -> tuple[Pointer, list[Any], int]:
+    """Where the request example holds an array with maxItems, its items and the limit."""
+    where, items, schema = example_node(
+        lambda value, schema: isinstance(value, list) and bool(value) and "maxItems" in schema, "array with maxItems"
     )
+    return where, items, schema["maxItems"]
 
-    assert "$.dataProcessRegion.region" in message
 
-
-def test_three_failover_regions_raise_request_validation_error_naming_max_items(
+def test_too_many_items_raise_request_validation_error_naming_max_items(
     atlas_server: LoopbackServer, client: Client
 ) -> None:
-    regions = [{"cloudProvider": "AWS", "region": region} for region in ("DUBLIN_IRL", "OHIO_USA", "TOKYO_JPN")]
+    where, items, limit = array_with_max_items()
 
-    message = validation_error(atlas_server, client, with_changes(lambda data: data.update(failoverRegions=regions)))
+    message = validation_error(atlas_server, client, with_value(where, [items[0]] * (limit + 1)))
 
-    assert "$.failoverRegions" in message
-    assert "2" in message
+    assert json_path(where) in message
+    assert str(limit) in message
 
 
 def test_a_body_pattern_refuses_a_final_newline() -> None:
-    # The request body has no writable field with a pattern; StreamsKafkaNetworkingAccess.connectionId is one.
-    schema = {"$ref": "#/components/schemas/StreamsKafkaNetworkingAccess"}
+    # The first writable string property with a pattern and an example, in a schema that requires nothing else.
+    schemas = spec_data()["components"]["schemas"]
+    found = (
+        (name, prop_name, prop["example"])
+        for name, schema in schemas.items()
+        for prop_name, prop in schema.get("properties", {}).items()
+        if "pattern" in prop
+        and isinstance(prop.get("example"), str)
+        and not prop.get("readOnly")
+        and set(schema.get("required", [])) <= {prop_name}
+    )
+    name, prop_name, example = next(found, None) or pytest.skip("no writable string property with a pattern")
 
     with pytest.raises(RequestValidationError) as excinfo:
-        check_request_body({"type": "PRIVATE_LINK", "connectionId": GROUP_ID + "\n"}, schema)
+        check_request_body({prop_name: example + "\n"}, {"$ref": f"#/components/schemas/{name}"})
 
-    assert [problem.location for problem in excinfo.value.problems] == ["$.connectionId"]
+    assert [problem.location for problem in excinfo.value.problems] == [f"$.{prop_name}"]
 
 
 def body_problems(data: Any, schema: dict[str, Any]) -> list[str]:
@@ -233,38 +276,48 @@ def test_patterns_match_as_ecma_262_regular_expressions(pattern: str, value: str
     assert pattern_problem(pattern, value) == expected
 
 
-def test_two_failover_regions_are_sent(atlas_server: LoopbackServer, client: Client) -> None:
-    regions = [{"cloudProvider": "AWS", "region": region} for region in ("DUBLIN_IRL", "OHIO_USA")]
-    data = request_example()
-    data["failoverRegions"] = regions
+def test_as_many_items_as_max_items_are_sent(atlas_server: LoopbackServer, client: Client) -> None:
+    where, items, limit = array_with_max_items()
     atlas_server.respond(documented_response(200))
 
-    create_stream_workspace.sync(GROUP_ID, client=client, body=StreamsTenant.from_dict(data))
+    operation.sync(GROUP_ID, client=client, body=with_value(where, [items[0]] * limit)())
 
     (request,) = atlas_server.requests
-    assert request.json()["failoverRegions"] == regions
+    assert node_at(request.json(), where) == [items[0]] * limit
 
 
-def test_missing_required_region_in_a_plain_json_body_raises_request_validation_error_naming_its_path(
+def object_with_a_required_property() -> tuple[Pointer, str]:
+    """Where the request example holds an object with a required property, and that property's name."""
+    where, value, schema = example_node(
+        lambda value, schema: isinstance(value, dict) and bool(set(schema.get("required", [])) & set(value)),
+        "object with a required property",
+    )
+    return where, next(name for name in value if name in schema["required"])
+
+
+def test_missing_required_property_in_a_plain_json_body_raises_request_validation_error_naming_its_path(
     atlas_server: LoopbackServer, client: Client
 ) -> None:
+    where, required = object_with_a_required_property()
+
     def make_body() -> Any:
         data = request_example()
-        del data["dataProcessRegion"]["region"]
+        del node_at(data, where)[required]
         return data
 
     message = validation_error(atlas_server, client, make_body)
 
-    assert "$.dataProcessRegion.region" in message
+    assert json_path((*where, required)) in message
 
 
 def test_a_model_body_cannot_be_built_without_a_required_field() -> None:
     # Models enforce required fields when they are built, so such a body never reaches the wire.
+    where, required = object_with_a_required_property()
     data = request_example()
-    del data["dataProcessRegion"]["region"]
+    del node_at(data, where)[required]
 
-    with pytest.raises(KeyError, match="region"):
-        StreamsTenant.from_dict(data)
+    with pytest.raises(KeyError, match=required):
+        body_model().from_dict(data)
 
 
 # --- query parameters and headers -----------------------------------------------------------------------------
@@ -273,7 +326,7 @@ def test_a_model_body_cannot_be_built_without_a_required_field() -> None:
 def test_envelope_and_pretty_are_not_sent_unless_passed(atlas_server: LoopbackServer, client: Client) -> None:
     atlas_server.respond(documented_response(200))
 
-    create_stream_workspace.sync(GROUP_ID, client=client, body=request_body())
+    operation.sync(GROUP_ID, client=client, body=request_body())
 
     (request,) = atlas_server.requests
     assert (request.path_only, request.query) == (STREAMS_PATH, [])
@@ -282,7 +335,7 @@ def test_envelope_and_pretty_are_not_sent_unless_passed(atlas_server: LoopbackSe
 def test_envelope_true_is_sent_as_envelope_true(atlas_server: LoopbackServer, client: Client) -> None:
     atlas_server.respond(enveloped(200, response_example(200)))
 
-    create_stream_workspace.sync(GROUP_ID, client=client, body=request_body(), envelope=True)
+    operation.sync(GROUP_ID, client=client, body=request_body(), envelope=True)
 
     (request,) = atlas_server.requests
     assert request.query == [("envelope", "true")]
@@ -291,8 +344,8 @@ def test_envelope_true_is_sent_as_envelope_true(atlas_server: LoopbackServer, cl
 def test_pretty_is_sent_when_passed(atlas_server: LoopbackServer, client: Client) -> None:
     atlas_server.respond(documented_response(200), documented_response(200))
 
-    create_stream_workspace.sync(GROUP_ID, client=client, body=request_body(), pretty=True)
-    create_stream_workspace.sync(GROUP_ID, client=client, body=request_body(), pretty=False)
+    operation.sync(GROUP_ID, client=client, body=request_body(), pretty=True)
+    operation.sync(GROUP_ID, client=client, body=request_body(), pretty=False)
 
     assert [request.query for request in atlas_server.requests] == [[("pretty", "true")], [("pretty", "false")]]
 
@@ -302,7 +355,7 @@ def test_accepts_the_versioned_media_type_first_and_sends_it_as_content_type(
 ) -> None:
     atlas_server.respond(documented_response(200))
 
-    create_stream_workspace.sync(GROUP_ID, client=client, body=request_body())
+    operation.sync(GROUP_ID, client=client, body=request_body())
 
     (request,) = atlas_server.requests
     assert request.headers.get_all("Accept") == [ATLAS_ACCEPT]
@@ -314,7 +367,7 @@ def test_user_agent_names_the_client_and_python_versions(atlas_server: LoopbackS
     python = "{}.{}.{}".format(*sys.version_info[:3])
     atlas_server.respond(documented_response(200))
 
-    create_stream_workspace.sync(GROUP_ID, client=client, body=request_body())
+    operation.sync(GROUP_ID, client=client, body=request_body())
 
     (request,) = atlas_server.requests
     assert request.headers.get_all("User-Agent") == [f"atlas-streams-client/{version} python/{python}"]
@@ -325,20 +378,20 @@ def test_client_headers_are_sent_with_every_request(atlas_server: LoopbackServer
     atlas_server.respond(documented_response(200))
 
     with loopback_client(atlas_server.url, headers={"X-Request-Source": "tests"}) as client:
-        create_stream_workspace.sync(GROUP_ID, client=client, body=request_body())
+        operation.sync(GROUP_ID, client=client, body=request_body())
 
     (request,) = atlas_server.requests
     assert request.headers["X-Request-Source"] == "tests"
     assert request.headers["Accept"] == ATLAS_ACCEPT
 
 
-def test_sends_post_with_the_request_example_as_body(atlas_server: LoopbackServer, client: Client) -> None:
+def test_sends_the_request_example_as_body(atlas_server: LoopbackServer, client: Client) -> None:
     atlas_server.respond(documented_response(200))
 
-    create_stream_workspace.sync(GROUP_ID, client=client, body=request_body())
+    operation.sync(GROUP_ID, client=client, body=request_body())
 
     (request,) = atlas_server.requests
-    assert (request.method, request.path_only) == ("POST", STREAMS_PATH)
+    assert (request.method, request.path_only) == (body_operation().method.upper(), STREAMS_PATH)
     assert request.json() == request_example()
 
 
@@ -346,25 +399,16 @@ def test_read_only_fields_are_never_sent(atlas_server: LoopbackServer, client: C
     # Every property of the 200 example that the request example lacks is readOnly.
     atlas_server.respond(documented_response(200))
 
-    create_stream_workspace.sync(GROUP_ID, client=client, body=StreamsTenant.from_dict(response_example(200)))
+    operation.sync(GROUP_ID, client=client, body=body_model().from_dict(response_example(200)))
 
     (request,) = atlas_server.requests
     assert request.json() == request_example()
 
 
-def read_only_keys(data: Any, path: str = "$") -> list[str]:
-    """JSON paths in `data` of the StreamsTenant properties that are readOnly (at any depth: links)."""
-    found: list[str] = []
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key in {"_id", "connections", "groupId", "hostnames", "links"}:
-                found.append(f"{path}.{key}")
-            else:
-                found += read_only_keys(value, f"{path}.{key}")
-    elif isinstance(data, list):
-        for index, item in enumerate(data):
-            found += read_only_keys(item, f"{path}[{index}]")
-    return found
+def read_only_keys(data: Any) -> list[str]:
+    """JSON paths in a request body `data` of the properties that its schema marks readOnly, at any depth."""
+    schema = request_media()[1]["schema"]
+    return [json_path(where) for where, _, node_schema in value_nodes(data, schema) if node_schema.get("readOnly")]
 
 
 def test_read_only_fields_of_a_plain_json_body_are_never_sent(atlas_server: LoopbackServer, client: Client) -> None:
@@ -373,7 +417,7 @@ def test_read_only_fields_of_a_plain_json_body_are_never_sent(atlas_server: Loop
     atlas_server.respond(documented_response(200))
 
     try:
-        create_stream_workspace.sync(GROUP_ID, client=client, body=response_example(200))
+        operation.sync(GROUP_ID, client=client, body=response_example(200))
     except RequestValidationError:
         pass
 
@@ -390,9 +434,9 @@ def test_success_is_parsed_with_and_without_envelope(
 ) -> None:
     atlas_server.respond(enveloped(200, response_example(200)) if envelope else documented_response(200))
 
-    tenant = create_stream_workspace.sync(GROUP_ID, client=client, body=request_body(), envelope=envelope)
+    tenant = operation.sync(GROUP_ID, client=client, body=request_body(), envelope=envelope)
 
-    assert isinstance(tenant, StreamsTenant)
+    assert isinstance(tenant, success_model())
     assert tenant.to_dict() == response_example(200)
 
 
@@ -404,17 +448,17 @@ def test_enveloped_error_raises_the_matching_subclass(
     atlas_server.respond(enveloped(status, example))
 
     with pytest.raises(AtlasApiError) as excinfo:
-        create_stream_workspace.sync(GROUP_ID, client=client, body=request_body(), envelope=True)
+        operation.sync(GROUP_ID, client=client, body=request_body(), envelope=True)
 
     error = excinfo.value
-    assert type(error) is ERROR_CLASS_BY_STATUS[status]
+    assert type(error) is error_classes()[status]
     assert error_fields(error) == documented_error_fields(status)
 
 
 def test_enveloped_error_comes_back_from_sync_detailed(atlas_server: LoopbackServer, client: Client) -> None:
-    atlas_server.respond(enveloped(404, response_example(404)))
+    atlas_server.respond(enveloped(404, error_example(404)))
 
-    response = create_stream_workspace.sync_detailed(GROUP_ID, client=client, body=request_body(), envelope=True)
+    response = operation.sync_detailed(GROUP_ID, client=client, body=request_body(), envelope=True)
 
     assert isinstance(response.error, NotFoundError)
     assert (response.status_code, response.parsed) == (404, None)
@@ -423,9 +467,9 @@ def test_enveloped_error_comes_back_from_sync_detailed(atlas_server: LoopbackSer
 def test_enveloped_success_through_asyncio(atlas_server: LoopbackServer) -> None:
     atlas_server.respond(enveloped(200, response_example(200)))
 
-    async def call() -> StreamsTenant:
+    async def call() -> Any:
         async with loopback_client(atlas_server.url) as client:
-            return await create_stream_workspace.asyncio(GROUP_ID, client=client, body=request_body(), envelope=True)
+            return await operation.asyncio(GROUP_ID, client=client, body=request_body(), envelope=True)
 
     assert asyncio.run(call()).to_dict() == response_example(200)
 
@@ -437,6 +481,6 @@ def test_status_and_content_fields_are_not_unwrapped_without_envelope(
     payload = {**response_example(200), "status": 404, "content": {"error": 404}}
     atlas_server.respond(CannedResponse.json(200, payload, ATLAS_MEDIA_TYPE))
 
-    tenant = create_stream_workspace.sync(GROUP_ID, client=client, body=request_body())
+    tenant = operation.sync(GROUP_ID, client=client, body=request_body())
 
     assert tenant.to_dict() == payload

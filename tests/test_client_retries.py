@@ -14,7 +14,6 @@ from typing import Any
 import httpx
 import pytest
 from atlas_streams import RetryPolicy
-from atlas_streams.api.streams import create_stream_workspace
 from atlas_streams.errors import (
     AtlasApiError,
     AtlasConnectionError,
@@ -23,7 +22,6 @@ from atlas_streams.errors import (
     RateLimitedError,
     ServerError,
 )
-from atlas_streams.models import StreamsTenant
 from support import ROOT
 from support.atlas_fakes import (
     ATLAS_MEDIA_TYPE,
@@ -34,9 +32,12 @@ from support.atlas_fakes import (
     delayed,
     documented_response,
     enveloped,
+    error_example,
+    error_response,
     loopback_client,
     request_body,
 )
+from support.generated_client import operation
 from support.loopback import CannedResponse, LoopbackServer
 from support.markdown_pages import tables
 from support.spec_examples import request_example, response_example
@@ -46,9 +47,9 @@ def unavailable() -> CannedResponse:
     return atlas_error(503, "SERVICE_UNAVAILABLE", reason="Service Unavailable")
 
 
-def create(url: str, retries: RetryPolicy | int | None, timeout: httpx.Timeout | float = 10.0) -> StreamsTenant:
+def create(url: str, retries: RetryPolicy | int | None, timeout: httpx.Timeout | float = 10.0) -> Any:
     with loopback_client(url, timeout=timeout, retries=retries) as client:
-        return create_stream_workspace.sync(GROUP_ID, client=client, body=request_body())
+        return operation.sync(GROUP_ID, client=client, body=request_body())
 
 
 def retry_records(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
@@ -71,7 +72,7 @@ def test_default_retry_policy_matches_the_documented_defaults() -> None:
 
 def test_429_with_retry_after_is_retried_after_waiting_that_long(atlas_server: LoopbackServer) -> None:
     sleeps = SleepRecorder()
-    atlas_server.respond(documented_response(429, headers={"Retry-After": "2"}), documented_response(200))
+    atlas_server.respond(error_response(429, headers={"Retry-After": "2"}), documented_response(200))
 
     tenant = create(atlas_server.url, RetryPolicy(sleep=sleeps))
 
@@ -84,10 +85,10 @@ def test_429_with_retry_after_is_retried_after_waiting_that_long(atlas_server: L
 def test_429_inside_an_envelope_is_retried(atlas_server: LoopbackServer) -> None:
     # With envelope=true Atlas answers HTTP 200 and reports the 429 inside the body.
     sleeps = SleepRecorder()
-    atlas_server.respond(enveloped(429, response_example(429)), enveloped(200, response_example(200)))
+    atlas_server.respond(enveloped(429, error_example(429)), enveloped(200, response_example(200)))
 
     with loopback_client(atlas_server.url, retries=RetryPolicy(sleep=sleeps)) as client:
-        tenant = create_stream_workspace.sync(GROUP_ID, client=client, body=request_body(), envelope=True)
+        tenant = operation.sync(GROUP_ID, client=client, body=request_body(), envelope=True)
 
     assert tenant.to_dict() == response_example(200)
     assert len(atlas_server.requests) == 2
@@ -117,7 +118,7 @@ def test_503_three_times_raises_server_error_after_exactly_three_attempts(atlas_
 
 def test_429_every_time_raises_rate_limited_error_after_max_attempts(atlas_server: LoopbackServer) -> None:
     sleeps = SleepRecorder()
-    atlas_server.respond(*[documented_response(429, headers={"Retry-After": "1"})] * 4)
+    atlas_server.respond(*[error_response(429, headers={"Retry-After": "1"})] * 4)
 
     with pytest.raises(RateLimitedError):
         create(atlas_server.url, RetryPolicy(max_attempts=4, sleep=sleeps))
@@ -168,7 +169,7 @@ def test_jitter_varies_the_delays_within_max_delay(atlas_server: LoopbackServer)
 
 def test_retry_after_longer_than_max_delay_is_not_waited_for(atlas_server: LoopbackServer) -> None:
     sleeps = SleepRecorder()
-    atlas_server.respond(documented_response(429, headers={"Retry-After": "120"}), documented_response(200))
+    atlas_server.respond(error_response(429, headers={"Retry-After": "120"}), documented_response(200))
 
     with pytest.raises(RateLimitedError) as excinfo:
         create(atlas_server.url, RetryPolicy(max_delay=30, sleep=sleeps))
@@ -210,7 +211,7 @@ def test_other_statuses_are_not_retried(atlas_server: LoopbackServer, status: in
 
 
 def test_400_is_not_retried(atlas_server: LoopbackServer) -> None:
-    atlas_server.respond(documented_response(400), documented_response(200))
+    atlas_server.respond(error_response(400), documented_response(200))
 
     with pytest.raises(BadRequestError):
         create(atlas_server.url, RetryPolicy(sleep=SleepRecorder()))
@@ -252,7 +253,7 @@ def test_each_retry_is_logged_at_debug_on_the_atlas_streams_logger(
     atlas_server: LoopbackServer, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG, logger="atlas_streams")
-    atlas_server.respond(unavailable(), documented_response(429), documented_response(200))
+    atlas_server.respond(unavailable(), error_response(429), documented_response(200))
 
     create(atlas_server.url, RetryPolicy(sleep=SleepRecorder()))
 
@@ -285,12 +286,12 @@ def test_asyncio_retries_with_async_sleep(atlas_server: LoopbackServer) -> None:
     def blocking_sleep(seconds: float) -> None:
         raise AssertionError(f"asyncio path called the blocking sleep({seconds})")
 
-    atlas_server.respond(documented_response(429, headers={"Retry-After": "3"}), documented_response(200))
+    atlas_server.respond(error_response(429, headers={"Retry-After": "3"}), documented_response(200))
 
-    async def call() -> StreamsTenant:
+    async def call() -> Any:
         policy = RetryPolicy(sleep=blocking_sleep, async_sleep=sleeps.async_sleep)
         async with loopback_client(atlas_server.url, retries=policy) as client:
-            return await create_stream_workspace.asyncio(GROUP_ID, client=client, body=request_body())
+            return await operation.asyncio(GROUP_ID, client=client, body=request_body())
 
     tenant = asyncio.run(call())
 
@@ -303,9 +304,9 @@ def test_asyncio_503_three_times_raises_after_three_attempts(atlas_server: Loopb
     sleeps = SleepRecorder()
     atlas_server.respond(unavailable(), unavailable(), unavailable(), documented_response(200))
 
-    async def call() -> StreamsTenant:
+    async def call() -> Any:
         async with loopback_client(atlas_server.url, retries=RetryPolicy(async_sleep=sleeps.async_sleep)) as client:
-            return await create_stream_workspace.asyncio(GROUP_ID, client=client, body=request_body())
+            return await operation.asyncio(GROUP_ID, client=client, body=request_body())
 
     with pytest.raises(ServerError):
         asyncio.run(call())

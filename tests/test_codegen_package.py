@@ -230,12 +230,13 @@ def test_discriminator_cases_map_every_value_to_its_member_and_keep_the_fallback
 ) -> None:
     data, openapi = parsed
     polymorphic = discriminators(data)
-    unions = [
-        prop
+    # A union is a property of its own, or the items of a list property (a tenant's connections).
+    properties = [
+        getattr(prop, "inner_property", prop)
         for model in openapi.models
         for prop in [*(model.required_properties or []), *(model.optional_properties or [])]
-        if isinstance(prop, UnionProperty)
     ]
+    unions = [prop for prop in properties if isinstance(prop, UnionProperty)]
     inner = [
         inner
         for union in unions

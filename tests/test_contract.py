@@ -7,15 +7,46 @@ tests prove the checker that the `atlas_server` fixture applies to every client 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import httpx
-from support.atlas_fakes import ATLAS_MEDIA_TYPE, GROUP_ID, STREAMS_PATH, TOKEN_PATH, documented_response, raw
+import pytest
+from support.atlas_fakes import ATLAS_MEDIA_TYPE, STREAMS_PATH, TOKEN_PATH, documented_response, raw
 from support.contract import shared_contract
 from support.loopback import CannedResponse, LoopbackServer
-from support.spec_examples import request_example, response_example
+from support.spec_examples import (
+    body_operation,
+    documented_error_statuses,
+    documented_operation,
+    request_example,
+    request_media,
+    response_example,
+    response_media,
+    response_media_type,
+    spec_data,
+    write_only_value,
+)
+
+from generator.spec.pointers import Pointer, resolved
 
 NO_HEADER = None
+
+
+def sent(path: str = STREAMS_PATH) -> str:
+    """How a violation names the request: its method and path."""
+    return f"{body_operation().method.upper()} {path}"
+
+
+def contract_path(pointer: Pointer) -> str:
+    """How a violation names a place in a body, as jsonschema does: $.a[0]['_b']."""
+    path = "$"
+    for part in pointer:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        else:
+            path += f".{part}" if re.fullmatch("[a-zA-Z][a-zA-Z0-9_]*", part) else f"[{part!r}]"
+    return path
 
 
 def exchange(
@@ -44,53 +75,58 @@ def test_the_documented_exchange_keeps_the_contract() -> None:
 
 def test_a_wrong_content_type_breaks_the_contract() -> None:
     assert exchange(content_type="application/json") == [
-        f"POST {STREAMS_PATH}: request: Content for the following mimetype not found: application/json. "
+        f"{sent()}: request: Content for the following mimetype not found: application/json. "
         f"Valid mimetypes: ['{ATLAS_MEDIA_TYPE}']"
     ]
 
 
 def test_a_missing_accept_breaks_the_contract() -> None:
     assert exchange(accept=NO_HEADER) == [
-        f"POST {STREAMS_PATH}: request: no Accept header; Atlas picks the API version from it ({ATLAS_MEDIA_TYPE})"
+        f"{sent()}: request: no Accept header; Atlas picks the API version from it ({ATLAS_MEDIA_TYPE})"
     ]
 
 
 def test_an_accept_without_the_versioned_media_type_breaks_the_contract() -> None:
     assert exchange(accept="application/json") == [
-        f"POST {STREAMS_PATH}: request: Accept 'application/json' asks for none of {ATLAS_MEDIA_TYPE}"
+        f"{sent()}: request: Accept 'application/json' asks for none of {ATLAS_MEDIA_TYPE}"
     ]
 
 
 def test_a_read_only_field_in_the_body_breaks_the_contract() -> None:
-    body = request_example() | {"groupId": GROUP_ID}
+    # A readOnly field of the success example, sent back in a request, as when a response is reused as a request.
+    schema = resolved(spec_data(), request_media()[1]["schema"])
+    success = response_example(200)
+    found = (name for name, prop in schema.get("properties", {}).items() if name in success and prop.get("readOnly"))
+    name = next(found, None) or pytest.skip("the success example holds no readOnly property of the request body")
 
-    assert exchange(body=body) == [
-        f"POST {STREAMS_PATH}: request body $.groupId: Tried to write read-only property with {GROUP_ID}"
+    assert exchange(body=request_example() | {name: success[name]}) == [
+        f"{sent()}: request body {contract_path((name,))}: Tried to write read-only property with {success[name]}"
     ]
 
 
 def test_a_malformed_group_id_breaks_the_contract() -> None:
-    path = "/api/atlas/v2/groups/not-a-group/streams"
+    path = body_operation().path.replace("{groupId}", "not-a-group")
+    parameters = [resolved(spec_data(), parameter) for parameter in documented_operation().get("parameters", [])]
+    pattern = next(p["schema"]["pattern"] for p in parameters if p["name"] == "groupId")
 
     assert exchange(path=path) == [
-        f"POST {path}: request parameter groupId $: 'not-a-group' does not match '^([a-f0-9]{{24}})$'"
+        f"{sent(path)}: request parameter groupId $: 'not-a-group' does not match {pattern!r}"
     ]
 
 
 def test_an_unknown_atlas_path_breaks_the_contract() -> None:
-    path = f"/api/atlas/v2/groups/{GROUP_ID}/stream"
+    path = f"{STREAMS_PATH}-nowhere"
 
-    assert exchange(path=path) == [f"POST {path}: request: Path not found for https://cloud.mongodb.com{path}"]
+    assert exchange(path=path) == [f"{sent(path)}: request: Path not found for https://cloud.mongodb.com{path}"]
 
 
 def test_a_write_only_field_in_a_response_breaks_the_contract() -> None:
-    tenant = response_example(200)
-    tenant["connections"] = [{"type": "Kafka", "name": "k", "authentication": {"password": "secret"}}]
-    response = CannedResponse.json(200, tenant, content_type=ATLAS_MEDIA_TYPE)
+    where, value = write_only_value(response_media(success=True)[1]["schema"])
+    body = response_example(200) | value
+    response = CannedResponse.json(200, body, content_type=response_media_type(200))
 
     assert exchange(response=response) == [
-        f"POST {STREAMS_PATH}: response 200 body $.connections[0].authentication.password: "
-        "Tried to read write-only property with secret"
+        f"{sent()}: response 200 body {contract_path(where)}: Tried to read write-only property with secret"
     ]
 
 
@@ -98,17 +134,26 @@ def test_a_documented_response_under_another_media_type_breaks_the_contract() ->
     response = CannedResponse.json(200, response_example(200), content_type="application/json")
 
     assert exchange(response=response) == [
-        f"POST {STREAMS_PATH}: response 200: Content for the following mimetype not found: application/json. "
-        f"Valid mimetypes: ['{ATLAS_MEDIA_TYPE}']"
+        f"{sent()}: response 200: Content for the following mimetype not found: application/json. "
+        f"Valid mimetypes: [{response_media_type(200)!r}]"
     ]
 
 
 def test_an_error_body_that_is_not_an_api_error_breaks_the_contract() -> None:
-    response = CannedResponse.json(404, {"error": "404", "message": "no such group"})
+    status = documented_error_statuses()[0]
+    schema = resolved(spec_data(), response_media(success=False)[1]["schema"])
+    integer = next(
+        name for name, prop in schema["properties"].items() if resolved(spec_data(), prop).get("type") == "integer"
+    )
+    response = CannedResponse.json(status, {integer: str(status), "message": "no such group"})
 
     assert exchange(response=response) == [
-        f"POST {STREAMS_PATH}: response 404 body $.error: '404' is not of type 'integer'",
-        f"POST {STREAMS_PATH}: response 404 body $: 'errorCode' is a required property",
+        f"{sent()}: response {status} body $.{integer}: '{status}' is not of type 'integer'",
+        *(
+            f"{sent()}: response {status} body $: {name!r} is a required property"
+            for name in schema["required"]
+            if name != integer
+        ),
     ]
 
 

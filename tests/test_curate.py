@@ -11,11 +11,12 @@ import pytest
 from support.shared_files import CURRENT_UPSTREAM, shared_file
 
 from generator.cli import main
+from generator.evolve.curate import remove_operation
 from generator.evolve.normal_form import normal_form
 from generator.evolve.upstream import extract, find_by_name, load_upstream
 from generator.spec.loading import dump_spec, load_spec
 from generator.spec.pointers import node_at, walk
-from generator.spec.vocabulary import DESCRIPTION_PLACEHOLDER, operations
+from generator.spec.vocabulary import DESCRIPTION_PLACEHOLDER, client_operation_name, operations
 
 SPEC = Path("spec/streams.yaml")
 ADDED = "createStreamConnection"
@@ -32,6 +33,18 @@ def describe_placeholders(spec: Path) -> None:
         if value == DESCRIPTION_PLACEHOLDER:
             node_at(tree, pointer[:-1])[pointer[-1]] = "Written by the test."
     spec.write_text(dump_spec(tree), encoding="utf-8")
+
+
+def only_theirs(spec: Path) -> dict[str, list[tuple[str, str]]]:
+    """Each of our operations: (name, last name in its section) of each component that only it reaches."""
+    found = {}
+    for operation in operations(load_spec(spec).data).values():
+        name = client_operation_name(operation)
+        without = load_spec(spec)
+        _, removed = remove_operation(without, name)
+        sections = load_spec(spec).data["components"]
+        found[name] = [(entry, max(sections[section])) for section, entry in (r.split("/") for r in removed)]
+    return found
 
 
 def test_curate_add_brings_the_operation_with_upstreams_facts_and_leaves_ours_as_they_are(
@@ -58,6 +71,20 @@ def test_curate_add_brings_the_operation_with_upstreams_facts_and_leaves_ours_as
             assert node_at(after, pointer) == value, pointer
     # no upstream prose: every description of the new operation is for a person to write
     assert f"write a description in place of '{DESCRIPTION_PLACEHOLDER}'" in "\n".join(out)
+
+
+def test_curate_add_puts_new_components_where_their_names_sort_in_a_sorted_section(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # One of ours taken out and added back: a schema only it reaches, whose name does not sort last, goes back
+    # among the others instead of after them.
+    name = next(name for name, removed in only_theirs(project / SPEC).items() if any(r < last for r, last in removed))
+    curate(capsys, project, "remove", name)
+
+    curate(capsys, project, "add", name, "--upstream", str(shared_file(CURRENT_UPSTREAM)))
+
+    for section, entries in load_spec(project / SPEC).data["components"].items():
+        assert list(entries) == sorted(entries), section
 
 
 def test_a_curated_operation_generates_a_package_that_imports_and_type_checks(

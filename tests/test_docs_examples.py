@@ -17,13 +17,16 @@ import sys
 from pathlib import Path
 
 import pytest
-from support import ROOT
+from support import CLIENT_DIR
 from support.atlas_fakes import STREAMS_PATH, DigestVerifier, OAuthTokenEndpoint, documented_response
+from support.generated_client import operation_slug
 from support.loopback import LoopbackServer, RecordedRequest
 from support.markdown_pages import code_blocks, pages
-from support.spec_examples import request_example, response_example
+from support.spec_examples import body_operation, request_example, response_example, spec_data
 
-PACKAGE = ROOT / "generated/atlas-streams-client"
+from generator.spec.vocabulary import operations
+
+PACKAGE = CLIENT_DIR
 DOCS = PACKAGE / "docs"
 README = PACKAGE / "README.md"
 COMMAND = "atlas-streams"  # the generated console script, installed into this environment
@@ -87,6 +90,7 @@ README_EXAMPLES = [
 
 def test_each_language_documents_sync_async_and_detailed_calls_and_the_readme_its_own() -> None:
     # Guards the parametrizations below against silently losing examples.
+    slugs = sorted(operation_slug(key) for key in operations(spec_data()))
     assert sorted(name for name, _ in EXAMPLES) == [
         "README.md#1",
         "README.md#2",
@@ -94,7 +98,7 @@ def test_each_language_documents_sync_async_and_detailed_calls_and_the_readme_it
         "README.md#4",
         "README.md#5",
         "README.md#6",
-        *(f"{prefix}operations/create_stream_workspace.md#{number}" for prefix in ("ko/", "") for number in (1, 2, 3)),
+        *(f"{prefix}operations/{slug}.md#{number}" for prefix in ("ko/", "") for slug in slugs for number in (1, 2, 3)),
     ]
 
 
@@ -127,8 +131,12 @@ def test_python_example_runs_against_atlas(
     exec(compile(code, name, "exec"), {"__name__": "__main__"})
 
     calls = _authenticated_calls(atlas_server)
-    assert [(call.method, call.json(), call.query) for call in calls] == [("POST", request_example(), [])]
-    assert repr(response_example(200)["_id"]) in capsys.readouterr().out
+    assert [(call.method, call.json(), call.query) for call in calls] == [
+        (body_operation().method.upper(), request_example(), [])
+    ]
+    # The example prints the parsed result: a text of the success example shows in it.
+    shown = next(value for value in response_example(200).values() if isinstance(value, str))
+    assert repr(shown) in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(("name", "code", "credentials"), README_EXAMPLES)
@@ -142,7 +150,7 @@ def test_readme_python_example_runs_as_written(
 
     # What an example sends, it sends to the base URL of the environment, authenticated (the contract
     # check of the atlas_server fixture validates its body).
-    assert len(_authenticated_calls(atlas_server)) == ("create_stream_workspace." in code)
+    assert len(_authenticated_calls(atlas_server)) == (f"{operation_slug()}." in code)
 
 
 def _command_lines() -> list[tuple[str, list[str]]]:
@@ -166,9 +174,10 @@ COMMAND_LINES = _command_lines()
 
 
 def test_each_language_and_the_readme_document_the_command_line() -> None:
+    slugs = sorted(operation_slug(key) for key in operations(spec_data()))
     assert [page for page, _ in COMMAND_LINES] == [
-        "ko/operations/create_stream_workspace.md",
-        "operations/create_stream_workspace.md",
+        *(f"ko/operations/{slug}.md" for slug in slugs),
+        *(f"operations/{slug}.md" for slug in slugs),
         "README.md",
     ]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -14,25 +15,89 @@ import httpx
 import pytest
 from atlas_streams import cli
 from atlas_streams._validation import check_request_body
-from atlas_streams.api.streams import create_stream_workspace
-from support.atlas_fakes import atlas_error, closed_port, documented_response
+from openapi_python_client.strings import kebab_case
+from support.atlas_fakes import (
+    ATLAS_ACCEPT,
+    ATLAS_MEDIA_TYPE,
+    GROUP_ID,
+    STREAMS_PATH,
+    atlas_error,
+    closed_port,
+    documented_response,
+    error_example,
+    error_response,
+)
+from support.generated_client import operation, operation_module
 from support.loopback import CannedResponse, LoopbackServer
 from support.project_copy import copy_project
 from support.spec_edit import edited, put
-from support.spec_examples import documented_operation, request_example, response_example
+from support.spec_examples import (
+    body_operation,
+    documented_operation,
+    request_example,
+    request_media,
+    response_example,
+    schema_at,
+    spec_data,
+)
 
 from generator.cli import main as codegen
 from generator.output import read_tree
 from generator.spec.loading import load_spec
-from generator.spec.vocabulary import operations
+from generator.spec.pointers import node_at, resolved
+from generator.spec.schema_facts import enum_values
+from generator.spec.vocabulary import CLI, command_word, operations
 
+# The installed console script: under STREAMS_CODEGEN_PROJECT, PYTHONPATH makes it run the copy's package.
 COMMAND = Path(sys.executable).parent / "atlas-streams"
-GROUP_ID = "32b6e34b3d91647abb20e7b8"
 PRIVATE_KEY = "private-key-never-shown"
-REQUEST_OPTIONS = [
-    "--name", "string", "--cloud-provider", "AWS", "--region", "SYDNEY_AUS",
-    "--tier", "SP30", "--max-tier-size", "SP50", "--no-sample-solar",
-]  # fmt: skip
+
+
+def command() -> str:
+    """The command of the operation with a request body: its command word in kebab case."""
+    return str(kebab_case(command_word(documented_operation())))
+
+
+def body_options() -> dict[str, tuple[str, ...]]:
+    """Option -> JSON path (x-codegen-cli) of each body option whose field the request example holds."""
+    options = documented_operation().get(CLI, {}).get("options", {})
+    example = request_example()
+    found = {option: tuple(path.split(".")) for option, path in options.items()}
+    return {option: path for option, path in found.items() if _holds(example, path)}
+
+
+def _holds(value: Any, path: tuple[str, ...]) -> bool:
+    try:
+        node_at(value, path)
+    except (KeyError, TypeError):
+        return False
+    return True
+
+
+def request_options() -> list[str]:
+    """The body options that set every field of the request example that an option can set, to its value."""
+    example, arguments = request_example(), []
+    for option, path in body_options().items():
+        value = node_at(example, path)
+        if isinstance(value, bool):
+            arguments.append(f"--{option}" if value else f"--no-{option}")
+        else:
+            arguments += [f"--{option}", str(value)]
+    return arguments
+
+
+def option_values(path: tuple[str, ...]) -> list[Any]:
+    """The values that the field at `path` of the request body allows (an enum, or a union of enums)."""
+    return enum_values(spec_data(), schema_at(request_media()[1]["schema"], path))
+
+
+def enum_options() -> dict[str, tuple[str, ...]]:
+    return {option: path for option, path in body_options().items() if option_values(path)}
+
+
+def enum_option() -> tuple[str, tuple[str, ...]]:
+    """The first body option that takes one of a list of values, and the JSON path it sets."""
+    return next(iter(enum_options().items()), None) or pytest.skip("the command has no option with listed values")
 
 
 def command_env(credentials: bool = True) -> dict[str, str]:
@@ -70,13 +135,13 @@ def run_on_a_terminal(*args: str) -> tuple[int, str]:
 
 
 def create(server: LoopbackServer, *args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
-    return run("create-workspace", "--base-url", server.url, "--group-id", GROUP_ID, *args, **kwargs)  # type: ignore[arg-type]
+    return run(command(), "--base-url", server.url, "--group-id", GROUP_ID, *args, **kwargs)  # type: ignore[arg-type]
 
 
 def test_create_workspace_prints_the_response_json_and_exits_0(atlas_server: LoopbackServer) -> None:
     atlas_server.respond(documented_response(200))
 
-    result = create(atlas_server, *REQUEST_OPTIONS)
+    result = create(atlas_server, *request_options())
 
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == response_example(200)
@@ -87,7 +152,7 @@ def test_response_json_is_indented_when_stdout_is_a_terminal(atlas_server: Loopb
     atlas_server.respond(documented_response(200))
 
     status, output = run_on_a_terminal(
-        "create-workspace", "--base-url", atlas_server.url, "--group-id", GROUP_ID, *REQUEST_OPTIONS
+        command(), "--base-url", atlas_server.url, "--group-id", GROUP_ID, *request_options()
     )
 
     assert status == 0
@@ -98,10 +163,10 @@ def test_response_json_is_indented_when_stdout_is_a_terminal(atlas_server: Loopb
 def test_body_options_build_the_documented_request(atlas_server: LoopbackServer) -> None:
     atlas_server.respond(documented_response(200))
 
-    create(atlas_server, *REQUEST_OPTIONS)
+    create(atlas_server, *request_options())
 
     (request,) = atlas_server.requests
-    assert (request.method, request.path_only) == ("POST", f"/api/atlas/v2/groups/{GROUP_ID}/streams")
+    assert (request.method, request.path_only) == (body_operation().method.upper(), STREAMS_PATH)
     assert request.json() == _covered_by_options(request_example())
     assert request.query == []
 
@@ -109,8 +174,7 @@ def test_body_options_build_the_documented_request(atlas_server: LoopbackServer)
 def _covered_by_options(example: dict[str, Any]) -> dict[str, Any]:
     """The part of `example` that the command's body options (x-codegen-cli) can express."""
     covered: dict[str, Any] = {}
-    for path in documented_operation()["x-codegen-cli"]["options"].values():
-        *parents, leaf = path.split(".")
+    for *parents, leaf in body_options().values():
         source, target = example, covered
         for part in parents:
             source, target = source[part], target.setdefault(part, {})
@@ -119,16 +183,17 @@ def _covered_by_options(example: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_body_from_a_file_with_options_overriding_its_fields(atlas_server: LoopbackServer, tmp_path: Path) -> None:
+    option, path = enum_option()
+    other = next(value for value in option_values(path) if value != node_at(request_example(), path))
     atlas_server.respond(documented_response(200))
     body_file = tmp_path / "body.json"
     body_file.write_text(json.dumps(request_example()), encoding="utf-8")
 
-    create(atlas_server, "--file", str(body_file), "--tier", "SP10")
+    create(atlas_server, "--file", str(body_file), f"--{option}", str(other))
 
-    assert atlas_server.requests[0].json() == {
-        **request_example(),
-        "streamConfig": {"maxTierSize": "SP50", "tier": "SP10"},
-    }
+    expected = request_example()
+    node_at(expected, path[:-1])[path[-1]] = other
+    assert atlas_server.requests[0].json() == expected
 
 
 def test_body_from_stdin(atlas_server: LoopbackServer) -> None:
@@ -143,7 +208,7 @@ def test_body_from_stdin(atlas_server: LoopbackServer) -> None:
 def test_envelope_and_pretty_flags_are_sent_only_when_given(atlas_server: LoopbackServer) -> None:
     atlas_server.respond(CannedResponse.json(200, {"status": 200, "content": response_example(200)}))
 
-    result = create(atlas_server, *REQUEST_OPTIONS, "--envelope")
+    result = create(atlas_server, *request_options(), "--envelope")
 
     assert result.returncode == 0, result.stderr
     assert atlas_server.requests[0].query == [("envelope", "true")]
@@ -151,13 +216,13 @@ def test_envelope_and_pretty_flags_are_sent_only_when_given(atlas_server: Loopba
 
 
 def test_dry_run_prints_the_request_with_masked_credentials_and_sends_nothing(atlas_server: LoopbackServer) -> None:
-    result = create(atlas_server, *REQUEST_OPTIONS, "--dry-run")
+    result = create(atlas_server, *request_options(), "--dry-run")
 
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == f"POST {atlas_server.url}/api/atlas/v2/groups/{GROUP_ID}/streams"
-    assert "accept: application/vnd.atlas.2023-02-01+json, application/json;q=0.9" in lines
-    assert "content-type: application/vnd.atlas.2023-02-01+json" in lines
+    assert lines[0] == f"{body_operation().method.upper()} {atlas_server.url}{STREAMS_PATH}"
+    assert f"accept: {ATLAS_ACCEPT}" in lines
+    assert f"content-type: {ATLAS_MEDIA_TYPE}" in lines
     assert any(line.startswith("authorization: ") and "public-key" in line for line in lines)
     assert json.loads(result.stdout[result.stdout.index("\n{") :]) == _covered_by_options(request_example())
     assert PRIVATE_KEY not in result.stdout + result.stderr
@@ -166,10 +231,10 @@ def test_dry_run_prints_the_request_with_masked_credentials_and_sends_nothing(at
 
 def test_dry_run_prints_the_body_bytes_that_would_be_sent(atlas_server: LoopbackServer) -> None:
     atlas_server.respond(documented_response(200))
-    create(atlas_server, *REQUEST_OPTIONS)
+    create(atlas_server, *request_options())
     (sent,) = atlas_server.requests
 
-    result = create(atlas_server, *REQUEST_OPTIONS, "--dry-run")
+    result = create(atlas_server, *request_options(), "--dry-run")
 
     headers, _, body = result.stdout.partition("\n\n")
     assert body == sent.body.decode() + "\n"
@@ -184,7 +249,7 @@ def counted_body_checks(monkeypatch: pytest.MonkeyPatch) -> list[object]:
         checked.append(data)
         check_request_body(data, schema)
 
-    monkeypatch.setattr(f"{create_stream_workspace.__name__}.check_request_body", counting)
+    monkeypatch.setattr(f"{operation.__name__}.check_request_body", counting)
     return checked
 
 
@@ -193,7 +258,7 @@ def in_process(server: LoopbackServer, monkeypatch: pytest.MonkeyPatch, *args: s
         monkeypatch.delenv(name)
     monkeypatch.setenv("MONGODB_ATLAS_PUBLIC_API_KEY", "public-key")
     monkeypatch.setenv("MONGODB_ATLAS_PRIVATE_API_KEY", PRIVATE_KEY)
-    return cli.main(["create-workspace", "--base-url", server.url, "--group-id", GROUP_ID, *REQUEST_OPTIONS, *args])
+    return cli.main([command(), "--base-url", server.url, "--group-id", GROUP_ID, *request_options(), *args])
 
 
 def test_dry_run_builds_the_request_with_the_operations_dry_run_checking_the_body_once(
@@ -201,13 +266,15 @@ def test_dry_run_builds_the_request_with_the_operations_dry_run_checking_the_bod
 ) -> None:
     checked = counted_body_checks(monkeypatch)
     built: list[dict[str, object]] = []
-    dry_run = create_stream_workspace.dry_run
+    module = operation_module()
+    dry_run = module.dry_run
 
     def recording(**kwargs: Any) -> httpx.Request:
         built.append(kwargs)
-        return dry_run(**kwargs)
+        request: httpx.Request = dry_run(**kwargs)
+        return request
 
-    monkeypatch.setattr(create_stream_workspace, "dry_run", recording)
+    monkeypatch.setattr(module, "dry_run", recording)
 
     code = in_process(atlas_server, monkeypatch, "--dry-run")
 
@@ -228,47 +295,63 @@ def test_a_request_checks_the_body_once(atlas_server: LoopbackServer, monkeypatc
 
 
 def test_invalid_group_id_is_reported_before_missing_credentials(atlas_server: LoopbackServer) -> None:
-    result = create(atlas_server, *REQUEST_OPTIONS, "--group-id", "not-a-project", credentials=False)
+    result = create(atlas_server, *request_options(), "--group-id", "not-a-project", credentials=False)
 
     assert result.returncode == 3
     assert result.stderr.startswith("atlas-streams: --group-id: 'not-a-project' does not match the pattern")
 
 
+def group_id_pattern() -> str:
+    parameters = [resolved(spec_data(), parameter) for parameter in documented_operation().get("parameters", [])]
+    return str(next(p["schema"]["pattern"] for p in parameters if p["name"] == "groupId"))
+
+
 def test_invalid_group_id_is_reported_by_option_before_sending(atlas_server: LoopbackServer) -> None:
-    result = run("create-workspace", "--base-url", atlas_server.url, "--group-id", "not-a-project", *REQUEST_OPTIONS)
+    result = run(command(), "--base-url", atlas_server.url, "--group-id", "not-a-project", *request_options())
 
     assert result.returncode == 3
-    assert result.stderr == ("atlas-streams: --group-id: 'not-a-project' does not match the pattern ^([a-f0-9]{24})$\n")
+    assert (
+        result.stderr == f"atlas-streams: --group-id: 'not-a-project' does not match the pattern {group_id_pattern()}\n"
+    )
     assert atlas_server.requests == []
 
 
-def test_unknown_region_is_reported_by_option_before_sending(atlas_server: LoopbackServer) -> None:
-    result = create(atlas_server, *REQUEST_OPTIONS, "--region", "MARS_BASE")
+def test_a_value_outside_an_enum_option_is_reported_by_option_before_sending(atlas_server: LoopbackServer) -> None:
+    option, path = enum_option()
+
+    result = create(atlas_server, *request_options(), f"--{option}", "MARS_BASE")
 
     assert result.returncode == 3
-    assert result.stderr.startswith("atlas-streams: --region: 'MARS_BASE' is not one of SYDNEY_AUS, ")
+    assert result.stderr.startswith(f"atlas-streams: --{option}: 'MARS_BASE' is not one of {option_values(path)[0]}, ")
     assert atlas_server.requests == []
+
+
+def help_text() -> str:
+    return " ".join(run(command(), "--help").stdout.split())
 
 
 def test_help_lists_enum_choices_from_the_spec_and_the_exit_statuses() -> None:
-    result = run("create-workspace", "--help")
+    text = help_text()
 
-    text = " ".join(result.stdout.split())
-    assert "one of: SP50, SP30, SP10, SP5, SP2" in text
-    assert "US_EAST4" in text
+    for path in enum_options().values():
+        assert f"one of: {', '.join(map(str, option_values(path)))}" in text
     assert "5 the project or another resource does not exist (404)" in text
 
 
-def test_help_describes_each_parameter_from_the_spec_with_its_pattern() -> None:
-    result = run("create-workspace", "--help")
+def first_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s", " ".join(text.split()), maxsplit=1)[0]
 
-    text = " ".join(result.stdout.split())
-    assert (
-        "--group-id VALUE 24-character hexadecimal ID of the project that will own the new stream workspace. "
-        "Pattern: ^([a-f0-9]{24})$"
-    ) in text
-    assert "--envelope Set to true to have Atlas wrap the response in an `envelope` JSON object" in text
-    assert "--pretty Set to true to receive an indented, human-readable (pretty-printed) response body." in text
+
+def test_help_describes_each_parameter_from_the_spec_with_its_pattern() -> None:
+    text = help_text()
+
+    for parameter in documented_operation().get("parameters", []):
+        parameter = resolved(spec_data(), parameter)
+        schema = resolved(spec_data(), parameter.get("schema", {}))
+        metavar = "" if schema.get("type") == "boolean" else " VALUE"
+        pattern = f" Pattern: {schema['pattern']}" if "pattern" in schema else ""
+        described = f"--{kebab_case(parameter['name'])}{metavar} {first_sentence(parameter['description'])}{pattern}"
+        assert described in text
 
 
 def test_bad_request_lists_atlas_field_problems_after_the_error_line(atlas_server: LoopbackServer) -> None:
@@ -276,7 +359,7 @@ def test_bad_request_lists_atlas_field_problems_after_the_error_line(atlas_serve
     error = {"error": 400, "errorCode": "VALIDATION_ERROR", "reason": "Bad Request", "detail": "Invalid request."}
     atlas_server.respond(CannedResponse.json(400, {**error, "badRequestDetail": {"fields": fields}}))
 
-    result = create(atlas_server, *REQUEST_OPTIONS)
+    result = create(atlas_server, *request_options())
 
     assert (result.returncode, result.stderr.splitlines()) == (
         3,
@@ -295,7 +378,7 @@ def test_bad_request_lists_atlas_field_problems_after_the_error_line(atlas_serve
         (atlas_error(400, "VALIDATION_ERROR", "bad", "Bad Request"), 3),
         (atlas_error(401, "NOT_ORG_GROUP_CREATOR", "no", "Unauthorized"), 4),
         (atlas_error(403, "CANNOT_CHANGE_GROUP_NAME", "no", "Forbidden"), 4),
-        (documented_response(404), 5),
+        (error_response(404), 5),
         (atlas_error(409, "DUPLICATE_STREAM_WORKSPACE", "taken", "Conflict"), 1),
         (atlas_error(429, "RATE_LIMITED", "slow down", "Too Many Requests", {"Retry-After": "0"}), 6),
         (atlas_error(500, "UNEXPECTED_ERROR", "oops", "Internal Server Error"), 7),
@@ -307,7 +390,7 @@ def test_atlas_errors_exit_with_their_class_status(
 ) -> None:
     atlas_server.respond(*[response] * 3)  # 429 is retried; the others are answered once
 
-    result = create(atlas_server, *REQUEST_OPTIONS)
+    result = create(atlas_server, *request_options())
 
     assert result.returncode == status, result.stderr
     error = json.loads(response.body)
@@ -317,15 +400,15 @@ def test_atlas_errors_exit_with_their_class_status(
 
 def _request_line(server: LoopbackServer) -> str:
     """How an error line names the request it answered."""
-    return f"(POST {server.url}/api/atlas/v2/groups/{GROUP_ID}/streams)"
+    return f"({body_operation().method.upper()} {server.url}{STREAMS_PATH})"
 
 
 def test_not_found_error_shows_code_reason_and_detail(atlas_server: LoopbackServer) -> None:
-    atlas_server.respond(documented_response(404))
+    atlas_server.respond(error_response(404))
 
-    result = create(atlas_server, *REQUEST_OPTIONS)
+    result = create(atlas_server, *request_options())
 
-    example = response_example(404)
+    example = error_example(404)
     assert result.stderr == (
         f"atlas-streams: Atlas error 404: {example['errorCode']}: {example['reason']}: {example['detail']} "
         f"{_request_line(atlas_server)}\n"
@@ -344,7 +427,7 @@ def test_error_with_string_parameters_shows_code_reason_and_detail(atlas_server:
     }
     atlas_server.respond(CannedResponse.json(404, body))
 
-    result = create(atlas_server, *REQUEST_OPTIONS)
+    result = create(atlas_server, *request_options())
 
     assert (result.returncode, result.stderr) == (
         5,
@@ -356,7 +439,7 @@ def test_error_with_string_parameters_shows_code_reason_and_detail(atlas_server:
 def test_unreadable_success_body_exits_with_the_server_status(atlas_server: LoopbackServer) -> None:
     atlas_server.respond(CannedResponse(200, {"Content-Type": "text/html"}, b"<html>ok</html>"))
 
-    result = create(atlas_server, *REQUEST_OPTIONS)
+    result = create(atlas_server, *request_options())
 
     assert result.returncode == 7
     assert result.stderr.startswith("atlas-streams: Atlas error 200: unreadable response body (JSONDecodeError: ")
@@ -364,14 +447,14 @@ def test_unreadable_success_body_exits_with_the_server_status(atlas_server: Loop
 
 
 def test_connection_refused_exits_with_the_network_status() -> None:
-    result = run("create-workspace", "--base-url", f"http://127.0.0.1:{closed_port()}", "--group-id", GROUP_ID)
+    result = run(command(), "--base-url", f"http://127.0.0.1:{closed_port()}", "--group-id", GROUP_ID)
 
     assert result.returncode == 8
     assert result.stderr.startswith("atlas-streams: network error: ConnectError")
 
 
 def test_missing_credentials_exit_with_the_auth_status(atlas_server: LoopbackServer) -> None:
-    result = create(atlas_server, *REQUEST_OPTIONS, credentials=False)
+    result = create(atlas_server, *request_options(), credentials=False)
 
     assert result.returncode == 4
     assert "MONGODB_ATLAS_CLIENT_ID" in result.stderr and "MONGODB_ATLAS_PUBLIC_API_KEY" in result.stderr
@@ -379,7 +462,7 @@ def test_missing_credentials_exit_with_the_auth_status(atlas_server: LoopbackSer
 
 
 def test_missing_required_option_is_a_usage_error() -> None:
-    result = run("create-workspace")
+    result = run(command())
 
     assert result.returncode == 2
     assert "--group-id" in result.stderr
@@ -392,7 +475,7 @@ def test_an_operation_added_to_the_spec_becomes_a_command(tmp_path: Path, monkey
     names = {"operationId": "copyGroupStreamWorkspace", "x-xgen-operation-id-override": "copyStreamWorkspace"}
     names |= {"x-codegen-operation-name": "copyStreamWorkspace"}
     renamed = {**operation, **{name: value for name, value in names.items() if name in operation}}
-    renamed["x-xgen-method-verb-override"] = {**operation["x-xgen-method-verb-override"], "verb": "copyWorkspace"}
+    renamed[CLI] = {**operation.get(CLI, {}), "command": "copyWorkspace"}  # ours wins over upstream's verb
     edited(spec, spec, put(("paths", f"{key.path}/copies"), {key.method: renamed}))
     monkeypatch.chdir(project)
 

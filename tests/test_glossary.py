@@ -4,8 +4,10 @@ keep it, and a violation planted in any source is reported as a warning at the l
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from ruamel.yaml import YAML
 from support import ROOT
 from support.markdown_pages import tables
 from support.spec_edit import delete, edited
@@ -14,8 +16,11 @@ from generator.cli import main
 from generator.config import load_settings
 from generator.docs.glossary import Rule, glossary_path, load_glossary, sightings
 from generator.pipeline import build
+from generator.spec.loading import load_spec
+from generator.spec.pointers import node_at, pointer_of
 
 KO_PAGES = "generated/atlas-streams-client/docs/ko"
+KO_OVERLAY = Path("spec/i18n/ko.yaml")
 RULES = load_glossary(glossary_path(ROOT / "templates", "ko"))
 
 
@@ -48,6 +53,8 @@ def test_korean_pages_pass_the_glossary_check(tmp_path: Path) -> None:
     assert [str(warning) for warning in warnings] == []
 
 
+# A new revision's new texts have no translation until someone writes one, so this holds for today's spec only.
+@pytest.mark.committed_spec
 def test_korean_translates_every_text_the_docs_show() -> None:
     page = (ROOT / "docs/i18n/ko.md").read_text(encoding="utf-8")
 
@@ -70,16 +77,44 @@ def only_warning(project: Path, capsys: pytest.CaptureFixture[str], source: str,
     return warnings[0]
 
 
+def concepts() -> list[dict[str, Any]]:
+    """The glossary's concepts: each with its term and the variants to avoid."""
+    glossary: dict[str, Any] = YAML(typ="safe").load(glossary_path(ROOT / "templates", "ko").read_text("utf-8"))
+    return list(glossary["concepts"])
+
+
+def translation_lines(project: Path) -> list[str]:
+    """The entries of the Korean overlay, one a line, as written."""
+    return [line for line in (project / KO_OVERLAY).read_text(encoding="utf-8").splitlines() if line.startswith("/")]
+
+
 def test_a_variant_in_a_translation_is_reported_at_its_line_and_column(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # The first concept whose term a translation uses: that translation says one of its variants instead.
+    lines = translation_lines(project)
+    found = (
+        (concept, line)
+        for concept in concepts()
+        for line in lines
+        if concept["term"] in line.partition(": ")[2] and not line.partition(": ")[2].startswith(("&", "*"))
+    )
+    concept, line = next(found, None) or pytest.skip("no translation uses a term of the glossary")
+    key, _, text = line.partition(": ")
+    variant = concept["avoid"][0]
+
     warning = only_warning(
-        project, capsys, "spec/i18n/ko.yaml", "스키마 레지스트리의 공급", "Schema Registry의 공급", "Schema Registry"
+        project,
+        capsys,
+        str(KO_OVERLAY),
+        line,
+        f"{key}: {text.replace(concept['term'], variant, 1)}",
+        variant,
     )
 
     assert warning.partition(": warning: ")[2].startswith(
-        "'Schema Registry': the glossary's term for Schema Registry (the Kafka schema service) is '스키마 레지스트리' "
-        f"(hint: write '스키마 레지스트리' instead; seen on {KO_PAGES}/models/StreamsSchemaRegistryConnection.md:"
+        f"{variant!r}: the glossary's term for {concept['concept']} is {concept['term']!r} "
+        f"(hint: write {concept['term']!r} instead; seen on {KO_PAGES}/"
     )
 
 
@@ -100,8 +135,8 @@ def test_text_of_a_docs_template_is_reported_at_the_template_line(
         project,
         capsys,
         "templates/docs/operation.md.jinja",
-        "## {{ t.changelog }}",
-        "## {{ t.changelog }}·접근",
+        "## {{ t.responses }}",
+        "## {{ t.responses }}·접근",
         "접근",
     )
 
@@ -109,8 +144,13 @@ def test_text_of_a_docs_template_is_reported_at_the_template_line(
 def test_text_shown_on_many_pages_is_reported_once_at_the_entry_that_wrote_it(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # Every model's `links` field shows this description: its YAML anchor, repeated through aliases.
-    warning = only_warning(project, capsys, "spec/i18n/ko.yaml", "리소스를 가리키는", "리소스에 접근하는", "접근")
+    # A translation that other entries repeat through YAML aliases (every model's `links` field, say).
+    anchored = (line for line in translation_lines(project) if line.partition(": ")[2].startswith("&"))
+    line = next(anchored, None) or pytest.skip("no translation is repeated through an alias")
+    key, _, text = line.partition(": ")
+    anchor, _, words = text.partition(" ")
+
+    warning = only_warning(project, capsys, str(KO_OVERLAY), line, f"{key}: {anchor} 접근 {words}", "접근")
 
     assert warning.endswith(" more)")
 
@@ -118,15 +158,31 @@ def test_text_shown_on_many_pages_is_reported_once_at_the_entry_that_wrote_it(
 def test_english_shown_for_a_missing_translation_is_left_to_the_untranslated_page(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # Its English says "Schema Registry" and "variant": the untranslated page lists it, the glossary does not apply.
-    translations = project / "spec/i18n/ko.yaml"
-    edited(translations, translations, delete(("/components/schemas/SchemaRegistryAuthentication/description",)))
+    # A translated text whose English holds a variant that the glossary avoids: without its translation, the
+    # untranslated page lists it and the glossary does not apply.
+    data = load_spec(project / "spec/streams.yaml").data
+    variants = [variant for concept in concepts() for variant in concept["avoid"]]
+    english = (
+        key
+        for key in (line.partition(": ")[0] for line in translation_lines(project))
+        if any(variant in str(_text_at(data, key)) for variant in variants)
+    )
+    key = next(english, None) or pytest.skip("no translated text's English holds a variant of the glossary")
+    edited(project / KO_OVERLAY, project / KO_OVERLAY, delete((key,)))
 
     warnings = generate(capsys)
 
     assert warnings == []
     untranslated = (project / "docs/i18n/ko.md").read_text(encoding="utf-8")
-    assert "`/components/schemas/SchemaRegistryAuthentication/description`" in untranslated
+    assert f"`{key}`" in untranslated
+
+
+def _text_at(data: dict[str, Any], key: str) -> Any:
+    parts = tuple(int(part) if str(part).isdigit() else part for part in pointer_of(f"#{key}"))
+    try:
+        return node_at(data, parts)
+    except (KeyError, IndexError, TypeError):
+        return None
 
 
 def test_a_glossary_pattern_that_is_not_a_regular_expression_is_an_error_at_its_line(

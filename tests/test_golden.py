@@ -8,14 +8,21 @@ import sys
 from pathlib import Path
 
 import pytest
+from openapi_python_client.strings import ClassName
 from support import ROOT
+from support.generated_client import model_file
 from support.project_copy import copy_project
+from support.spec_examples import request_schema_name
 
 from generator.cli import main
 from generator.output import read_tree
 
 OUTPUT = Path("generated/atlas-streams-client")
-MODEL = OUTPUT / "atlas_streams/models/streams_tenant.py"
+
+
+def model() -> Path:
+    """A model module of the output: the request body's."""
+    return OUTPUT / model_file(request_schema_name())
 
 
 def test_committed_output_matches_a_fresh_generation(
@@ -30,37 +37,38 @@ def test_committed_output_matches_a_fresh_generation(
 
 
 def test_check_prints_a_unified_diff_and_the_fix_command(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    model = project / MODEL
-    model.write_text(
-        model.read_text(encoding="utf-8").replace("class StreamsTenant:", "class Drifted:"), encoding="utf-8"
+    name = ClassName(request_schema_name(), "")
+    drifted = project / model()
+    drifted.write_text(
+        drifted.read_text(encoding="utf-8").replace(f"class {name}:", "class Drifted:"), encoding="utf-8"
     )
 
     code = main(["check"])
 
     out, err = capsys.readouterr()
     assert code == 1
-    assert f"--- a/{MODEL.as_posix()}\n+++ b/{MODEL.as_posix()}\n" in out
-    assert "-class Drifted:\n+class StreamsTenant:\n" in out
+    assert f"--- a/{model().as_posix()}\n+++ b/{model().as_posix()}\n" in out
+    assert f"-class Drifted:\n+class {name}:\n" in out
     assert err.rstrip().endswith("to fix, run: make generate")
 
 
 def test_check_reports_stale_and_missing_files(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (project / OUTPUT / "atlas_streams/stale.py").write_text("x = 1\n", encoding="utf-8")
-    (project / MODEL).unlink()
+    (project / model()).unlink()
 
     code = main(["check"])
 
     out, err = capsys.readouterr()
     assert code == 1
     assert "+++ /dev/null" in out and "stale.py" in out
-    assert f"--- /dev/null\n+++ b/{MODEL.as_posix()}" in out
+    assert f"--- /dev/null\n+++ b/{model().as_posix()}" in out
     assert "(1 added, 0 changed, 1 removed)" in err
 
 
 def test_generate_restores_the_tree_and_removes_stale_files(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     expected = read_tree(project / OUTPUT)
     (project / OUTPUT / "atlas_streams/stale.py").write_text("x = 1\n", encoding="utf-8")
-    (project / MODEL).unlink()
+    (project / model()).unlink()
 
     code = main(["generate"])
 

@@ -25,13 +25,6 @@ OUTPUT = Path("generated/atlas-streams-client")
 each_broken_spec = pytest.mark.parametrize("broken", BROKEN_SPECS, ids=lambda broken: broken.id)
 
 
-@pytest.fixture(scope="module")
-def shared_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One project copy for the whole corpus: each case overwrites only the spec, and generate must leave
-    the rest alone anyway."""
-    return copy_project(tmp_path_factory.mktemp("project"))
-
-
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[str], list[str]]:
     code = main(list(argv))
     out, err = capsys.readouterr()
@@ -64,16 +57,19 @@ def test_lint_names_each_problem_with_its_line_and_column(
 
 @each_broken_spec
 def test_generate_on_a_broken_spec_prints_every_finding_and_leaves_generated_untouched(
-    broken: BrokenSpec, shared_project: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    broken: BrokenSpec, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.chdir(shared_project)
-    expected = broken.write(shared_project / "spec/streams.yaml")
-    before = read_tree(ROOT / OUTPUT)
+    # Lint stops generate before it reads the templates: the copy needs only the settings, spec and output.
+    project = copy_project(tmp_path, parts=("pyproject.toml", "spec", "generated"))
+    monkeypatch.chdir(project)
+    expected = broken.write(project / "spec/streams.yaml")
+    before = read_tree(project / OUTPUT)
 
     result = run(capsys, "generate")
 
     assert result == (2, [], expected)
-    assert read_tree(shared_project / OUTPUT) == before
+    assert read_tree(project / OUTPUT) == before
+    assert sorted(path.name for path in (project / OUTPUT).parent.iterdir()) == [OUTPUT.name]
 
 
 def test_check_stops_on_lint_errors(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

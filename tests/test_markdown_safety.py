@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from support import ROOT, SPEC_PATH
 from support.markdown_pages import MARKDOWN, links, pages, rendered_cells, table_row
-from support.spec_examples import OPERATION_PATH
+from support.spec_examples import body_operation
 
 from generator.config import load_settings
 from generator.markdown import md_cell, md_code, md_text
@@ -42,7 +42,7 @@ def test_a_link_definition_to_a_script_scheme_shows_as_text() -> None:
 def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
     scratch = tmp_path_factory.mktemp("markdown")
     data = load_spec(SPEC_PATH).data
-    node_at(data, OPERATION_PATH)["summary"] = HOSTILE_SUMMARY
+    node_at(data, body_operation().pointer)["summary"] = HOSTILE_SUMMARY
     data["components"]["parameters"]["groupId"]["description"] = CONTROL_TEXT
     spec = scratch / "streams.json"
     spec.write_text(json.dumps(data, ensure_ascii=True), encoding="utf-8")  # \u0000 and \u2028 as YAML escapes

@@ -16,8 +16,9 @@ import re
 from typing import Any
 
 import pytest
+from support import SPEC_PATH
 from support.seed import seed_examples as seed_examples_of_the_page
-from support.shared_files import REPO_ROOT, UPSTREAM, shared_file
+from support.shared_files import UPSTREAM, shared_file
 
 from generator.evolve.api_diff import diff_specs, render_text
 from generator.evolve.normal_form import entries, is_example, is_prose, normal_form
@@ -25,7 +26,6 @@ from generator.spec.cycle_split import split_bases, undo_split
 from generator.spec.plain_yaml import load_plain
 from generator.spec.vocabulary import SCHEMA_PREFIX
 
-CURATED_PATH = REPO_ROOT / "spec" / "streams.yaml"
 UPSTREAM_PATH = UPSTREAM / "create-stream-workspace.fragment.yaml"
 
 REQUEST_MEDIA = (
@@ -69,7 +69,7 @@ def upstream() -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def curated() -> dict[str, Any]:
-    data: dict[str, Any] = load_plain(CURATED_PATH)
+    data: dict[str, Any] = load_plain(SPEC_PATH)
     return data
 
 

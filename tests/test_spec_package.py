@@ -30,60 +30,120 @@ def spec_data() -> dict[str, Any]:
     return load_spec(ROOT / "spec/streams.yaml").data
 
 
-def test_spec_fix_names_the_operation_from_the_xgen_override(spec_data: dict[str, Any]) -> None:
-    fixed = apply_spec_fixes(spec_data)
+SCHEMAS = "#/components/schemas/"
 
-    operation = fixed["paths"]["/api/atlas/v2/groups/{groupId}/streams"]["post"]
-    assert operation["operationId"] == "createStreamWorkspace"
+
+def _named_spec() -> dict[str, Any]:
+    """A spec whose operation has a path-derived operationId and Atlas's override of it."""
+    operation = {"operationId": "createGroupThing", "x-xgen-operation-id-override": "createThing", "responses": {}}
+    return {"paths": {"/groups/{groupId}/things": {"post": operation}}}
+
+
+def test_spec_fix_names_the_operation_from_the_xgen_override() -> None:
+    fixed = apply_spec_fixes(_named_spec())
+
+    assert fixed["paths"]["/groups/{groupId}/things"]["post"]["operationId"] == "createThing"
 
 
 def test_spec_fixes_leave_their_input_alone(spec_data: dict[str, Any]) -> None:
+    before = json.dumps(spec_data)
+
     apply_spec_fixes(spec_data)
 
-    operation = spec_data["paths"]["/api/atlas/v2/groups/{groupId}/streams"]["post"]
-    assert operation["operationId"] == "createGroupStreamWorkspace"
+    assert json.dumps(spec_data) == before
 
 
-def test_read_only_facts_include_inherited_and_schema_level_read_only(spec_data: dict[str, Any]) -> None:
-    facts = read_only_properties(spec_data)
-
-    assert facts["StreamsTenant"] == {"_id", "connections", "groupId", "hostnames", "links"}
-    assert {"id", "links", "state"} <= facts["StreamsKafkaConnection"]  # from StreamsConnectionBase via allOf
-    assert "badRequestDetail" in facts["ApiError"]  # BadRequestDetail is readOnly as a whole
+def _schemas_spec(schemas: dict[str, Any]) -> dict[str, Any]:
+    return {"components": {"schemas": schemas}}
 
 
-def test_discriminator_facts_keep_the_whole_mapping(spec_data: dict[str, Any]) -> None:
-    connection = discriminators(spec_data)["StreamsConnection"]
+# A polymorphic Connection split as our spec splits it: the subtypes extend ConnectionBase, which holds the
+# shared properties (readOnly ones among them) and is the fallback for types the mapping does not know.
+POLYMORPHIC = {
+    "Connection": {
+        "discriminator": {
+            "propertyName": "type",
+            "mapping": {"Kafka": SCHEMAS + "KafkaConnection", "S3": SCHEMAS + "S3Connection"},
+        },
+        "oneOf": [{"$ref": SCHEMAS + "KafkaConnection"}, {"$ref": SCHEMAS + "S3Connection"}],
+    },
+    "ConnectionBase": {
+        "properties": {"id": {"readOnly": True}, "state": {"readOnly": True}, "type": {"type": "string"}},
+        "x-codegen-split-from": "Connection",
+    },
+    "KafkaConnection": {
+        "allOf": [
+            {"$ref": SCHEMAS + "ConnectionBase"},
+            {"properties": {"password": {"writeOnly": True}, "servers": {"type": "string"}}},
+        ]
+    },
+    "S3Connection": {"allOf": [{"$ref": SCHEMAS + "ConnectionBase"}, {"properties": {}}]},
+    "Detail": {"readOnly": True, "type": "object"},
+    "Error": {"properties": {"detail": {"$ref": SCHEMAS + "Detail"}, "code": {"type": "string"}}},
+}
+
+
+def test_read_only_facts_include_inherited_and_schema_level_read_only() -> None:
+    facts = read_only_properties(_schemas_spec(POLYMORPHIC))
+
+    assert facts["KafkaConnection"] == {"id", "state"}  # from ConnectionBase via allOf
+    assert facts["Error"] == {"detail"}  # Detail is readOnly as a whole
+
+
+def test_write_only_facts_include_inherited_properties() -> None:
+    schemas = POLYMORPHIC | {"Sub": {"allOf": [{"$ref": SCHEMAS + "KafkaConnection"}]}}
+
+    facts = write_only_properties(_schemas_spec(schemas))
+
+    assert (facts["KafkaConnection"], facts["Sub"], facts["ConnectionBase"]) == (
+        frozenset({"password"}),
+        frozenset({"password"}),
+        frozenset(),
+    )
+
+
+def test_discriminator_facts_keep_the_whole_mapping_and_the_fallback() -> None:
+    connection = discriminators(_schemas_spec(POLYMORPHIC))["Connection"]
 
     assert connection.property_name == "type"
-    assert len(connection.mapping) == 10
-    assert connection.mapping["S3"] == "StreamsS3Connection"
+    assert connection.mapping == {"Kafka": "KafkaConnection", "S3": "S3Connection"}
+    assert connection.fallback == "ConnectionBase"
 
 
-def test_spec_fix_requires_write_only_properties_in_requests_only(spec_data: dict[str, Any]) -> None:
-    fixed = apply_spec_fixes(spec_data)
-
-    schemas = fixed["components"]["schemas"]
-    assert schemas["ConfluentUserInfoAuthentication"]["required"] == ["type", "username"]
-    assert schemas["SchemaRegistryAuthenticationBase"]["required"] == ["type"]  # nothing writeOnly there
-
-
-def _one_way_spec(read_only_in: str) -> dict[str, Any]:
-    """A spec whose schema `Thing` requires a readOnly `id`, met in a request body or only in a response."""
-    media = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}}
-    operation: dict[str, Any] = {"responses": {"200": media}}
-    if read_only_in == "request":
+def _one_way_spec(keyword: str, both_ways: bool) -> dict[str, Any]:
+    """A spec whose schema `Thing` requires a `keyword` (readOnly or writeOnly) `id`, met both in a request body
+    and in a response, or only in the one direction the keyword allows."""
+    media = {"content": {"application/json": {"schema": {"$ref": SCHEMAS + "Thing"}}}}
+    one_way = "response" if keyword == "readOnly" else "request"
+    operation: dict[str, Any] = {"responses": {"200": media if both_ways or one_way == "response" else {}}}
+    if both_ways or one_way == "request":
         operation["requestBody"] = media
-    thing = {"type": "object", "required": ["id", "name"], "properties": {"id": {"readOnly": True}, "name": {}}}
+    thing = {"type": "object", "required": ["id", "name"], "properties": {"id": {keyword: True}, "name": {}}}
     return {"paths": {"/things": {"post": operation}}, "components": {"schemas": {"Thing": thing}}}
 
 
 def test_spec_fix_requires_read_only_properties_in_responses_only_where_the_schema_is_sent() -> None:
-    assert apply_spec_fixes(_one_way_spec("request"))["components"]["schemas"]["Thing"]["required"] == ["name"]
+    fixed = apply_spec_fixes(_one_way_spec("readOnly", both_ways=True))
+
+    assert fixed["components"]["schemas"]["Thing"]["required"] == ["name"]
 
 
 def test_spec_fix_keeps_read_only_properties_required_in_a_schema_only_received() -> None:
-    assert apply_spec_fixes(_one_way_spec("response"))["components"]["schemas"]["Thing"]["required"] == ["id", "name"]
+    fixed = apply_spec_fixes(_one_way_spec("readOnly", both_ways=False))
+
+    assert fixed["components"]["schemas"]["Thing"]["required"] == ["id", "name"]
+
+
+def test_spec_fix_requires_write_only_properties_in_requests_only_where_the_schema_is_received() -> None:
+    fixed = apply_spec_fixes(_one_way_spec("writeOnly", both_ways=True))
+
+    assert fixed["components"]["schemas"]["Thing"]["required"] == ["name"]
+
+
+def test_spec_fix_keeps_write_only_properties_required_in_a_schema_only_sent() -> None:
+    fixed = apply_spec_fixes(_one_way_spec("writeOnly", both_ways=False))
+
+    assert fixed["components"]["schemas"]["Thing"]["required"] == ["id", "name"]
 
 
 @pytest.mark.parametrize("revision", history_revisions(), ids=revision_name)
@@ -115,13 +175,6 @@ def test_spec_fix_keeps_a_parameter_schema_description_of_its_own() -> None:
     fixed = apply_spec_fixes({"components": {"parameters": {"n": parameter}}})
 
     assert fixed["components"]["parameters"]["n"]["schema"]["description"] == "The value."
-
-
-def test_write_only_facts_include_inherited_properties(spec_data: dict[str, Any]) -> None:
-    facts = write_only_properties(spec_data)
-
-    assert facts["ConfluentUserInfoAuthentication"] == {"password"}
-    assert facts["StreamsKafkaAuthentication"] == {"clientSecret", "password", "sslKey", "sslKeyPassword"}
 
 
 @pytest.mark.parametrize("path", ["spec/streams.yaml", "spec/i18n/ko.yaml", "templates/docs/locales/ko.yaml"])

@@ -11,6 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from support import ROOT
+from support.generated_client import model_file
+from support.spec_examples import request_schema_name
 
 from generator.cli import main
 from generator.codegen.templates import OVERRIDE, eject, sha256_of, templates, upstream_templates_dir
@@ -18,7 +20,6 @@ from generator.errors import CodegenError
 from generator.output import read_tree
 
 API_INIT = Path("generated/atlas-streams-client/atlas_streams/api/__init__.py")
-MODEL = Path("generated/atlas-streams-client/atlas_streams/models/stream_config.py")
 UPSTREAM_DOCSTRING = '""" Contains methods for accessing the API """'
 
 
@@ -210,7 +211,8 @@ def test_team_folder_wins_over_our_templates(project: Path, capsys: pytest.Captu
 
     out = capsys.readouterr().out
     assert code == 1
-    assert f"+++ b/{MODEL.as_posix()}" in out and "+# reviewed by the team\n" in out
+    model = Path("generated/atlas-streams-client") / model_file(request_schema_name())  # any model would do
+    assert f"+++ b/{model.as_posix()}" in out and "+# reviewed by the team\n" in out
 
 
 def test_team_runtime_module_wins_over_ours_and_is_copied_as_written(

@@ -14,15 +14,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from support import ROOT
+from support import TOOLKIT
 from support.markdown_pages import RUNNABLE, RunnableBlock, anchors, links, runnable_blocks, runnable_markers
 from support.project_copy import copy_project
 from support.shared_files import SHARED, shared_file
 
 from generator.evolve.rules import markdown_table
 
-README = ROOT / "README.md"
-DOCS = ROOT / "docs"
+README = TOOLKIT / "README.md"
+DOCS = TOOLKIT / "docs"
 # Written by `make bench`, not by hand: linked and anchored into, but not checked itself.
 WRITTEN_BY_TOOLS = {DOCS / "BENCHMARKS.md"}
 DOCS_PAGES = sorted(page for page in DOCS.glob("*.md") if page not in WRITTEN_BY_TOOLS)
@@ -33,7 +33,7 @@ BLOCK_TIMEOUT_SECONDS = 120
 
 
 def _name(page: Path) -> str:
-    return page.relative_to(ROOT).as_posix()
+    return page.relative_to(TOOLKIT).as_posix()
 
 
 def _text(page: Path) -> str:
@@ -50,7 +50,7 @@ def test_readme_stays_a_first_read() -> None:
 
 
 def test_readme_links_every_docs_page() -> None:
-    linked = {(ROOT / target.partition("#")[0]).resolve() for target in links(_text(README))}
+    linked = {(TOOLKIT / target.partition("#")[0]).resolve() for target in links(_text(README))}
 
     unlinked = [_name(page) for page in [*DOCS_PAGES, *WRITTEN_BY_TOOLS] if page.resolve() not in linked]
 

@@ -1,25 +1,39 @@
 """`streams-codegen upstream-diff`: our curated spec against a full upstream Atlas spec.
 
-Today's upstream (atlas-admin-v2.multi-version.yaml) agrees with spec/streams.yaml on every fact;
-the mid-2025 spec (createStreamInstance, fewer tiers and connection types) is a real change.
+The upstream revision that the spec follows (info.x-xgen-sha) agrees with it on every fact; an upstream built
+from the spec's own facts, with changes of each class, is reported change by change.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
-from support.shared_files import CURRENT_UPSTREAM, OLDER_UPSTREAM, shared_file
+import yaml
+from support.shared_files import OLDER_UPSTREAM, shared_file, upstream_the_spec_follows
 from support.spec_edit import edited, put
+from support.spec_examples import EnumProperty, string_enum_property
 
 from generator.cli import main
 from generator.evolve.upstream import extract, find_by_name
 from generator.spec.loading import load_spec
 from generator.spec.plain_yaml import load_plain
-from generator.spec.vocabulary import OperationKey, client_operation_name, operations
+from generator.spec.pointers import json_pointer, node_at
+from generator.spec.vocabulary import (
+    OPERATION_NAME,
+    OPERATION_NAME_OVERRIDE,
+    OUR_EXTENSION_PREFIX,
+    OperationKey,
+    client_operation_name,
+    operations,
+)
 
-OPERATION = "POST /api/atlas/v2/groups/{groupId}/streams"
+SPEC = Path("spec/streams.yaml")
+UPSTREAMS_NAME = "renamedByUpstream"
+ADDED_FIELD = "addedByUpstream"
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -28,63 +42,99 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_current_upstream_agrees_with_the_curated_spec(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    upstream = shared_file(CURRENT_UPSTREAM)
+def no_changes(upstream: Path, out: str) -> bool:
+    """The report says nothing differs (a note may still say where upstream's name differs from ours)."""
+    title, *notes = out.splitlines()
+    return title == f"spec/streams.yaml -> {upstream}: no changes" and all(n.startswith("note: ") for n in notes)
+
+
+@dataclass(frozen=True)
+class ChangedUpstream:
+    path: Path
+    operation: OperationKey
+    ours: str  # our name of its function (x-codegen-operation-name)
+    enum: EnumProperty  # upstream lacks its last value
+    field: str  # Schema.property that upstream adds
+
+
+def changed_upstream(project: Path) -> ChangedUpstream:
+    """upstream.yaml: our spec's facts, with what a real revision brings: upstream names the operation otherwise,
+    drops the last value of a string enum (breaking) and adds an optional field to that schema (compatible)."""
+    upstream: dict[str, Any] = load_plain(project / SPEC)
+    key, operation = next(iter(operations(upstream).items()))
+    if OPERATION_NAME not in operation:
+        pytest.skip(f"{key} has no {OPERATION_NAME}")
+    ours = operation[OPERATION_NAME]
+    for name in [name for name in operation if name.startswith(OUR_EXTENSION_PREFIX)]:
+        del operation[name]  # ours, never upstream's
+    operation[OPERATION_NAME_OVERRIDE] = UPSTREAMS_NAME
+    enum = string_enum_property(upstream)
+    node_at(upstream, enum.pointer).pop()
+    schema = node_at(upstream, enum.pointer[:3])
+    schema["properties"][ADDED_FIELD] = {"type": "string"}
+    path = project / "upstream.yaml"
+    path.write_text(yaml.safe_dump(upstream, sort_keys=False), encoding="utf-8")
+    return ChangedUpstream(path, key, ours, enum, f"{enum.pointer[2]}.{ADDED_FIELD}")
+
+
+def squashed(text: str) -> list[str]:
+    """The report's lines with runs of spaces made one (the kind column's width follows the longest kind)."""
+    return [" ".join(line.split()) for line in text.splitlines()]
+
+
+def test_the_upstream_revision_the_spec_follows_agrees_with_it(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    upstream = upstream_the_spec_follows(tmp_path)
 
     code, out, _ = run(capsys, "--upstream", str(upstream))
 
-    assert (code, out) == (0, f"spec/streams.yaml -> {upstream}: no changes\n")
+    assert code == 0 and no_changes(upstream, out), out
 
 
-def test_older_upstream_reports_the_rename_and_classified_changes(
+def test_a_changed_upstream_reports_each_change_classified_and_the_name_it_gives(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = run(capsys, "--upstream", str(shared_file(OLDER_UPSTREAM)))
+    upstream = changed_upstream(project)
 
+    code, out, _ = run(capsys, "--upstream", "upstream.yaml")
+
+    breaking, _, compatible = out.partition("\ncompatible:\n")
     assert code == 1
-    breaking, compatible = out.split("\ncompatible:\n")
-    for line in (
-        f"command-renamed     {OPERATION}: createWorkspace -> createStreamWorkspace",
-        "field-removed       StreamConfig.maxTierSize: no longer in the model",
-        "enum-value-removed  StreamConfig.tier: value 'SP50' removed",
-        "subtype-removed     StreamsConnection: 'GCPPubSub' (StreamsGCPPubSubConnection) removed",
-        "schema-removed      StreamsAzureBlobStorageConnection: model no longer generated",
-    ):
-        assert f"  {line}\n" in breaking
+    removed = upstream.enum.values[-1]
+    assert f"enum-value-removed {upstream.enum.subject}: value {removed!r} removed" in squashed(breaking)
+    assert f"field-added {upstream.field}: new, optional" in squashed(compatible)
     assert out.endswith(
-        f"note: {OPERATION}: upstream names it 'createStreamInstance'; x-codegen-operation-name keeps "
-        "'createStreamWorkspace'\n"
+        f"note: {upstream.operation}: upstream names it {UPSTREAMS_NAME!r}; {OPERATION_NAME} keeps {upstream.ours!r}\n"
     )
-    for line in (
-        "field-added         StreamsKafkaNetworkingAccess.tgwId: new, optional",
-        "nullable-changed    ApiError.detail: no longer nullable",
-        "response-removed    response 429: no longer documented",
-    ):
-        assert f"  {line}\n" in compatible
 
 
 def test_json_report_for_tools(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "--upstream", str(shared_file(OLDER_UPSTREAM)), "--format", "json")
+    upstream = changed_upstream(project)
+
+    code, out, _ = run(capsys, "--upstream", "upstream.yaml", "--format", "json")
 
     report = json.loads(out)
     assert code == 1
     assert report["old"] == "spec/streams.yaml"
     assert report["breaking"] == sum(change["breaking"] for change in report["changes"]) > 0
     assert {
-        "kind": "command-renamed",
-        "subject": OPERATION,
-        "detail": "createWorkspace -> createStreamWorkspace",
+        "kind": "enum-value-removed",
+        "subject": upstream.enum.subject,
+        "detail": f"value {upstream.enum.values[-1]!r} removed",
         "breaking": True,
-        "pointer": "/paths/~1api~1atlas~1v2~1groups~1{groupId}~1streams/post",
+        "pointer": json_pointer(upstream.enum.pointer),
     } in report["changes"]
-    assert [note for note in report["notes"] if "'createStreamInstance'" in note]
+    assert [note for note in report["notes"] if f"{UPSTREAMS_NAME!r}" in note]
 
 
 def test_operation_option_names_upstreams_operation(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "--upstream", str(shared_file(OLDER_UPSTREAM)), "--operation", "createStreamInstance")
+    changed_upstream(project)
+
+    code, out, _ = run(capsys, "--upstream", "upstream.yaml", "--operation", UPSTREAMS_NAME)
 
     assert code == 1
-    assert "upstream names it 'createStreamInstance'" in out
+    assert f"upstream names it {UPSTREAMS_NAME!r}" in out
 
 
 def test_unknown_operation_is_bad_input(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -118,23 +168,20 @@ def test_upstream_without_our_operation_is_bad_input(project: Path, capsys: pyte
     )
 
 
-def test_our_own_extensions_are_not_compared(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    spec = project / "spec/streams.yaml"
-    text = spec.read_text(encoding="utf-8")
-    spec.write_text(
-        text.replace("      tags:\n      - Streams\n", "      tags:\n      - Streams\n      x-codegen-team-note: {}\n"),
-        encoding="utf-8",
-    )
+def test_our_own_extensions_are_not_compared(project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    upstream = upstream_the_spec_follows(tmp_path)
+    key = next(iter(operations(load_plain(project / SPEC))))
+    edited(project / SPEC, project / SPEC, put((*key.pointer, "x-codegen-team-note"), {}))
 
-    code, out, _ = run(capsys, "--upstream", str(shared_file(CURRENT_UPSTREAM)))
+    code, out, _ = run(capsys, "--upstream", str(upstream))
 
-    assert (code, out.endswith(": no changes\n")) == (0, True)
+    assert code == 0 and no_changes(upstream, out), out
 
 
 def _moved_and_renamed_upstream(project: Path) -> tuple[Path, OperationKey, OperationKey, str]:
-    """Today's upstream cut with our first operation under another path and name: (file, our key, upstream's
-    key, upstream's new name)."""
-    full = load_plain(shared_file(CURRENT_UPSTREAM))
+    """The upstream the spec follows, cut, with our first operation under another path and name: (file, our key,
+    upstream's key, upstream's new name)."""
+    full = load_plain(upstream_the_spec_follows(project))
     ours = load_spec(project / "spec/streams.yaml").data
     key = next(iter(operations(ours)))
     upstream_key = find_by_name(full, client_operation_name(operations(ours)[key]))
@@ -194,7 +241,7 @@ def test_an_operation_upstream_no_longer_has_is_reported_removed_and_the_others_
     ghost.pop("x-xgen-operation-id-override", None)
     edited(spec, spec, put(("paths", f"{key.path}/ghost"), {key.method: ghost}))
 
-    code, out, _ = run(capsys, "--upstream", str(shared_file(CURRENT_UPSTREAM)))
+    code, out, _ = run(capsys, "--upstream", str(upstream_the_spec_follows(project)))
 
     assert code == 1
     assert out.splitlines()[1:] == [

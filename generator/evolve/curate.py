@@ -119,8 +119,11 @@ def _union(ours: dict[str, Any], addition: dict[str, Any]) -> dict[str, Any]:
             union["paths"][path].setdefault(key, value)
     for section, entries in addition.get("components", {}).items():
         target = union.setdefault("components", {}).setdefault(section, {})
+        kept_sorted = list(target) == sorted(target)
         for name, body in entries.items():
             target.setdefault(name, body)
+        if kept_sorted:  # then the new entries go where the name sorts, not at the end
+            union["components"][section] = dict(sorted(target.items()))
     known = {tag.get("name") for tag in union.get("tags", [])}
     union["tags"] = [*union.get("tags", []), *(t for t in addition.get("tags", []) if t.get("name") not in known)]
     return union

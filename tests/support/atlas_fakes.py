@@ -26,38 +26,46 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
+from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
+from support.generated_client import body_model
 from support.loopback import CannedResponse, LoopbackServer, RecordedRequest, Responder
-from support.spec_examples import request_example, response_example, response_media_type
+from support.spec_examples import (
+    body_operation,
+    documented_error_statuses,
+    request_example,
+    request_media_type,
+    response_example,
+    response_media_type,
+    success_status,
+)
 
 if TYPE_CHECKING:
     from atlas_streams import Client
     from atlas_streams.errors import AtlasApiError
-    from atlas_streams.models import StreamsTenant
 
 GROUP_ID = "32b6e34b3d91647abb20e7b8"
-STREAMS_PATH = f"/api/atlas/v2/groups/{GROUP_ID}/streams"
+# Where the operation with a request body (tests/support/spec_examples.py) is sent, for the project GROUP_ID.
+STREAMS_PATH = body_operation().path.replace("{groupId}", GROUP_ID)
 # Credentials the tests authenticate with.
 PUBLIC_KEY = "wxyzpubl"
 PRIVATE_KEY = "5d3c0d5e-0c52-4d4b-9f7e-private-key"
 CLIENT_ID = "mdb_sa_id_6650e7a1b8c4f2d3e4a5b6c7"
 CLIENT_SECRET = "mdb_sa_sk_s3cr3t-Do-Not-Leak-0123456789"
 TOKEN_PATH = "/api/oauth/token"
-ATLAS_MEDIA_TYPE = "application/vnd.atlas.2023-02-01+json"
+ATLAS_MEDIA_TYPE = request_media_type()  # the versioned media type the API version is chosen by
 # What the client accepts: the success media type, preferred, and the one Atlas's errors come in.
-ATLAS_ACCEPT = f"{ATLAS_MEDIA_TYPE}, application/json;q=0.9"
+ATLAS_ACCEPT = f"{response_media_type(success_status())}, {response_media_type(documented_error_statuses()[0])};q=0.9"
 
 
 # --- clients -------------------------------------------------------------------------------------------------
 
 
-def request_body() -> StreamsTenant:
+def request_body() -> Any:
     """The documented request example as a model."""
-    from atlas_streams.models import StreamsTenant
-
-    return StreamsTenant.from_dict(request_example())
+    return body_model().from_dict(request_example())
 
 
 @cache
@@ -79,7 +87,8 @@ def loopback_client(base_url: str, **kwargs: Any) -> Client:
 # --- errors ---------------------------------------------------------------------------------------------------
 
 
-def _error_classes() -> dict[int, type[AtlasApiError]]:
+def error_classes() -> dict[int, type[AtlasApiError]]:
+    """The exception the client raises for each error status that has a class of its own (5xx: ServerError)."""
     from atlas_streams import errors
 
     return {
@@ -87,22 +96,28 @@ def _error_classes() -> dict[int, type[AtlasApiError]]:
         401: errors.UnauthorizedError,
         403: errors.ForbiddenError,
         404: errors.NotFoundError,
+        409: errors.ConflictError,
         429: errors.RateLimitedError,
         500: errors.ServerError,
     }
-
-
-# The exception each documented error status raises.
-ERROR_CLASS_BY_STATUS = _error_classes()
 
 
 def error_fields(error: AtlasApiError) -> tuple[object, ...]:
     return (error.status_code, error.error_code, error.detail, error.reason)
 
 
+def error_example(status: int) -> dict[str, Any]:
+    """The body Atlas sends with the error `status`: its documented example, or, where the spec documents
+    none (an older spec without 429, say), one in ApiError's shape, as real Atlas still sends them."""
+    if status in documented_error_statuses():
+        return response_example(status)
+    phrase = HTTPStatus(status).phrase
+    return {"error": status, "errorCode": HTTPStatus(status).name, "reason": phrase, "detail": f"{phrase}."}
+
+
 def documented_error_fields(status: int) -> tuple[object, ...]:
-    """What error_fields() gives for the documented example of `status`."""
-    example = response_example(status)
+    """What error_fields() gives for error_example(status)."""
+    example = error_example(status)
     return (status, example["errorCode"], example["detail"], example["reason"])
 
 
@@ -112,6 +127,13 @@ def documented_error_fields(status: int) -> tuple[object, ...]:
 def documented_response(status: int, headers: dict[str, str] | None = None) -> CannedResponse:
     """The documented example of `status`, under its documented Content-Type."""
     return CannedResponse.json(status, response_example(status), response_media_type(status), headers)
+
+
+def error_response(status: int, headers: dict[str, str] | None = None) -> CannedResponse:
+    """error_example(status), under its documented Content-Type, or JSON where the spec documents none."""
+    if status in documented_error_statuses():
+        return documented_response(status, headers)
+    return CannedResponse.json(status, error_example(status), headers=headers)
 
 
 def atlas_error(

@@ -1,8 +1,9 @@
-"""A throw-away copy of this project, so tests can break its inputs and watch what the CLI does."""
+"""A throw-away copy of the project under test, so tests can break its inputs and watch what the CLI does."""
 
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 from support import ROOT
@@ -11,9 +12,10 @@ from support import ROOT
 COPIED = ("pyproject.toml", "spec", "templates", "generated", "docs/i18n")
 
 
-def copy_project(destination: Path) -> Path:
+def copy_project(destination: Path, parts: Iterable[str] = COPIED) -> Path:
+    """Copy `parts` of the project (by default all that generation reads and writes) into `destination`."""
     destination.mkdir(parents=True, exist_ok=True)
-    for name in COPIED:
+    for name in parts:
         source = ROOT / name
         if source.is_dir():
             shutil.copytree(

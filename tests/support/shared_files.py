@@ -7,17 +7,17 @@ from __future__ import annotations
 
 import lzma
 import os
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from generator.spec.plain_yaml import load_plain_text
-from support import ROOT
+from generator.spec.plain_yaml import load_plain, load_plain_text
+from support import SPEC_PATH, TOOLKIT
 
-REPO_ROOT = ROOT
-SHARED = REPO_ROOT.parent / "shared"
+SHARED = TOOLKIT.parent / "shared"  # beside this checkout, whichever project is under test
 UPSTREAM = SHARED / "upstream"
 CURRENT_UPSTREAM = UPSTREAM / "atlas-admin-v2.multi-version.yaml"  # today's full spec, all versions
 OLDER_UPSTREAM = UPSTREAM / "atlas-sdk-go.atlas-api.2025-06-30.yaml"  # mid-2025, "Stream Instance" era
@@ -47,6 +47,29 @@ def load_revision(path: Path) -> dict[str, Any]:
     """A revision's full upstream spec as plain data (read once per test session)."""
     data: dict[str, Any] = load_plain_text(lzma.decompress(path.read_bytes()).decode("utf-8"), path)
     return data
+
+
+@cache
+def _revision_sha(path: Path) -> str | None:
+    """info.x-xgen-sha, the upstream commit that the full spec at `path` (plain or xz-compressed) was built from."""
+    text = lzma.decompress(path.read_bytes()).decode("utf-8") if path.suffix == ".xz" else path.read_text("utf-8")
+    info = text.find("\ninfo:\n")
+    match = re.compile(r"^\s+x-xgen-sha: '?(\w+)'?$", re.MULTILINE).search(text, info) if info >= 0 else None
+    return match.group(1) if match else None
+
+
+def upstream_the_spec_follows(scratch: Path) -> Path:
+    """The full upstream spec in ../shared whose revision (info.x-xgen-sha) the spec under test follows: today's,
+    or a history revision, decompressed into `scratch`. Skips when the spec follows none of them."""
+    ours = load_plain(SPEC_PATH).get("info", {}).get("x-xgen-sha")
+    if ours is not None and _revision_sha(shared_file(CURRENT_UPSTREAM)) == ours:
+        return CURRENT_UPSTREAM
+    for revision in history_revisions():
+        if ours is not None and _revision_sha(revision) == ours:
+            target = scratch / revision.name.removesuffix(".xz")
+            target.write_bytes(lzma.decompress(revision.read_bytes()))
+            return target
+    pytest.skip(f"{SPEC_PATH} follows no upstream spec in {UPSTREAM} (x-xgen-sha {ours})")
 
 
 def revision_name(path: Path) -> str:
