@@ -2,7 +2,7 @@
 
 from collections.abc import Mapping, MutableMapping
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Generic, Literal, TypeVar, cast
 
 from attrs import define
 
@@ -58,9 +58,8 @@ class Response(Generic[T]):
         """The parsed value; raises the typed error when the server answered with one."""
         if self.error is not None:
             raise self.error
-        if self.parsed is None:
-            raise ValueError(f"response with status {int(self.status_code)} has no parsed value")
-        return self.parsed
+        # Without an error, parsed is None only for an operation whose success has no body, where T is None.
+        return cast(T, self.parsed)
 
 
 def _int_header(headers: Mapping[str, str], name: str) -> int | None:
