@@ -1,10 +1,12 @@
-"""4. Scale: generation time and peak memory for synthetic specs with 1 to 300 copies of the operation."""
+"""4. Scale: generation time and peak memory for synthetic specs with copies of the spec's operations, up to 300
+operations."""
 
 from __future__ import annotations
 
 import copy
 import functools
 import itertools
+import math
 import statistics
 import sys
 import tempfile
@@ -20,8 +22,9 @@ from bench.report import Section, Target, duration, table
 from generator.spec.vocabulary import HTTP_METHODS
 
 METHOD = (
-    "Synthetic specs built from `spec/streams.yaml`: the same components, and N copies of the operation, copy i "
-    "under `/api/atlas/v2/groups/{groupId}/streams{i}` (copy 0 is the original) with its own `operationId`, "
+    "Synthetic specs built from `spec/streams.yaml`: the same components, and N copies of its operations (all of "
+    "them, so N copies of its six operations are 6N), copy i with `streams{i}` in place of `streams` in each path "
+    "(copy 0 is the original) and each operation with its own `operationId`, "
     "`x-xgen-operation-id-override`, `x-codegen-operation-name` and `x-xgen-method-verb-override` verb. Each run is"
     " `generator.pipeline.build` into a new directory in a fresh process (`python -m bench.generate_once`): the "
     "time is that process's wall time, imports included; the memory is its peak resident set (`VmHWM`: `ru_maxrss` "
@@ -38,24 +41,41 @@ FINDINGS = (
     "grows with the operations now is the library's parser, rendering, docs pages and ruff."
 )
 DEFAULT_REPEAT = 3
-DEFAULT_COPIES = (1, 10, 100, 300)
 TARGET_SECONDS = 10.0
 TARGET_OPERATIONS = 300
+# The sizes measured, in operations: each is reached with whole copies of the spec's operations (rounded up).
+DEFAULT_SIZES = (1, 10, 100, TARGET_OPERATIONS)
 # A straight line through the medians must explain this much of their variance to count as linear growth.
 LINEAR_R_SQUARED = 0.99
 
 
-def synthetic_spec(copies: int) -> dict[str, Any]:
+def _spec() -> dict[str, Any]:
     spec: dict[str, Any] = YAML(typ="safe").load((ROOT / "spec" / "streams.yaml").read_text(encoding="utf-8"))
-    ((path, path_item),) = spec["paths"].items()
+    return spec
+
+
+def operations_per_copy() -> int:
+    return sum(method in HTTP_METHODS for item in _spec()["paths"].values() for method in item)
+
+
+def default_copies() -> tuple[int, ...]:
+    """The fewest copies that reach each of DEFAULT_SIZES operations."""
+    per_copy = operations_per_copy()
+    return tuple(sorted({math.ceil(size / per_copy) for size in DEFAULT_SIZES}))
+
+
+def synthetic_spec(copies: int) -> dict[str, Any]:
+    spec = _spec()
+    paths = spec["paths"]
     spec["paths"] = {}
     for index in range(copies):
         suffix = str(index) if index else ""
-        item = copy.deepcopy(path_item)
-        for method, operation in item.items():
-            if method in HTTP_METHODS:
-                _rename(operation, suffix)
-        spec["paths"][path + suffix] = item
+        for path, path_item in paths.items():
+            item = copy.deepcopy(path_item)
+            for method, operation in item.items():
+                if method in HTTP_METHODS:
+                    _rename(operation, suffix)
+            spec["paths"][path.replace("/streams", f"/streams{suffix}", 1)] = item
     return spec
 
 
@@ -72,7 +92,9 @@ def _rename(operation: dict[str, Any], suffix: str) -> None:
 
 
 # No warm-up round by default: the largest size alone takes seconds, and the specs were just written (page cache).
-def run(repeat: int = DEFAULT_REPEAT, warmup: int = 0, copies: Sequence[int] = DEFAULT_COPIES) -> Section:
+def run(repeat: int = DEFAULT_REPEAT, warmup: int = 0, copies: Sequence[int] | None = None) -> Section:
+    copies = copies or default_copies()
+    per_copy = operations_per_copy()
     peaks: dict[int, list[int]] = {count: [] for count in copies}
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as scratch_name:
         scratch = Path(scratch_name)
@@ -91,18 +113,21 @@ def run(repeat: int = DEFAULT_REPEAT, warmup: int = 0, copies: Sequence[int] = D
             peaks[count].append(int(done.stdout.strip()))
             return done.seconds
 
-        series = interleaved({_label(count): functools.partial(generate, count) for count in copies}, repeat, warmup)
+        series = interleaved(
+            {_label(count * per_copy): functools.partial(generate, count) for count in copies}, repeat, warmup
+        )
     section = Section(title="Scale", method=METHOD, series=list(series.values()))
-    medians = [series[_label(count)].median for count in copies]
+    sizes = [count * per_copy for count in copies]
+    medians = [series[_label(size)].median for size in sizes]
     peak_medians = [statistics.median(peaks[count]) for count in copies]
     rows = [
-        [str(count), duration(median), duration(median / count), f"{peak / 1024:.0f} MiB"]
-        for count, median, peak in zip(copies, medians, peak_medians, strict=True)
+        [str(size), duration(median), duration(median / size), f"{peak / 1024:.0f} MiB"]
+        for size, median, peak in zip(sizes, medians, peak_medians, strict=True)
     ]
     section.details.append(table(["operations", "median time", "time per operation", "peak RSS (median)"], rows))
     if len(copies) >= 2:
-        time_line = fit_line(copies, medians)
-        memory_line = fit_line(copies, peak_medians)
+        time_line = fit_line(sizes, medians)
+        memory_line = fit_line(sizes, peak_medians)
         section.details.append(
             f"Least-squares line through the medians: time = {duration(time_line.intercept)} + "
             f"{duration(time_line.slope)} per operation (R² = {time_line.r_squared:.4f}); peak memory = "
@@ -117,7 +142,7 @@ def run(repeat: int = DEFAULT_REPEAT, warmup: int = 0, copies: Sequence[int] = D
             )
         )
     section.details.append(FINDINGS)
-    if TARGET_OPERATIONS in copies:
+    if TARGET_OPERATIONS in sizes:
         largest = series[_label(TARGET_OPERATIONS)].median
         section.ours = _label(TARGET_OPERATIONS)
         section.targets.append(
