@@ -19,16 +19,21 @@ from support.spec_examples import (
     body_operation,
     documented_error_statuses,
     documented_operation,
+    example_path,
     request_example,
     request_media,
+    request_media_type,
     response_example,
     response_media,
     response_media_type,
     spec_data,
+    success_media,
+    success_status,
     write_only_value,
 )
 
 from generator.spec.pointers import Pointer, resolved
+from generator.spec.vocabulary import OperationKey, operations
 
 NO_HEADER = None
 
@@ -163,3 +168,42 @@ def test_an_undocumented_status_is_outside_the_contract() -> None:
 
 def test_paths_outside_the_atlas_api_are_outside_the_contract() -> None:
     assert exchange(path=TOKEN_PATH, content_type="application/x-www-form-urlencoded", accept=NO_HEADER) == []
+
+
+def operation_exchange(key: OperationKey, response: CannedResponse) -> list[str]:
+    """Send the operation as its docs do (example_path, the request example as body) and answer with `response`;
+    returns the violations the server saw."""
+    headers = {"Accept": success_media(key)[0]}
+    content = b""
+    if "requestBody" in documented_operation(key):
+        headers["Content-Type"] = request_media_type(key)
+        content = json.dumps(request_example(key)).encode()
+    with LoopbackServer(contract=shared_contract().violations) as server:
+        server.respond(response)
+        with httpx.Client() as http:
+            http.request(key.method.upper(), server.url + example_path(key), content=content, headers=headers)
+    return server.contract_violations
+
+
+OPERATIONS = list(operations(spec_data()))
+
+
+@pytest.mark.parametrize("key", OPERATIONS, ids=str)
+def test_each_operations_documented_exchange_keeps_the_contract(key: OperationKey) -> None:
+    media_type, media = success_media(key)
+    status = success_status(key)
+    bodiless = "schema" not in media
+    answer = (
+        CannedResponse(status, {"Content-Type": media_type})
+        if bodiless
+        else CannedResponse.json(status, media["example"], media_type)
+    )
+
+    assert operation_exchange(key, answer) == []
+
+
+@pytest.mark.parametrize("key", [key for key in OPERATIONS if "schema" in success_media(key)[1]], ids=str)
+def test_an_empty_success_where_a_body_is_documented_breaks_the_contract(key: OperationKey) -> None:
+    answer = CannedResponse(success_status(key), {"Content-Type": success_media(key)[0]})
+
+    assert operation_exchange(key, answer) != []

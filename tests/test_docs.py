@@ -45,9 +45,9 @@ from generator.markdown import md_cell, md_code, md_fence, md_text
 from generator.pipeline import build_trees
 from generator.spec.loading import load_spec
 from generator.spec.pointers import json_pointer
-from generator.spec.schema_facts import discriminators
+from generator.spec.schema_facts import discriminators, pagination
 from generator.spec.translations import english_at, fingerprint, load_translations
-from generator.spec.vocabulary import operations
+from generator.spec.vocabulary import RESOURCE, OperationKey, operations
 
 PACKAGE = CLIENT_DIR
 KO_OVERLAY = Path("spec/i18n/ko.yaml")
@@ -362,3 +362,68 @@ def test_adding_a_locale_takes_its_strings_file_and_its_overlay(tmp_path: Path) 
     assert "\n## Xx path parameters\n" in xx_page
     assert f"\n# {overlay_keys(ROOT)[summary_pointer()]}\n" in xx_page
     assert f"[Xxish](../xx/operations/{operation_slug()}.md)" in docs[operation_page()]
+
+
+# --- resources, pagination, bodies -------------------------------------------------------------------------
+
+LOCALES = {"": "en", "ko/": "ko"}  # docs folder prefix -> locale code
+
+
+def interface_strings(code: str) -> dict[str, str]:
+    strings: dict[str, str] = YAML(typ="safe").load(ROOT / "templates/docs/locales" / f"{code}.yaml")
+    return strings
+
+
+def resource_name(key: OperationKey, prefix: str) -> str:
+    """The heading the index puts the operation under: its x-codegen-resource (translated), else its first tag."""
+    operation = documented_operation(key)
+    if RESOURCE not in operation:
+        return str(operation["tags"][0])
+    return overlay_keys(ROOT)[json_pointer((*key.pointer, RESOURCE))] if prefix else str(operation[RESOURCE])
+
+
+def index_sections(text: str) -> dict[str, list[str]]:
+    """Heading -> the operation pages linked under it, for each `### ` heading of the index."""
+    sections: dict[str, list[str]] = {}
+    for block in text.split("\n### ")[1:]:
+        heading, _, body = block.partition("\n")
+        body = body.partition("\n## ")[0]
+        sections[heading] = [target for target in links(body) if target.startswith("operations/")]
+    return sections
+
+
+@pytest.mark.parametrize("prefix", list(LOCALES), ids=list(LOCALES.values()))
+def test_the_index_lists_each_operation_under_its_resource(prefix: str) -> None:
+    expected: dict[str, list[str]] = {}
+    for key in operations(spec_data()):
+        expected.setdefault(resource_name(key, prefix), []).append(f"operations/{operation_slug(key)}.md")
+
+    text = (PACKAGE / f"docs/{prefix}index.md").read_text(encoding="utf-8")
+
+    assert index_sections(text) == expected
+    # the models follow the operations
+    assert text.index("\n### ") < text.index(f"\n## {interface_strings(LOCALES[prefix])['models']}\n")
+
+
+@pytest.mark.parametrize("prefix", list(LOCALES), ids=list(LOCALES.values()))
+@pytest.mark.parametrize("key", list(operations(spec_data())), ids=str)
+def test_only_a_list_operations_page_explains_paging_with_its_arguments(key: OperationKey, prefix: str) -> None:
+    heading = f"\n## {interface_strings(LOCALES[prefix])['pagination']}\n"
+    text = (PACKAGE / f"docs/{prefix}operations/{operation_slug(key)}.md").read_text(encoding="utf-8")
+
+    pages = pagination(spec_data(), documented_operation(key), key.method)
+
+    assert (heading in text) == (pages is not None)
+    if pages is not None:
+        section = text.partition(heading)[2].partition("\n## ")[0]
+        for name in (pages.page_parameter, pages.size_parameter):
+            assert md_code(attribute(name)) in section
+        assert "`sync_all`" in section and "`asyncio_all`" in section
+
+
+@pytest.mark.parametrize("prefix", list(LOCALES), ids=list(LOCALES.values()))
+@pytest.mark.parametrize("key", list(operations(spec_data())), ids=str)
+def test_only_an_operation_with_a_body_asks_to_save_the_request_example(key: OperationKey, prefix: str) -> None:
+    text = (PACKAGE / f"docs/{prefix}operations/{operation_slug(key)}.md").read_text(encoding="utf-8")
+
+    assert ("`body.json`" in text) == ("requestBody" in documented_operation(key))

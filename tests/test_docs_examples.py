@@ -15,15 +15,23 @@ import shlex
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from support import CLIENT_DIR
 from support.atlas_fakes import STREAMS_PATH, DigestVerifier, OAuthTokenEndpoint, documented_response
 from support.fake_atlas import WorkspaceStore, settings
 from support.generated_client import operation_slug
-from support.loopback import LoopbackServer, RecordedRequest
+from support.loopback import CannedResponse, LoopbackServer, RecordedRequest
 from support.markdown_pages import code_blocks, pages
-from support.spec_examples import body_operation, documented_operation, request_example, response_example, spec_data
+from support.spec_examples import (
+    documented_operation,
+    example_path,
+    request_example,
+    spec_data,
+    success_media,
+    success_status,
+)
 
 from generator.spec.pointers import resolved
 from generator.spec.python_naming import kebab_case
@@ -114,9 +122,36 @@ def _point_at(server: LoopbackServer, monkeypatch: pytest.MonkeyPatch, credentia
     CREDENTIALS[credentials](server, monkeypatch)
 
 
-def _authenticated_calls(server: LoopbackServer) -> list[RecordedRequest]:
+def _authenticated_calls(server: LoopbackServer, path: str = STREAMS_PATH) -> list[RecordedRequest]:
     # Digest auth sends each request once without credentials first, to get the challenge.
-    return [call for call in server.requests_to(STREAMS_PATH) if "Authorization" in call.headers]
+    return [call for call in server.requests_to(path) if "Authorization" in call.headers]
+
+
+def _page_operation(name: str) -> OperationKey:
+    """The operation whose page `name` ("ko/operations/<slug>.md#2") is."""
+    slug = name.partition("#")[0].rpartition("/")[2].removesuffix(".md")
+    return next(key for key in operations(spec_data()) if operation_slug(key) == slug)
+
+
+def _success(key: OperationKey) -> tuple[CannedResponse, Any]:
+    """The operation's documented success as the server sends it, and its example body (None without one)."""
+    media_type, media = success_media(key)
+    if "schema" not in media:
+        return CannedResponse(success_status(key), {"Content-Type": media_type}), None
+    return CannedResponse.json(success_status(key), media["example"], media_type), media["example"]
+
+
+def _strings(value: Any) -> list[str]:
+    """The strings of a JSON value, depth first."""
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    if isinstance(value, list):
+        return [text for item in value for text in _strings(item)]
+    return [value] if isinstance(value, str) else []
+
+
+def _sent_body(call: RecordedRequest) -> Any:
+    return call.json() if call.body else None
 
 
 @pytest.mark.parametrize("credentials", list(CREDENTIALS))
@@ -129,18 +164,18 @@ def test_python_example_runs_against_atlas(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    key = _page_operation(name)
+    answer, example = _success(key)
     _point_at(atlas_server, monkeypatch, credentials)
-    atlas_server.respond(documented_response(200))
+    atlas_server.respond(answer)
 
     exec(compile(code, name, "exec"), {"__name__": "__main__"})
 
-    calls = _authenticated_calls(atlas_server)
-    assert [(call.method, call.json(), call.query) for call in calls] == [
-        (body_operation().method.upper(), request_example(), [])
-    ]
-    # The example prints the parsed result: a text of the success example shows in it.
-    shown = next(value for value in response_example(200).values() if isinstance(value, str))
-    assert repr(shown) in capsys.readouterr().out
+    calls = _authenticated_calls(atlas_server, example_path(key))
+    body = request_example(key) if "requestBody" in operations(spec_data())[key] else None
+    assert [(call.method, _sent_body(call), call.query) for call in calls] == [(key.method.upper(), body, [])]
+    if example is not None:  # the example prints the parsed result: a text of the success example shows in it
+        assert repr(_strings(example)[0]) in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(("name", "code", "credentials"), README_EXAMPLES)
@@ -186,7 +221,7 @@ def test_each_language_and_the_readme_document_the_command_line() -> None:
     ]
 
 
-def _page_operation(page: str) -> OperationKey | None:
+def _command_page_operation(page: str) -> OperationKey | None:
     """The operation an operation page documents; None for the README (whose examples are the create's)."""
     slug = Path(page).stem
     return next((key for key in operations(spec_data()) if page != "README.md" and operation_slug(key) == slug), None)
@@ -209,7 +244,7 @@ def _named_workspaces(lines: list[str]) -> set[str]:
 
 
 def _runnable(page: str) -> list[pytest.MarkDecorator]:
-    key = _page_operation(page)
+    key = _command_page_operation(page)
     creates = key is not None and key.method == "post" and "requestBody" in documented_operation(key)
     if not creates or "name" in request_example(key):
         return []
@@ -225,7 +260,7 @@ def test_command_line_example_runs_against_atlas(
     page: str, lines: list[str], atlas_server: LoopbackServer, tmp_path: Path
 ) -> None:
     # The pages say to save the request example as body.json first.
-    key = _page_operation(page)
+    key = _command_page_operation(page)
     body = request_example(key) if page == "README.md" or "requestBody" in documented_operation(key) else None
     (tmp_path / "body.json").write_text(json.dumps(body), encoding="utf-8")
     env = {key: value for key, value in os.environ.items() if not key.startswith("MONGODB_ATLAS_")}

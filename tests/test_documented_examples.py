@@ -18,15 +18,19 @@ from support.seed import seed_examples
 from support.spec_examples import (
     discriminated_list,
     documented_error_statuses,
+    documented_operation,
     request_example,
     response_example,
     response_media,
     response_schema_name,
     spec_data,
+    success_media,
+    success_status,
     value_nodes,
 )
 
 from generator.spec.schema_facts import discriminators
+from generator.spec.vocabulary import OperationKey, operations
 
 SEED_ERROR_STATUSES = ["400", "401", "403", "404", "500"]
 
@@ -36,12 +40,31 @@ def error_model(status: int) -> Any:
     return model_class(response_schema_name(status))
 
 
-def test_request_example_round_trips_through_the_body_model() -> None:
-    assert body_model().from_dict(request_example()).to_dict() == request_example()
+OPERATIONS = list(operations(spec_data()))
+WITH_BODY = [key for key in OPERATIONS if "requestBody" in documented_operation(key)]
+WITH_SUCCESS_BODY = [key for key in OPERATIONS if "schema" in success_media(key)[1]]
+ERRORS = [(key, status) for key in OPERATIONS for status in documented_error_statuses(key)]
 
 
-def test_200_example_round_trips_through_the_success_model() -> None:
-    assert success_model().from_dict(response_example(200)).to_dict() == response_example(200)
+@pytest.mark.parametrize("key", WITH_BODY, ids=str)
+def test_each_request_example_round_trips_through_its_body_model(key: OperationKey) -> None:
+    assert body_model(key).from_dict(request_example(key)).to_dict() == request_example(key)
+
+
+@pytest.mark.parametrize("key", WITH_SUCCESS_BODY, ids=str)
+def test_each_success_example_round_trips_through_its_success_model(key: OperationKey) -> None:
+    example = response_example(success_status(key), key)
+
+    assert success_model(key).from_dict(example).to_dict() == example
+
+
+@pytest.mark.parametrize(("key", "status"), ERRORS, ids=[f"{key}-{status}" for key, status in ERRORS])
+def test_each_operations_error_examples_round_trip_through_their_model(key: OperationKey, status: int) -> None:
+    # Every documented error has an example (KeyError otherwise), carrying its own status.
+    example = response_example(status, key)
+
+    assert model_class(response_schema_name(status, key)).from_dict(example).to_dict() == example
+    assert example["error"] == status
 
 
 def test_200_example_lists_union_members_parsed_as_their_subtypes() -> None:

@@ -1,7 +1,8 @@
 """The curated spec (spec/streams.yaml) carries upstream's facts exactly.
 
-Upstream is the mechanical extract ../shared/upstream/create-stream-workspace.fragment.yaml
-and the documented error examples of the seed page. Prose is ours: descriptions are compared only
+Upstream is what `upstream-diff` compares with: every operation of ours and what it reaches, extracted from
+today's full spec ../shared/upstream/atlas-admin-v2.multi-version.yaml, and the documented error examples of
+the seed page. Prose is ours: descriptions are compared only
 to prove that they were rewritten. The request and success examples follow the facts
 (tests/test_examples.py).
 
@@ -18,33 +19,16 @@ from typing import Any
 import pytest
 from support import SPEC_PATH
 from support.seed import seed_examples as seed_examples_of_the_page
-from support.shared_files import UPSTREAM, shared_file
+from support.shared_files import CURRENT_UPSTREAM, shared_file
 
 from generator.evolve.api_diff import diff_specs, render_text
 from generator.evolve.normal_form import entries, is_example, is_prose, normal_form
+from generator.evolve.upstream import extract, load_upstream, pair_operations
 from generator.spec.cycle_split import split_bases, undo_split
 from generator.spec.plain_yaml import load_plain
-from generator.spec.vocabulary import CHANGELOG, SCHEMA_PREFIX
+from generator.spec.pointers import resolved
+from generator.spec.vocabulary import CHANGELOG, SCHEMA_PREFIX, operations
 
-UPSTREAM_PATH = UPSTREAM / "create-stream-workspace.fragment.yaml"
-
-REQUEST_MEDIA = (
-    "paths",
-    "/api/atlas/v2/groups/{groupId}/streams",
-    "post",
-    "requestBody",
-    "content",
-    "application/vnd.atlas.2023-02-01+json",
-)
-OK_MEDIA = (
-    "paths",
-    "/api/atlas/v2/groups/{groupId}/streams",
-    "post",
-    "responses",
-    "200",
-    "content",
-    "application/vnd.atlas.2023-02-01+json",
-)
 ERROR_RESPONSES = {
     "400": "badRequest",
     "401": "unauthorized",
@@ -62,15 +46,17 @@ pytestmark = pytest.mark.committed_spec
 
 
 @pytest.fixture(scope="module")
-def upstream() -> dict[str, Any]:
-    data: dict[str, Any] = load_plain(shared_file(UPSTREAM_PATH))
+def curated() -> dict[str, Any]:
+    data: dict[str, Any] = load_plain(SPEC_PATH)
     return data
 
 
 @pytest.fixture(scope="module")
-def curated() -> dict[str, Any]:
-    data: dict[str, Any] = load_plain(SPEC_PATH)
-    return data
+def upstream(curated: dict[str, Any]) -> dict[str, Any]:
+    """Upstream's counterparts of our operations and what they reach, as `upstream-diff` extracts them."""
+    path = shared_file(CURRENT_UPSTREAM)
+    full = load_upstream(path)
+    return extract(full, list(pair_operations(curated, full, [], path).values()), path)
 
 
 @pytest.fixture(scope="module")
@@ -204,11 +190,27 @@ def test_seed_has_exactly_the_expected_examples(seed_examples: dict[str, Any]) -
 
 def test_upstream_example_values_carry_over(upstream: dict[str, Any], curated_unreshaped: dict[str, Any]) -> None:
     """Every example upstream has (schemas, parameters, 429, ...) is kept with equal values;
-    the only new ones are the synthesized request and 200 examples."""
+    the only new ones are the synthesized request and success examples of each operation."""
     up, cu = examples(upstream), examples(curated_unreshaped)
     changed = {p: (up[p], cu.get(p)) for p in up if cu.get(p) != up[p]}
     assert not changed, changed
-    assert set(cu) - set(up) == {REQUEST_MEDIA + ("example",), OK_MEDIA + ("example",)}
+    assert set(cu) - set(up) == synthesized_examples(curated_unreshaped)
+
+
+def synthesized_examples(data: dict[str, Any]) -> set[Path_]:
+    """Where each operation's request body and 2xx bodies with a schema document their example."""
+    found: set[Path_] = set()
+    for key, operation in operations(data).items():
+        at_body = ("paths", key.path, key.method, "requestBody", "content")
+        for media_type, media in resolved(data, operation.get("requestBody", {})).get("content", {}).items():
+            found |= {(*at_body, media_type, "example")} if "schema" in media else set()
+        for status, response in operation["responses"].items():
+            at_response = ("paths", key.path, key.method, "responses", status, "content")
+            if str(status).startswith("2"):
+                found |= {
+                    (*at_response, mt, "example") for mt, m in response.get("content", {}).items() if "schema" in m
+                }
+    return found
 
 
 # --------------------------------------------------------------------------- prose

@@ -13,12 +13,12 @@ from typing import Any
 
 import pytest
 import yaml
-from support.shared_files import OLDER_UPSTREAM, shared_file, upstream_the_spec_follows
+from support.shared_files import CURRENT_UPSTREAM, OLDER_UPSTREAM, shared_file, upstream_the_spec_follows
 from support.spec_edit import edited, put
 from support.spec_examples import EnumProperty, string_enum_property
 
 from generator.cli import main
-from generator.evolve.upstream import extract, find_by_name
+from generator.evolve.upstream import extract, find_by_name, pair_operations
 from generator.spec.loading import load_spec
 from generator.spec.plain_yaml import load_plain
 from generator.spec.pointers import json_pointer, node_at
@@ -128,9 +128,7 @@ def test_json_report_for_tools(project: Path, capsys: pytest.CaptureFixture[str]
     assert [note for note in report["notes"] if f"{UPSTREAMS_NAME!r}" in note]
 
 
-def test_operation_option_pairs_ours_with_upstreams_operation(
-    project: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_operation_option_names_upstreams_operation(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     upstream = changed_upstream(project)
 
     code, out, _ = run(capsys, "--upstream", "upstream.yaml", "--operation", f"{upstream.ours}={UPSTREAMS_NAME}")
@@ -196,23 +194,20 @@ def test_our_own_extensions_are_not_compared(project: Path, tmp_path: Path, caps
 
 
 def _moved_and_renamed_upstream(project: Path) -> tuple[Path, OperationKey, OperationKey, str]:
-    """The upstream the spec follows, cut, with our first operation under another path and name: (file, our key,
-    upstream's key, the --operation that pairs them)."""
+    """The upstream the spec follows, cut to our operations, with our first operation under another path and name:
+    (file, our key, upstream's key, `--operation` pairing ours with upstream's new name)."""
+    path = project / "upstream.yaml"
     full = load_plain(upstream_the_spec_follows(project))
     ours = load_spec(project / "spec/streams.yaml").data
-    upstream_keys = [find_by_name(full, client_operation_name(operation)) for operation in operations(ours).values()]
-    assert None not in upstream_keys
-    key, upstream_key = next(iter(operations(ours))), upstream_keys[0]
-    assert upstream_key is not None  # for mypy, which the check above does not narrow
-    fragment = extract(full, [k for k in upstream_keys if k is not None], project / "upstream.yaml")
+    key = next(iter(operations(ours)))
+    upstream_key = find_by_name(full, client_operation_name(operations(ours)[key]))
+    assert upstream_key is not None
+    fragment = extract(full, list(pair_operations(ours, full, [], path).values()), path)
     moved = OperationKey(f"{upstream_key.path}/moved", upstream_key.method)
     operation = fragment["paths"][upstream_key.path].pop(upstream_key.method)
-    if not fragment["paths"][upstream_key.path]:
-        del fragment["paths"][upstream_key.path]
     name = "relocatedStreamWorkspace"
     operation.update({"operationId": "relocatedGroupStreamWorkspace", "x-xgen-operation-id-override": name})
     fragment["paths"][moved.path] = {moved.method: operation}
-    path = project / "upstream.yaml"
     path.write_text(json.dumps(fragment), encoding="utf-8")
     return path, key, moved, f"{client_operation_name(operations(ours)[key])}={name}"
 
@@ -235,7 +230,7 @@ def test_an_operation_that_upstream_moved_and_renamed_is_paired_by_operation(
     # Upstream's names changed; ours (x-codegen-operation-name) keeps the function's, so nothing breaks.
     assert [(change["kind"], change["breaking"]) for change in renames] == [("other", False), ("other", False)]
     assert {change["detail"].split()[0] for change in renames} == {"operationId", "x-xgen-operation-id-override"}
-    assert any(f"upstream names it {name.split('=')[1]!r}" in note for note in report["notes"])
+    assert any(f"upstream names it {name.partition('=')[2]!r}" in note for note in report["notes"])
 
 
 def test_apply_moves_an_operation_with_what_is_ours(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -268,3 +263,42 @@ def test_an_operation_upstream_no_longer_has_is_reported_removed_and_the_others_
         "breaking:",
         f"  operation-removed  {key.method.upper()} {key.path}/ghost: no longer in the spec",
     ]
+
+
+@pytest.mark.committed_spec
+def test_todays_full_upstream_agrees_with_every_operation(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    upstream = shared_file(CURRENT_UPSTREAM)
+
+    code, out, _ = run(capsys, "--upstream", str(upstream), "--format", "json")
+
+    # An operation upstream lacked would be reported removed: no change at all means each one was compared.
+    report = json.loads(out)
+    assert code == 0 and (report["changes"], report["notes"]) == ([], [])
+
+
+@pytest.mark.committed_spec
+def test_the_mid_2025_upstream_reports_the_differences_of_every_operation(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    upstream = shared_file(OLDER_UPSTREAM)
+
+    code, out, _ = run(capsys, "--upstream", str(upstream), "--format", "json")
+
+    # Mid-2025 upstream called workspaces "stream instances": every operation has a name of that era.
+    changed = {change["pointer"] for change in json.loads(out)["changes"]}
+    ours = operations(load_spec(project / SPEC).data)
+    assert code == 1
+    assert [key for key in ours if not any(p.startswith(json_pointer(key.pointer) + "/") for p in changed)] == []
+
+
+@pytest.mark.committed_spec
+def test_the_text_report_names_each_operation_it_finds_changed(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    upstream = shared_file(OLDER_UPSTREAM)
+
+    _, out, _ = run(capsys, "--upstream", str(upstream))
+
+    lines = squashed(out)
+    ours = operations(load_spec(project / SPEC).data)
+    assert [key for key in ours if not any(f" {key}: " in line for line in lines)] == []

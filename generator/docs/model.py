@@ -18,7 +18,7 @@ class Parameter:
     required: bool
     default: str | None  # as JSON
     pattern: str | None
-    example: Any
+    example: Any  # the value the examples pass (generator/spec/examples.py: parameter_example)
     description: str
 
 
@@ -66,8 +66,18 @@ class SecurityScheme:
 
 
 @dataclass(frozen=True)
+class Pagination:
+    """How a list operation pages (generator/spec/schema_facts.py), with the names its functions use."""
+
+    page_argument: str  # the Python argument that picks the page, which sync_all and asyncio_all do not take
+    size_argument: str  # the Python argument that sets the page's size
+    items: str  # JSON name of the success body's array of items
+
+
+@dataclass(frozen=True)
 class Operation:
     slug: str  # the generated module's name, which is also the page's name
+    resource: str  # what the index lists it under: x-codegen-resource, else its first tag
     module: str  # dotted path of the generated module
     cli_command: str  # `atlas api <tag> <operation>`
     command: str  # the generated console script and its command for this operation
@@ -82,6 +92,8 @@ class Operation:
     request_body: RequestBody | None
     responses: list[Response]
     accept: str | None  # media type of the success response
+    result_model: str | None  # the component schema that sync and asyncio return; None when they return None
+    pagination: Pagination | None
     security: list[SecurityScheme]
     changelog: list[tuple[str, str]]  # (date, change), oldest first
     docs_url: str | None

@@ -17,6 +17,7 @@ from generator.docs.model import (
     Header,
     Model,
     Operation,
+    Pagination,
     Parameter,
     RequestBody,
     Response,
@@ -24,9 +25,10 @@ from generator.docs.model import (
     Site,
 )
 from generator.names import OperationNames, PythonNames
+from generator.spec.examples import parameter_example
 from generator.spec.pointers import Pointer, follow_refs, node_at
-from generator.spec.schema_facts import discriminators, pagination, read_back, read_only_properties
-from generator.spec.vocabulary import DOCS_URL, cli_settings, client_operation_name, schema_name
+from generator.spec.schema_facts import discriminators, pagination, read_back, read_only_properties, success_response
+from generator.spec.vocabulary import DOCS_URL, RESOURCE, cli_settings, client_operation_name, schema_name
 from generator.spec.vocabulary import operations as spec_operations
 
 
@@ -78,15 +80,19 @@ class SiteBuilder:
         servers = self.data.get("servers") or [{"url": ""}]
         url = servers[0]["url"].rstrip("/") + path
         for parameter in parameters:
-            if parameter.location == "path" and parameter.example is not None:
+            if parameter.location == "path":
                 url = url.replace("{" + parameter.name + "}", str(parameter.example))
         security = op.get("security", self.data.get("security", []))
         # The Atlas CLI groups commands by tag, in lower camel case, and names them as the Atlas SDKs do.
-        tag_words = str((op.get("tags") or ["default"])[0]).split()
+        tag = str((op.get("tags") or ["default"])[0])
+        tag_words = tag.split()
         cli_group = "".join([tag_words[0].lower(), *(word.capitalize() for word in tag_words[1:])])
         cli_name = client_operation_name(op)
+        returned = success_response(self.data, op)
+        pages = pagination(self.data, op, method)
         return Operation(
             slug=python.module.rpartition(".")[2],
+            resource=self.text((*at, RESOURCE), op[RESOURCE]) if RESOURCE in op else tag,
             module=python.module,
             cli_command=f"atlas api {cli_group} {cli_name}",
             command=f"{self.command} {python.command}",
@@ -104,6 +110,14 @@ class SiteBuilder:
             request_body=self._request_body((*at, "requestBody")) if "requestBody" in op else None,
             responses=responses,
             accept=success.media_type if success else None,
+            result_model=schema_name(returned[1]) if returned else None,
+            pagination=Pagination(
+                page_argument=python.arguments[pages.page_parameter][0],
+                size_argument=python.arguments[pages.size_parameter][0],
+                items=pages.items_property,
+            )
+            if pages
+            else None,
             security=self._security_schemes([name for requirement in security for name in requirement]),
             changelog=[
                 (str(date), self.text((*at, "x-xgen-changelog", date), change))
@@ -132,7 +146,7 @@ class SiteBuilder:
             required=bool(node.get("required")) or node["in"] == "path",
             default=json.dumps(schema["default"]) if "default" in schema else None,
             pattern=schema.get("pattern"),
-            example=node.get("example", schema.get("example")),
+            example=parameter_example(self.data, node),
             description=self._description(location, node),
         )
 

@@ -35,6 +35,7 @@ from generator.lint.example_values import example_findings
 from generator.lint.names import name_findings
 from generator.lint.reporting import Reporter
 from generator.lint.schema_errors import explain, json_path
+from generator.spec.examples import parameter_example
 from generator.spec.loading import Spec, open_quote
 from generator.spec.pointers import Pointer, follow_refs, node_at, resolve_pointer, walk
 from generator.spec.python_naming import NOTHING_RESERVED, Reserved
@@ -50,9 +51,11 @@ from generator.spec.vocabulary import (
     OPERATION_NAME_OVERRIDE,
     PREVIEW_MEDIA_TYPE,
     READ_BACK,
+    RESOURCE,
     SCHEMA_PREFIX,
     SPLIT_FROM,
     VERSIONED_MEDIA_TYPE,
+    OperationKey,
     operations,
     reachable_components,
     references,
@@ -316,7 +319,9 @@ def _meaning_findings(spec: Spec, reserved: Reserved) -> Iterator[Finding]:
     report = Reporter(spec)
     yield from name_findings(spec, reserved)
     yield from _path_parameter_findings(spec, report)
+    yield from _parameter_example_findings(spec, report)
     yield from _operation_name_findings(spec, report)
+    yield from _resource_findings(spec, report)
     yield from _media_type_findings(spec, report)
     yield from _success_body_findings(spec, report)
     yield from _read_back_findings(spec, report)
@@ -332,16 +337,11 @@ def _path_parameter_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:
         pointer, name = key.pointer, str(key)
         path = str(pointer[1])
         in_template = re.findall(r"{([^}]+)}", path)
-        path_item = spec.data["paths"][path]
-        declared = {}
-        for where, parameters in (
-            (pointer[:2], path_item.get("parameters", [])),
-            (pointer, operation.get("parameters", [])),
-        ):
-            for index in range(len(parameters)):
-                _, parameter = follow_refs(spec.data, (*where, "parameters", index))
-                if parameter.get("in") == "path":
-                    declared[parameter["name"]] = (*where, "parameters", index)
+        declared = {
+            parameter["name"]: where
+            for where, _, parameter in _parameters(spec, key, operation)
+            if parameter.get("in") == "path"
+        }
         for missing in (name for name in in_template if name not in declared):
             yield report(
                 pointer,
@@ -354,6 +354,37 @@ def _path_parameter_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:
                     where,
                     f"{name}: path parameter {extra!r} does not appear in the path",
                     f"use {{{extra}}} in the path or remove the parameter",
+                )
+
+
+def _parameters(spec: Spec, key: OperationKey, operation: dict[str, Any]) -> Iterator[tuple[Pointer, Pointer, Any]]:
+    """(where it is listed, where it is defined, the parameter) of each parameter of the operation and its path
+    item, references followed."""
+    for where, parameters in (
+        (key.pointer[:2], spec.data["paths"][key.path].get("parameters", [])),
+        (key.pointer, operation.get("parameters", [])),
+    ):
+        for index in range(len(parameters)):
+            listed = (*where, "parameters", index)
+            defined, parameter = follow_refs(spec.data, listed)
+            yield listed, defined, parameter
+
+
+def _parameter_example_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:
+    """The examples in the docs pass every path parameter, so each needs a value: its example, or one made from
+    its schema (generator/spec/examples.py)."""
+    reported: set[Pointer] = set()
+    for key, operation in operations(spec.data).items():
+        for _, defined, parameter in _parameters(spec, key, operation):
+            if parameter.get("in") != "path" or defined in reported:
+                continue
+            if parameter_example(spec.data, parameter) is None:
+                reported.add(defined)
+                yield report(
+                    defined,
+                    f"path parameter {parameter.get('name')!r} has no example, and its schema gives none "
+                    "(a pattern too rich to sample, or lengths it cannot meet)",
+                    "give the parameter an example",
                 )
 
 
@@ -380,6 +411,18 @@ def _operation_name_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:
                     f"duplicate {name_key} {operation[name_key]!r} (first at line {line})",
                     f"each operation needs its own {name_key}",
                 )
+
+
+def _resource_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:
+    """The resource names a heading of the docs' index: one line of text."""
+    for key, operation in operations(spec.data).items():
+        resource = operation.get(RESOURCE)
+        if RESOURCE in operation and (not isinstance(resource, str) or not resource.strip() or "\n" in resource):
+            yield report(
+                (*key.pointer, RESOURCE),
+                f"{key}: {RESOURCE} must be the resource's name, one line of text",
+                "name the resource the operation acts on, such as 'Stream workspaces'",
+            )
 
 
 def _media_type_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:

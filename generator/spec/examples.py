@@ -10,14 +10,25 @@
 - readOnly properties are left out of requests and writeOnly ones out of responses;
 - a subtype whose allOf refers back to its polymorphic parent takes the parent's own properties, not the
   parent's oneOf again (upstream's allOf cycle; our split-out bases hold those properties directly).
+
+A parameter's value (parameter_example) is what a docs example passes for it, so it must pass the client's own
+checks: the parameter's `example`, else its schema's `example`, `default` or first enum value; else the value by
+type above when the schema allows it ("string" for a name such as `tenantName`, which is also the name the
+request examples give a new workspace); else a value made to fit: a string that the `pattern` matches
+(pattern_sample.py), a number moved inside `minimum`/`maximum` and onto `multipleOf`, as many array items as
+`minItems` asks. None where no value follows (a pattern too rich to sample, lengths it cannot meet): lint then
+asks for an example.
 """
 
 from __future__ import annotations
 
 import copy
+import math
+import re
 from typing import Any, Literal
 
-from generator.spec.pointers import Pointer, follow_refs, node_at, resolve_pointer
+from generator.spec.pattern_sample import sample_matching
+from generator.spec.pointers import Pointer, follow_refs, node_at, resolve_pointer, resolved
 from generator.spec.vocabulary import SCHEMA_PREFIX, operations
 
 Direction = Literal["request", "response"]
@@ -30,6 +41,73 @@ _FORMAT_SAMPLES = {
     "uuid": "095be615-a8ad-4c33-8e9c-c7612fbf6c9f",
 }
 _TYPE_SAMPLES: dict[str, Any] = {"string": "string", "integer": 0, "number": 0, "boolean": True}
+
+
+def parameter_example(data: dict[str, Any], parameter: dict[str, Any]) -> Any:
+    """The value examples pass for `parameter` (a parameter object of `data`, references followed), or None when
+    none follows from its schema (see the module's docstring)."""
+    if "example" in parameter:
+        return copy.deepcopy(parameter["example"])
+    return _fitting_value(data, resolved(data, parameter.get("schema", {})))
+
+
+def _fitting_value(data: dict[str, Any], schema: dict[str, Any]) -> Any:
+    for key in ("example", "default"):
+        if key in schema:
+            return copy.deepcopy(schema[key])
+    if schema.get("enum"):
+        return schema["enum"][0]
+    kind = schema.get("type")
+    if kind in ("integer", "number"):
+        return _fitting_number(schema)
+    if kind == "array":
+        item = _fitting_value(data, resolved(data, schema.get("items", {})))
+        return None if item is None else [item] * max(int(schema.get("minItems", 1)), 1)
+    if kind in ("string", None) and not {"properties", "allOf", "oneOf", "anyOf"} & set(schema):
+        return _fitting_string(schema)
+    return synthesize(data, schema, "request")
+
+
+def _fitting_string(schema: dict[str, Any]) -> str | None:
+    """The format's sample or "string" (cut or repeated to a length in bounds, when there is no format); else
+    a sample of the pattern."""
+    typical = _FORMAT_SAMPLES.get(str(schema.get("format")), _TYPE_SAMPLES["string"])
+    least, most = int(schema.get("minLength", 0)), schema.get("maxLength")
+    length = max(least, len(typical) if most is None else min(len(typical), int(most)))
+    candidates = [typical if "format" in schema else (typical * (length // len(typical) + 1))[:length]]
+    if "pattern" in schema:
+        candidates.append(sample_matching(str(schema["pattern"])))
+    return next((text for text in candidates if text is not None and _fits_string(text, schema)), None)
+
+
+def _fits_string(text: str, schema: dict[str, Any]) -> bool:
+    if not int(schema.get("minLength", 0)) <= len(text) <= int(schema.get("maxLength", len(text))):
+        return False
+    return "pattern" not in schema or re.search(str(schema["pattern"]), text) is not None
+
+
+def _fitting_number(schema: dict[str, Any]) -> int | float | None:
+    """0 when allowed; else the bound it lies beyond (past it, when exclusive), on the next multipleOf."""
+    candidates = [0]
+    if "minimum" in schema:
+        candidates.append(schema["minimum"] + (1 if schema.get("exclusiveMinimum") else 0))
+    if "maximum" in schema:
+        candidates.append(schema["maximum"] - (1 if schema.get("exclusiveMaximum") else 0))
+    step = schema.get("multipleOf")
+    for candidate in candidates:
+        value = math.ceil(candidate / step) * step if step else candidate
+        if schema.get("type") == "integer" and value != int(value):
+            continue
+        if _fits_number(value, schema):
+            return int(value) if schema.get("type") == "integer" else value
+    return None
+
+
+def _fits_number(value: float, schema: dict[str, Any]) -> bool:
+    low, high = schema.get("minimum"), schema.get("maximum")
+    above = low is None or value > low or (value == low and not schema.get("exclusiveMinimum"))
+    below = high is None or value < high or (value == high and not schema.get("exclusiveMaximum"))
+    return above and below
 
 
 class _Left:

@@ -38,6 +38,8 @@ UPSTREAM_VALUES = "x-codegen-upstream"
 CLI = "x-codegen-cli"
 # Our name for an operation's generated function; wins over upstream's override, which can change or be absent.
 OPERATION_NAME = "x-codegen-operation-name"
+# The resource an operation acts on ("Stream workspaces"): the reference docs' index lists operations under it.
+RESOURCE = "x-codegen-resource"
 # `true` on an operation whose success carries no body on purpose (lint otherwise wants a documented one).
 EMPTY_SUCCESS = "x-codegen-empty-success"
 # Operations whose success normally returns the resource: lint wants its body documented.

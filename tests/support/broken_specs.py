@@ -27,6 +27,7 @@ from generator.spec.vocabulary import (
     OPERATION_NAME,
     OPERATION_NAME_OVERRIDE,
     PREVIEW_MEDIA_TYPE,
+    RESOURCE,
     SCHEMA_PREFIX,
     OperationKey,
     is_data,
@@ -447,6 +448,39 @@ def _operation_without_a_function_name(data: dict[str, Any]) -> Variant:
     )
 
 
+def _resource_not_a_name(data: dict[str, Any]) -> Variant:
+    """The first operation's x-codegen-resource made a list: the docs' index could not head a section with it."""
+    found = [key for key, operation in operations(data).items() if RESOURCE in operation]
+    if not found:
+        _skip(f"no operation has {RESOURCE}")
+    at = (*found[0].pointer, RESOURCE)
+    message = (
+        f"{found[0]}: {RESOURCE} must be the resource's name, one line of text (hint: name the resource the "
+        "operation acts on, such as 'Stream workspaces')"
+    )
+    return Variant((put(at, [node_at(data, at)]),), lambda spec: [f"{_at(spec, at)}: error: {message}"])
+
+
+def _path_parameter_without_a_value(data: dict[str, Any]) -> Variant:
+    """The first path parameter without an example given a pattern that cannot be sampled (a look-ahead), so the
+    docs have no value to pass for it."""
+    found = [
+        (at, parameter)
+        for key, operation in operations(data).items()
+        for index in range(len(operation.get("parameters", [])))
+        for at, parameter in [follow_refs(data, (*key.pointer, "parameters", index))]
+        if parameter["in"] == "path" and "example" not in parameter and "example" not in parameter.get("schema", {})
+    ]
+    if not found:
+        _skip("every path parameter has an example")
+    at, parameter = found[0]
+    message = (
+        f"path parameter {parameter['name']!r} has no example, and its schema gives none (a pattern too rich to "
+        "sample, or lengths it cannot meet) (hint: give the parameter an example)"
+    )
+    return Variant((put((*at, "schema", "pattern"), "^(?=x)x$"),), lambda spec: [f"{_at(spec, at)}: error: {message}"])
+
+
 def _unversioned(media: Pointer, unversioned: str = "application/json") -> Variant:
     """The media type at `media` renamed `unversioned`; a line for every operation body that uses it."""
     data, body = spec_data(), media[:-2]
@@ -817,6 +851,8 @@ BROKEN_SPECS = [
     BrokenSpec("undeclared-path-parameter", _undeclared_path_parameter),
     BrokenSpec("duplicate-operation-id", _duplicate_operation_id),
     BrokenSpec("operation-without-a-function-name", _operation_without_a_function_name),
+    BrokenSpec("resource-not-a-name", _resource_not_a_name),
+    BrokenSpec("path-parameter-without-a-value", _path_parameter_without_a_value),
     BrokenSpec("unversioned-request-media-type", _unversioned_request_media_type),
     BrokenSpec("unversioned-success-media-type", _unversioned_success_media_type),
     BrokenSpec("preview-media-type-without-a-dated-one", _preview_media_type_without_a_dated_one),

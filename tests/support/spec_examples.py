@@ -20,6 +20,7 @@ from typing import Any
 
 import pytest
 
+from generator.spec.examples import parameter_example
 from generator.spec.plain_yaml import load_plain
 from generator.spec.pointers import Pointer, follow_refs, resolved, walk
 from generator.spec.schema_facts import property_schema
@@ -236,6 +237,23 @@ def documented_statuses(key: OperationKey | None = None) -> list[int]:
 def success_status(key: OperationKey | None = None) -> int:
     """The lowest documented 2xx status."""
     return min(status for status in documented_statuses(key) if 200 <= status < 300)
+
+
+def success_media(key: OperationKey | None = None) -> tuple[str, dict[str, Any]]:
+    """(media type, media object) of the lowest documented success; a media object without a schema documents a
+    success without a body (upstream's 202 for deletes)."""
+    return _media(_response(success_status(key), key))
+
+
+def example_path(key: OperationKey | None = None) -> str:
+    """The operation's path as its docs examples send it: each path parameter's value from
+    generator/spec/examples.py (its example, or one made from its schema)."""
+    key = key or body_operation()
+    path = key.path
+    for _, parameter in documented_parameters(key):
+        if parameter["in"] == "path":
+            path = path.replace("{" + parameter["name"] + "}", str(parameter_example(spec_data(), parameter)))
+    return path
 
 
 def documented_error_statuses(key: OperationKey | None = None) -> list[int]:

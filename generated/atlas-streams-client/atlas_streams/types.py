@@ -63,6 +63,7 @@ class Response(Generic[T]):
         when the server answered with one."""
         if self.error is not None:
             raise self.error
+        # Without an error, parsed is None only for an operation whose success has no body, where T is None.
         return cast(T, self.parsed)
 
 
