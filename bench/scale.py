@@ -78,8 +78,13 @@ def _rename(operation: dict[str, Any], suffix: str) -> None:
             operation[name] += suffix
     if "verb" in operation.get("x-xgen-method-verb-override", {}):
         operation["x-xgen-method-verb-override"]["verb"] += suffix
-    if "command" in operation.get("x-codegen-cli", {}):
-        operation["x-codegen-cli"]["command"] += suffix
+    cli = operation.get("x-codegen-cli", {})
+    if "command" in cli:
+        cli["command"] += suffix
+    if "aliases" in cli:
+        cli["aliases"] = [alias + suffix for alias in cli["aliases"]]
+    if "operation" in operation.get("x-codegen-read-back", {}):  # the copy's create reads back through the copy's GET
+        operation["x-codegen-read-back"]["operation"] += suffix
 
 
 # No warm-up round by default: the largest size alone takes seconds, and the specs were just written (page cache).
