@@ -3,6 +3,7 @@ checked on its own, on small specs written here and on our spec as the library p
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -292,17 +293,20 @@ def test_union_aliases_are_the_oneofs_of_references_without_a_class() -> None:
     assert globals_.union_aliases({"components": {"schemas": schemas}}, str) == [("Shape", ["Circle", "Square"])]
 
 
+def _per_function(
+    parsed: tuple[dict[str, Any], GeneratorData], make: Callable[[dict[str, Any], dict[str, Any], Endpoint], Any]
+) -> dict[str, Any]:
+    """What `make(spec, operation, endpoint)` gives for each generated function, by the function's name."""
+    data, openapi = parsed
+    by_endpoint = spec_operations_by_endpoint(data)
+    return {str(endpoint.name): make(data, by_endpoint[endpoint.name][2], endpoint) for endpoint in _endpoints(openapi)}
+
+
 @pytest.mark.committed_spec
 def test_pages_name_the_walk_arguments_and_the_item_type_of_the_paginated_list_only(
     parsed: tuple[dict[str, Any], GeneratorData],
 ) -> None:
-    data, openapi = parsed
-    by_endpoint = spec_operations_by_endpoint(data)
-
-    paged = {
-        str(endpoint.name): globals_.pages(data, by_endpoint[endpoint.name][2], endpoint)
-        for endpoint in _endpoints(openapi)
-    }
+    paged = _per_function(parsed, globals_.pages)
 
     assert paged.pop("list_stream_workspaces") == {
         "page_argument": "page_num",
@@ -318,13 +322,9 @@ def test_pages_name_the_walk_arguments_and_the_item_type_of_the_paginated_list_o
 def test_read_back_names_the_get_its_arguments_and_the_fields_to_match_of_the_creates_only(
     parsed: tuple[dict[str, Any], GeneratorData],
 ) -> None:
-    data, openapi = parsed
-    by_endpoint = spec_operations_by_endpoint(data)
-
-    calls = {
-        str(endpoint.name): globals_.read_back_call(data, by_endpoint[endpoint.name][2], endpoint, "field_")
-        for endpoint in _endpoints(openapi)
-    }
+    calls = _per_function(
+        parsed, lambda data, operation, endpoint: globals_.read_back_call(data, operation, endpoint, "field_")
+    )
 
     expected = {
         "tag": "streams",

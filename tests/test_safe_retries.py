@@ -149,9 +149,8 @@ def test_when_the_read_back_fails_the_create_raises_its_own_error(server: Loopba
     assert methods(server) == ["POST", "GET"]
 
 
-def test_when_the_deadline_passes_during_the_read_back_the_create_raises_its_own_error(
-    server: LoopbackServer,
-) -> None:
+def _created_then_slow_to_read_back(server: LoopbackServer) -> None:
+    """A server that creates, answers 503, and then takes longer to answer the read-back than the call has."""
     store = WorkspaceStore()
     store.fail_once(is_create, unavailable(), after_acting=True)
 
@@ -161,6 +160,12 @@ def test_when_the_deadline_passes_during_the_read_back_the_create_raises_its_own
         return store(request)
 
     server.guard(slow_reads)
+
+
+def test_when_the_deadline_passes_during_the_read_back_the_create_raises_its_own_error(
+    server: LoopbackServer,
+) -> None:
+    _created_then_slow_to_read_back(server)
     started = time.monotonic()
 
     with pytest.raises(ServerError):
@@ -172,15 +177,7 @@ def test_when_the_deadline_passes_during_the_read_back_the_create_raises_its_own
 def test_asyncio_when_the_deadline_passes_during_the_read_back_the_create_raises_its_own_error(
     server: LoopbackServer,
 ) -> None:
-    store = WorkspaceStore()
-    store.fail_once(is_create, unavailable(), after_acting=True)
-
-    def slow_reads(request: RecordedRequest) -> CannedResponse:
-        if is_read_back(request):
-            time.sleep(0.6)
-        return store(request)
-
-    server.guard(slow_reads)
+    _created_then_slow_to_read_back(server)
 
     async def call() -> Response[Any]:
         async with loopback_client(server.url, retries=policy()) as client:
