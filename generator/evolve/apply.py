@@ -365,7 +365,7 @@ class _Merge:
 
 
 # The order in which our spec lists its component sections, which upstream's full spec does not follow.
-_OUR_COMPONENT_ORDER = ("parameters", "headers", "requestBodies", "responses", "schemas", "securitySchemes")
+_OUR_COMPONENT_ORDER = ("headers", "parameters", "requestBodies", "responses", "schemas", "securitySchemes")
 
 
 def _insert(

@@ -439,7 +439,8 @@ def sync_all(
             deadline=deadline,
         )
 
-    return walk_pages(page, lambda answer: answer.results, items_per_page)
+    # `or []`: where the spec makes the list optional, a page may leave it out (UNSET), which holds no items.
+    return walk_pages(page, lambda answer: answer.results or [], items_per_page)
 
 
 def asyncio_all(
@@ -509,4 +510,5 @@ def asyncio_all(
             deadline=deadline,
         )
 
-    return walk_pages_async(page, lambda answer: answer.results, items_per_page)
+    # `or []`: where the spec makes the list optional, a page may leave it out (UNSET), which holds no items.
+    return walk_pages_async(page, lambda answer: answer.results or [], items_per_page)
