@@ -36,8 +36,10 @@ dist: $(STAMP)
 release-check: $(STAMP)
 	RELEASE_MATRIX=1 $(BIN)/python -m pytest tests/test_release.py
 
+# On every core (pytest-xdist); worksteal moves tests from a busy worker to an idle one, so that one long file
+# does not leave the other cores waiting at the end.
 test: lint node-tools
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist worksteal
 
 node-tools: $(if $(NPM),$(NODE_STAMP))
 

@@ -168,7 +168,7 @@ def test_key_order_follows_upstream(upstream: dict[str, Any], curated: dict[str,
 
 def test_info_keeps_license_version_and_upstream_revision(upstream: dict[str, Any], curated: dict[str, Any]) -> None:
     info = curated["info"]
-    assert info["title"] == "MongoDB Atlas Streams: Create One Stream Workspace"
+    assert info["title"] == "MongoDB Atlas Streams: Stream Workspaces"
     assert info["version"] == upstream["info"]["version"] == "2.0"
     assert info["license"] == upstream["info"]["license"]
     assert info["x-xgen-sha"] == upstream["info"]["x-xgen-sha"]

@@ -1,4 +1,4 @@
-"""A client library for accessing MongoDB Atlas Streams: Create One Stream Workspace"""
+"""A client library for accessing MongoDB Atlas Streams: Stream Workspaces"""
 
 from ._auth import DigestAuth, ServiceAccountAuth
 from ._retry import RetryPolicy
