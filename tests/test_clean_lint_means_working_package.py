@@ -14,14 +14,13 @@ from typing import Any
 import pytest
 from support import ROOT
 from support.commands import mypy_strict, run_cli
+from support.generated_client import command_words
 from support.hostile_specs import CLEAN, OPERATION, REFUSED, WARNED, Variant
 from support.project_copy import copy_project
 
 from generator.output import read_tree
 from generator.spec.loading import load_spec
 from generator.spec.pointers import node_at
-from generator.spec.python_naming import command_name
-from generator.spec.vocabulary import command_word
 
 OUTPUT = Path("generated/atlas-streams-client")
 ALL = WARNED + REFUSED + CLEAN
@@ -139,7 +138,7 @@ def test_the_command_line_starts_with_a_percent_in_its_summary(renamed_package: 
     assert result.returncode == 0
     # The summary shows where the command is listed: in its group's help when it has a group.
     operation = node_at(load_spec(package.parent.parent / "spec/streams.yaml").data, OPERATION)
-    group = command_name(command_word(operation)).split(" ")[:-1]
+    group = command_words(operation)[:-1]
     listing = subprocess.run([*command[:-1], *group, "--help"], cwd=package, capture_output=True, text=True)
     assert listing.returncode == 0, listing.stderr
     assert "Create 100% of One Stream Workspace" in listing.stdout

@@ -24,11 +24,9 @@ from support.atlas_fakes import (
     atlas_error,
     documented_response,
 )
+from support.generated_client import command_words
 from support.loopback import CannedResponse, LoopbackServer
-from support.spec_examples import documented_operation, request_example, response_example
-
-from generator.spec.python_naming import command_name
-from generator.spec.vocabulary import command_word
+from support.spec_examples import request_example, response_example
 
 # The generated client's own tests: they also run against the built wheel on every declared Python (test_release.py).
 pytestmark = pytest.mark.client
@@ -48,14 +46,9 @@ def env(monkeypatch: pytest.MonkeyPatch) -> pytest.MonkeyPatch:
     return monkeypatch
 
 
-def command() -> list[str]:
-    """The words that call the command of the operation with a request body (a group's word, then its own)."""
-    return command_name(command_word(documented_operation())).split(" ")
-
-
 def run(*args: str) -> int:
     try:
-        return cli.main([*command(), "--group-id", GROUP_ID, *args])
+        return cli.main([*command_words(), "--group-id", GROUP_ID, *args])
     except SystemExit as exit_:  # argparse's usage errors
         return int(exit_.code or 0)
 
@@ -182,7 +175,7 @@ def test_a_reader_that_stops_early_leaves_the_exit_status_alone(atlas_server: Lo
     env = {key: value for key, value in os.environ.items() if not key.startswith("MONGODB_ATLAS_")}
     env |= {"MONGODB_ATLAS_PUBLIC_API_KEY": PUBLIC_KEY, "MONGODB_ATLAS_PRIVATE_API_KEY": PRIVATE_KEY}
     DigestVerifier(PUBLIC_KEY, PRIVATE_KEY).install(atlas_server)
-    argv = [str(COMMAND), *command(), "--group-id", GROUP_ID, "--base-url", atlas_server.url, *OPTIONS]
+    argv = [str(COMMAND), *command_words(), "--group-id", GROUP_ID, "--base-url", atlas_server.url, *OPTIONS]
 
     with subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as process:
         assert process.stdout is not None and process.stderr is not None

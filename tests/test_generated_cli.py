@@ -26,7 +26,7 @@ from support.atlas_fakes import (
     error_example,
     error_response,
 )
-from support.generated_client import operation, operation_module
+from support.generated_client import command_words, operation, operation_module
 from support.loopback import CannedResponse, LoopbackServer
 from support.project_copy import copy_project
 from support.spec_edit import edited, put
@@ -45,18 +45,12 @@ from generator.cli import main as codegen
 from generator.output import read_tree
 from generator.spec.loading import load_spec
 from generator.spec.pointers import node_at, resolved
-from generator.spec.python_naming import command_name
 from generator.spec.schema_facts import enum_values
-from generator.spec.vocabulary import CLI, command_word, operations
+from generator.spec.vocabulary import CLI, operations
 
 # The installed console script: under STREAMS_CODEGEN_PROJECT, PYTHONPATH makes it run the copy's package.
 COMMAND = Path(sys.executable).parent / "atlas-streams"
 PRIVATE_KEY = "private-key-never-shown"
-
-
-def command() -> list[str]:
-    """The words that call the command of the operation with a request body (a group's word, then its own)."""
-    return command_name(command_word(documented_operation())).split(" ")
 
 
 def body_options() -> dict[str, tuple[str, ...]]:
@@ -115,7 +109,7 @@ def run(*args: str, stdin: str = "", credentials: bool = True) -> subprocess.Com
 
 
 def create(server: LoopbackServer, *args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
-    return run(*command(), "--base-url", server.url, "--group-id", GROUP_ID, *args, **kwargs)  # type: ignore[arg-type]
+    return run(*command_words(), "--base-url", server.url, "--group-id", GROUP_ID, *args, **kwargs)  # type: ignore[arg-type]
 
 
 def test_create_workspace_prints_the_response_json_and_exits_0(atlas_server: LoopbackServer) -> None:
@@ -132,7 +126,7 @@ def test_response_json_is_indented_when_stdout_is_a_terminal(atlas_server: Loopb
     atlas_server.respond(documented_response(200))
 
     shown = run_on_a_terminal(
-        [str(COMMAND), *command(), "--base-url", atlas_server.url, "--group-id", GROUP_ID, *request_options()],
+        [str(COMMAND), *command_words(), "--base-url", atlas_server.url, "--group-id", GROUP_ID, *request_options()],
         command_env(),
     )
     status, output = shown.status, shown.output
@@ -240,7 +234,7 @@ def in_process(server: LoopbackServer, monkeypatch: pytest.MonkeyPatch, *args: s
         monkeypatch.delenv(name)
     monkeypatch.setenv("MONGODB_ATLAS_PUBLIC_API_KEY", "public-key")
     monkeypatch.setenv("MONGODB_ATLAS_PRIVATE_API_KEY", PRIVATE_KEY)
-    return cli.main([*command(), "--base-url", server.url, "--group-id", GROUP_ID, *request_options(), *args])
+    return cli.main([*command_words(), "--base-url", server.url, "--group-id", GROUP_ID, *request_options(), *args])
 
 
 def test_dry_run_builds_the_request_with_the_operations_dry_run_checking_the_body_once(
@@ -289,7 +283,7 @@ def group_id_pattern() -> str:
 
 
 def test_invalid_group_id_is_reported_by_option_before_sending(atlas_server: LoopbackServer) -> None:
-    result = run(*command(), "--base-url", atlas_server.url, "--group-id", "not-a-project", *request_options())
+    result = run(*command_words(), "--base-url", atlas_server.url, "--group-id", "not-a-project", *request_options())
 
     assert result.returncode == 3
     assert (
@@ -309,7 +303,7 @@ def test_a_value_outside_an_enum_option_is_reported_by_option_before_sending(atl
 
 
 def help_text() -> str:
-    return " ".join(run(*command(), "--help").stdout.split())
+    return " ".join(run(*command_words(), "--help").stdout.split())
 
 
 def test_help_lists_enum_choices_from_the_spec_and_the_exit_statuses() -> None:
@@ -430,7 +424,7 @@ def test_unreadable_success_body_exits_with_the_server_status(atlas_server: Loop
 
 
 def test_connection_refused_exits_with_the_network_status() -> None:
-    result = run(*command(), "--base-url", f"http://127.0.0.1:{closed_port()}", "--group-id", GROUP_ID)
+    result = run(*command_words(), "--base-url", f"http://127.0.0.1:{closed_port()}", "--group-id", GROUP_ID)
 
     assert result.returncode == 8
     assert result.stderr.startswith("atlas-streams: network error: ConnectError")
@@ -445,7 +439,7 @@ def test_missing_credentials_exit_with_the_auth_status(atlas_server: LoopbackSer
 
 
 def test_missing_required_option_is_a_usage_error() -> None:
-    result = run(*command())
+    result = run(*command_words())
 
     assert result.returncode == 2
     assert "--group-id" in result.stderr

@@ -31,17 +31,16 @@ from pathlib import Path
 import pytest
 from support import PROJECT_VARIABLE, ROOT, SPEC_PATH, TOOLKIT
 from support.atlas_fakes import GROUP_ID, documented_response
+from support.generated_client import command_words
 from support.loopback import LoopbackServer
 from support.project_copy import copy_project
-from support.spec_examples import documented_operation, request_example, response_example
+from support.spec_examples import request_example, response_example
 
 from generator.cli import main
 from generator.config import load_settings
 from generator.evolve.changelog import newest_entry, source_date_epoch
 from generator.output import read_tree
 from generator.output.ownership import MARKER
-from generator.spec.python_naming import command_name
-from generator.spec.vocabulary import command_word
 
 CLIENT = ROOT / "generated/atlas-streams-client"
 CONSTRAINTS = TOOLKIT / "constraints.txt"
@@ -305,8 +304,7 @@ def test_installed_command_answers_help(installed: Path) -> None:
 def test_installed_command_calls_a_loopback_server(installed: Path, atlas_server: LoopbackServer) -> None:
     atlas_server.respond(documented_response(200))
     keys = {"MONGODB_ATLAS_PUBLIC_API_KEY": "public", "MONGODB_ATLAS_PRIVATE_API_KEY": "private"}
-    words = command_name(command_word(documented_operation())).split(" ")  # a group's word, then the command's
-    command = [*words, "--base-url", atlas_server.url, "--group-id", GROUP_ID]
+    command = [*command_words(), "--base-url", atlas_server.url, "--group-id", GROUP_ID]
 
     result = run(
         installed.parent / "atlas-streams", *command, "--file", "-", cwd=installed.parent, env=keys,

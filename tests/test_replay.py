@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from openapi_python_client.strings import ClassName
+from support.generated_client import command_words
 from support.project_copy import copy_project
 from support.shared_files import history_revisions, revision_name
 
@@ -26,9 +27,8 @@ from generator.cli import main
 from generator.spec.examples import synthesize, synthesized_media
 from generator.spec.loading import dump_spec, load_spec
 from generator.spec.pointers import node_at, walk
-from generator.spec.python_naming import command_name
 from generator.spec.schema_facts import body_schema
-from generator.spec.vocabulary import DESCRIPTION_PLACEHOLDER, command_word, operations, schema_name
+from generator.spec.vocabulary import DESCRIPTION_PLACEHOLDER, operations, schema_name
 
 PACKAGE = Path("generated/atlas-streams-client")
 FULL = os.environ.get("REPLAY_FULL") == "1"
@@ -81,8 +81,7 @@ def _check_the_copy(project: Path, mypy_cache: Path) -> None:
     body = project / "body.json"
     has_body = "requestBody" in operation
     body.write_text(json.dumps(synthesize(data, body_schema(data, operation), "request") if has_body else {}))
-    words = command_name(command_word(operation)).split(" ")  # a group's word, then the command's
-    dry_run = [*cli, *words, "--group-id", "32b6e34b3d91647abb20e7b8", "--dry-run"]
+    dry_run = [*cli, *command_words(operation), "--group-id", "32b6e34b3d91647abb20e7b8", "--dry-run"]
     answer = subprocess.run([*dry_run, "--file", str(body)], env=env, capture_output=True, text=True, check=False)
     assert answer.returncode == 0 and answer.stdout.startswith(key.method.upper()), answer.stderr
     package = project / PACKAGE / "atlas_streams"

@@ -16,8 +16,9 @@ from typing import Any
 import pytest
 from openapi_python_client.strings import ClassName, PythonIdentifier, snake_case
 
+from generator.spec.python_naming import command_name
 from generator.spec.schema_facts import pagination, read_back
-from generator.spec.vocabulary import OperationKey, client_operation_name, operations
+from generator.spec.vocabulary import OperationKey, client_operation_name, command_word, operations
 from support.spec_examples import (
     documented_headers,
     documented_operation,
@@ -43,6 +44,12 @@ def operation_module_name(key: OperationKey | None = None) -> str:
 def operation_slug(key: OperationKey | None = None) -> str:
     """The generated module's name of an operation, which its docs page takes too."""
     return operation_module_name(key).rpartition(".")[2]
+
+
+def command_words(operation: dict[str, Any] | None = None) -> list[str]:
+    """The words that call an operation's generated command (a group's word, then its own), by default the
+    command of the operation with a request body."""
+    return command_name(command_word(operation or documented_operation())).split(" ")
 
 
 def operation_module(key: OperationKey | None = None) -> ModuleType:
