@@ -56,6 +56,7 @@ from generator.spec.vocabulary import (
     SPLIT_FROM,
     VERSIONED_MEDIA_TYPE,
     OperationKey,
+    offers_dated_version,
     operations,
     reachable_components,
     references,
@@ -439,7 +440,7 @@ def _media_type_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:
         for what, body_pointer, versioned in bodies:
             body_pointer, body = follow_refs(spec.data, body_pointer)
             content = body.get("content", {})
-            dated = any(VERSIONED_MEDIA_TYPE.match(media_type) for media_type in content)
+            dated = offers_dated_version(content)
             for media_type, media in content.items():
                 media_pointer = (*body_pointer, "content", media_type)
                 beside_dated = dated and media_type == PREVIEW_MEDIA_TYPE

@@ -19,10 +19,10 @@ from generator.spec.schema_facts import (
 from generator.spec.vocabulary import (
     PREVIEW_MEDIA_TYPE,
     SPLIT_FROM,
-    VERSIONED_MEDIA_TYPE,
     atlas_link_rewriter,
     client_operation_name,
     is_data,
+    offers_dated_version,
     operations,
     schema_ref,
 )
@@ -61,7 +61,7 @@ def _speak_dated_versions_only(data: dict[str, Any]) -> None:
     for pointer, node in walk(data):
         content = node.get("content") if isinstance(node, dict) and not is_data(pointer) else None
         if isinstance(content, dict) and PREVIEW_MEDIA_TYPE in content:
-            if any(VERSIONED_MEDIA_TYPE.match(str(media_type)) for media_type in content):
+            if offers_dated_version(content):
                 del content[PREVIEW_MEDIA_TYPE]
 
 

@@ -48,6 +48,13 @@ METHODS_WITH_A_BODY_IN_RETURN = ("get", "post", "put", "patch")
 VERSIONED_MEDIA_TYPE = re.compile(r"^application/vnd\.atlas\.\d{4}-\d{2}-\d{2}\+json$")
 # ...but for a feature in preview, which Atlas offers beside a dated version to those who ask for it by name.
 PREVIEW_MEDIA_TYPE = "application/vnd.atlas.preview+json"
+
+
+def offers_dated_version(content: dict[str, Any]) -> bool:
+    """Whether a request body's or response's content offers a dated (versioned) Atlas media type."""
+    return any(VERSIONED_MEDIA_TYPE.match(str(media_type)) for media_type in content)
+
+
 # On a discriminator property's enum: the values that only the discriminator's mapping names, an upstream gap we
 # know of. Generation adds every such value (spec/fixes.py); lint warns about those not listed here.
 KNOWN_DISCRIMINATOR_GAP = "x-codegen-discriminator-values"
