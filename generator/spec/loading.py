@@ -1,6 +1,6 @@
 """Loading our YAML files (the spec, its translations, locale strings): plain data through the fast loader
-(plain_yaml.py), and ruamel.yaml's round-trip tree, built only when a finding needs a position
-(`Spec.position_of`) or `--apply` rewrites the file, which is then written back in its own style."""
+(plain_yaml.py), positions for findings from libyaml's events (positions.py), and ruamel.yaml's round-trip tree,
+built only when `--apply` or `curate` rewrites the file, which is then written back in its own style."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.composer import Composer, ComposerError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionStartEvent
@@ -23,6 +23,7 @@ from ruamel.yaml.reader import ReaderError
 from generator.errors import CodegenError, read_utf8
 from generator.spec.plain_yaml import FastLoaderRefused, load_plain_text
 from generator.spec.pointers import Pointer
+from generator.spec.positions import Inner, position_at, positions_from_events, positions_from_tree
 from generator.spec.yaml_limits import (
     HINTS,
     ExpansionBudget,
@@ -40,29 +41,23 @@ class Spec:
     path: Path
     text: str
     data: dict[str, Any]  # the document as plain JSON-compatible values
+    fast: bool = True  # read by the fast loader; else by ruamel.yaml (merge keys, a YAML 1.1 document)
 
     @cached_property
     def tree(self) -> CommentedMap:
-        """The round-trip tree (comments and positions), built on first use: ruamel.yaml's pure-Python
-        loader takes most of a generation's time, and only findings and `--apply` need the tree."""
+        """The round-trip tree (comments and style), built on first use: ruamel.yaml's pure-Python loader
+        takes a quarter of a second for our spec, and only rewriting the file needs it."""
         tree: CommentedMap = round_trip_yaml().load(self.text)
         return tree
+
+    @cached_property
+    def _positions(self) -> Inner:
+        return positions_from_events(self.text) if self.fast else positions_from_tree(self.tree)
 
     def position_of(self, pointer: Pointer) -> tuple[int, int]:
         """1-based (line, column) of the node at `pointer`: the key of a mapping entry, the start of a list
         item. Where the pointer leaves the document, the deepest node on its way that exists."""
-        node: Any = self.tree
-        position = (1, 1)
-        for part in pointer:
-            if isinstance(node, CommentedMap) and part in node:
-                line, column = node.lc.key(part)
-            elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
-                line, column = node.lc.item(part)
-            else:
-                break
-            position = (line + 1, column + 1)
-            node = node[part]
-        return position
+        return position_at(self._positions, pointer)
 
 
 # A symptom in ruamel.yaml's problem or context text -> how to fix it; the first match wins. `{opened}` is
@@ -90,14 +85,15 @@ def load_spec(path: Path) -> Spec:
 def load_yaml_mapping(path: Path, what: str, expected: str) -> Spec:
     """A YAML file whose top level is a mapping (`what` and `expected` name it in error messages)."""
     text = read_utf8(path, what)
+    fast = True
     try:
         data = load_plain_text(text, path)
     except FastLoaderRefused:
         # The round-trip loader names the problem with its hints, or reads what the fast loader refuses.
-        data = _plain(_round_trip_load(text, path))
+        data, fast = _plain(_round_trip_load(text, path)), False
     if not isinstance(data, dict):
         raise CodegenError(f"the {what} must be a YAML mapping ({expected})", path, 1)
-    return Spec(path=path, text=text, data=_plain(data))
+    return Spec(path=path, text=text, data=_plain(data), fast=fast)
 
 
 def _round_trip_load(text: str, path: Path) -> Any:

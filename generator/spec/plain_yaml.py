@@ -52,7 +52,7 @@ class FastLoaderRefused(CodegenError):
     also carry hints."""
 
 
-class _Scalars:
+class Scalars:
     """Plain and tagged scalars as ruamel.yaml's YAML 1.2 round-trip loader gives them (as plain types)."""
 
     def __init__(self) -> None:
@@ -168,7 +168,7 @@ class _Builder:
         self.budget = ExpansionBudget()
 
     def build(self, parser: yaml.CSafeLoader) -> Any:
-        value_of = _Scalars().value
+        value_of = Scalars().value
         while True:
             event = parser.get_event()
             if isinstance(event, events.ScalarEvent):
