@@ -53,7 +53,7 @@ def test_every_node_of_upstreams_fragment_sits_where_the_round_trip_tree_places_
 
 # libyaml also breaks lines at U+0085, U+2028 and U+2029 (YAML 1.1), ruamel.yaml not (YAML 1.2), so on a line
 # after one inside a quoted text the two count differently; editors count as ruamel.yaml does.
-TEXT = st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x85\u2028\u2029"), max_size=12)
+TEXT = st.text(st.characters(exclude_categories=["Cs"], exclude_characters="\x85\u2028\u2029"), max_size=12)
 KEYS = st.one_of(TEXT.filter(bool), st.integers(-5, 300), st.booleans())
 SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), TEXT, st.floats(allow_nan=False))
 DOCUMENTS = st.recursive(
@@ -82,6 +82,12 @@ def test_an_alias_shares_the_positions_of_its_anchored_node() -> None:
     positions = positions_from_events("a: &shared\n  inner: 1\nb: *shared\n")
 
     assert position_at(positions, ("b", "inner")) == (2, 3)
+
+
+def test_an_alias_used_as_a_key_is_found_by_the_text_of_its_anchor() -> None:
+    positions = positions_from_events("name: &n 200\nby-alias:\n  *n : x\n")
+
+    assert position_at(positions, ("by-alias", "200")) == (3, 3)
 
 
 def test_a_pointer_that_leaves_the_document_stops_at_the_deepest_node_on_its_way() -> None:

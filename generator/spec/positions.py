@@ -62,8 +62,9 @@ def positions_from_events(text: str) -> Inner:
 def _from_events(parser: yaml.CSafeLoader) -> Inner:
     value_of = Scalars().value
     anchors: dict[str, Inner] = {}
-    # Each open collection, with the key (and its position) that waits for a value in a mapping.
-    open_: list[tuple[dict[str, Placed] | list[Placed], tuple[str, Any] | None]] = []
+    keys: dict[str, str] = {}  # anchor -> the key an anchored scalar spells, for an alias used as a key
+    # Each open collection, and in a mapping the key (with its place) that waits for its value.
+    open_: list[tuple[dict[str, Placed] | list[Placed], tuple[str, int, int] | None]] = []
     root: Inner = None
     while True:
         event = parser.get_event()
@@ -71,32 +72,35 @@ def _from_events(parser: yaml.CSafeLoader) -> Inner:
             return root
         if isinstance(event, events.CollectionEndEvent):
             open_.pop()
-            continue
         if not isinstance(event, events.NodeEvent):
             continue
+        line, column = (event.start_mark.line, event.start_mark.column) if event.start_mark else (0, 0)
+        anchor = str(event.anchor) if event.anchor is not None else None
+        if isinstance(event, events.ScalarEvent) and anchor:
+            keys[anchor] = _json_key(value_of(event))
         if open_ and isinstance(open_[-1][0], dict) and open_[-1][1] is None:
-            open_[-1] = (open_[-1][0], (_json_key(value_of(event)), event.start_mark))
+            # A key: a scalar, or an alias of one (the fast loader has refused complex keys).
+            key = _json_key(value_of(event)) if isinstance(event, events.ScalarEvent) else keys.get(anchor or "", "")
+            open_[-1] = (open_[-1][0], (key, line, column))
             continue
         inner: Inner = None
         if isinstance(event, events.AliasEvent):
-            inner = anchors.get(str(event.anchor))
-        elif isinstance(event, events.MappingStartEvent):
-            inner = {}
-        elif isinstance(event, events.SequenceStartEvent):
-            inner = []
-        if event.anchor and not isinstance(event, events.AliasEvent):
-            anchors[event.anchor] = inner
+            inner = anchors.get(anchor or "")
+        elif isinstance(event, events.CollectionStartEvent):
+            inner = {} if isinstance(event, events.MappingStartEvent) else []
+            if anchor:
+                anchors[anchor] = inner
         if not open_:
             root = inner
         else:
-            container, key = open_[-1]
-            if isinstance(container, dict):
-                assert key is not None
-                container[key[0]] = Placed(key[1].line, key[1].column, inner)
+            container, waiting = open_[-1]
+            if isinstance(container, dict) and waiting is not None:
+                container[waiting[0]] = Placed(waiting[1], waiting[2], inner)
                 open_[-1] = (container, None)
-            else:
-                container.append(Placed(event.start_mark.line, event.start_mark.column, inner))
-        if isinstance(inner, (dict, list)) and isinstance(event, events.CollectionStartEvent):
+            elif isinstance(container, list):
+                container.append(Placed(line, column, inner))
+        if isinstance(event, events.CollectionStartEvent):
+            assert isinstance(inner, (dict, list))
             open_.append((inner, None))
 
 
@@ -105,10 +109,14 @@ def positions_from_tree(node: Any) -> Inner:
     if isinstance(node, CommentedMap):
         placed = node.lc.data or {}  # the mapping's own keys: merged ones (`<<: *base`) have no place of their own
         own = (key for key in node if key in placed)
-        return {_json_key(key): Placed(*node.lc.key(key), positions_from_tree(node[key])) for key in own}
+        return {_json_key(key): _placed(node.lc.key(key), node[key]) for key in own}
     if isinstance(node, CommentedSeq):
-        return [Placed(*node.lc.item(index), positions_from_tree(item)) for index, item in enumerate(node)]
+        return [_placed(node.lc.item(index), item) for index, item in enumerate(node)]
     return None
+
+
+def _placed(position: tuple[int, int], node: Any) -> Placed:
+    return Placed(position[0], position[1], positions_from_tree(node))
 
 
 def _json_key(key: Any) -> str:
