@@ -152,7 +152,7 @@ def send(
         attempt, uncertain = 1, False
         while True:
             try:
-                received = _exchange(http, _attempt(request, settings, context), auth, settings)
+                received = _exchange(http, _attempt(request, auth, settings, context), auth, settings)
             except httpx.RequestError as error:
                 delay = _retry_delay(settings, deadline, attempt, request, error=error)
                 if delay is None:
@@ -183,7 +183,7 @@ async def send_async(
             attempt, uncertain = 1, False
             while True:
                 try:
-                    received = await _exchange_async(http, _attempt(request, settings, context), auth, settings)
+                    received = await _exchange_async(http, _attempt(request, auth, settings, context), auth, settings)
                 except httpx.RequestError as error:
                     delay = _retry_delay(settings, deadline, attempt, request, error=error)
                     if delay is None:
@@ -208,12 +208,17 @@ def _settled(received: Received, uncertain: bool) -> Received:
     return received
 
 
-def _attempt(request: httpx.Request, settings: CallSettings, context: CallContext) -> httpx.Request:
-    """A fresh copy of `request` for one attempt (an auth flow writes into the request it is given), with the
-    timeouts cut to the time left and the call's context for auth flows."""
+def _attempt(
+    request: httpx.Request, auth: httpx.Auth | None, settings: CallSettings, context: CallContext
+) -> httpx.Request:
+    """`request` for one attempt, with the timeouts cut to the time left and the call's context for auth flows:
+    a fresh copy where an auth flow runs, since it writes into the request it is given."""
     if context.deadline.passed():
         raise httpx.TimeoutException("the call's deadline passed", request=request)
     extensions = {**request.extensions, "timeout": context.deadline.timeouts(settings.timeout), CALL_EXTENSION: context}
+    if auth is None:
+        request.extensions = extensions
+        return request
     return httpx.Request(
         request.method, request.url, headers=request.headers, content=request.content, extensions=extensions
     )
@@ -255,7 +260,9 @@ def connection_error(error: BaseException, request: httpx.Request, deadline: Dea
 def _exchange(http: httpx.Client, request: httpx.Request, auth: httpx.Auth | None, settings: CallSettings) -> Received:
     """One attempt: the auth flow driven here rather than by httpx, so that every answer it sees, the token
     endpoint's and the challenges included, is read under the cap."""
-    flow = (auth or _NO_AUTH).sync_auth_flow(request)
+    if auth is None:  # no flow to drive, nor an httpx.Response to build for it
+        return _read(http.send(request, stream=True, auth=_NO_AUTH), settings.max_response_bytes)
+    flow = auth.sync_auth_flow(request)
     try:
         outgoing = next(flow)
         while True:
@@ -272,7 +279,9 @@ def _exchange(http: httpx.Client, request: httpx.Request, auth: httpx.Auth | Non
 async def _exchange_async(
     http: httpx.AsyncClient, request: httpx.Request, auth: httpx.Auth | None, settings: CallSettings
 ) -> Received:
-    flow = (auth or _NO_AUTH).async_auth_flow(request)
+    if auth is None:
+        return await _read_async(await http.send(request, stream=True, auth=_NO_AUTH), settings.max_response_bytes)
+    flow = auth.async_auth_flow(request)
     try:
         outgoing = await anext(flow)
         while True:
