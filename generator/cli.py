@@ -83,16 +83,13 @@ def _parser() -> argparse.ArgumentParser:
     generate = commands.add_parser("generate", help="lint the spec, then regenerate the output directory from it")
     _add_template_layers(generate)
     _add_strict(generate)
+    _add_full(generate, "always regenerate, even when the record says the output is what these inputs give")
     generate.set_defaults(run=_generate)
 
     check = commands.add_parser("check", help="fail with a diff if the output directory is not what generate writes")
     _add_template_layers(check)
     _add_strict(check)
-    check.add_argument(
-        "--full",
-        action="store_true",
-        help="always regenerate to compare, never answer from the record of the last verified generation",
-    )
+    _add_full(check, "always regenerate to compare, never answer from the record of the last verified generation")
     check.set_defaults(run=_check)
 
     lint_command = commands.add_parser("lint", help="report every problem of the spec with its line and column")
@@ -179,6 +176,10 @@ def _add_strict(command: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_full(command: argparse.ArgumentParser, help: str) -> None:
+    command.add_argument("--full", action="store_true", help=help)
+
+
 def _add_format(command: argparse.ArgumentParser) -> None:
     command.add_argument("--format", choices=("text", "json"), default="text", help="report format (default: text)")
 
@@ -199,14 +200,23 @@ def _generate(settings: Settings, args: argparse.Namespace) -> int:
     from generator.cache.lint_record import LintRecord
 
     layers = _template_layers(settings, args)
+    where = settings.relative(settings.output)
     inputs = check_record.inputs_of(settings, layers[:-1], args.strict)
     lint_record = LintRecord(inputs) if inputs else None
+    # Like make: outputs the record vouches for are what a run would write again. Its lint warnings are still
+    # printed; without them on record, the run goes ahead.
+    verified = check_record.verified_at(settings, inputs) if inputs and not args.full else None
+    warnings = lint_record.warnings() if lint_record and verified else None
+    if warnings is not None:
+        for warning in warnings:
+            print(warning, file=sys.stderr)
+        print(f"generated {where}: nothing to write, the inputs are those of the run verified at {verified}")
+        return 0
     result = pipeline.generate(settings, layers[:-1], args.strict, _waiting_notice(settings), lint_record)
     if inputs is not None:
         check_record.remember(settings, inputs)
     for warning in result.warnings:
         print(warning, file=sys.stderr)
-    where = settings.relative(settings.output)
     print(f"generated {where}: {result.changes.summary()} in {result.seconds:.2f} s")
     return 0
 

@@ -3,6 +3,7 @@ as they were verified; anything else, or `check --full`, regenerates to compare.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -84,6 +85,66 @@ def test_check_full_regenerates_despite_a_matching_record(
 
     assert code == 0
     assert REGENERATED in out
+
+
+NOTHING_TO_WRITE = "nothing to write, the inputs are those of the run verified at "
+
+
+def _generate(capsys: pytest.CaptureFixture[str], *options: str) -> tuple[int, str, str]:
+    code = main(["generate", *options])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_generate_of_verified_inputs_writes_nothing_and_says_so(
+    project: Path, caches: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _generate(capsys)[0] == 0
+    written = {path: path.stat().st_mtime_ns for path in (project / OUTPUT).rglob("*")}
+
+    code, out, _ = _generate(capsys)
+
+    assert code == 0
+    assert f"generated {OUTPUT.as_posix()}: {NOTHING_TO_WRITE}" in out
+    assert {path: path.stat().st_mtime_ns for path in (project / OUTPUT).rglob("*")} == written
+
+
+def test_a_hand_edit_in_the_output_makes_generate_regenerate(
+    project: Path, caches: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _generate(capsys)[0] == 0
+    edited = project / OUTPUT / model_file(request_schema_name())
+    committed = edited.read_bytes()
+    edited.write_bytes(committed + b"# edited by hand\n")
+
+    code, out, _ = _generate(capsys)
+
+    assert code == 0
+    assert "1 changed" in out
+    assert edited.read_bytes() == committed
+
+
+def test_generate_full_regenerates_despite_a_matching_record(
+    project: Path, caches: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _generate(capsys)[0] == 0
+
+    code, out, _ = _generate(capsys, "--full")
+
+    assert code == 0
+    assert "0 added, 0 changed, 0 removed" in out
+
+
+def test_without_the_lint_warnings_on_record_generate_regenerates(
+    project: Path, caches: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _generate(capsys)[0] == 0
+    shutil.rmtree(caches / "lint-record")
+
+    code, out, _ = _generate(capsys)
+
+    assert code == 0
+    assert NOTHING_TO_WRITE not in out
 
 
 def test_the_answer_from_the_record_loads_neither_the_pipeline_nor_the_library(project: Path, caches: Path) -> None:
