@@ -14,6 +14,7 @@ from bench.measure import Series, interleaved, ratio, run_command
 from bench.profiling import Function, cumulative, profile_module, total
 from bench.report import Section, Target, duration, table, times
 from generator.cache.store import CACHE_DIR_VARIABLE
+from generator.forked import FORK_VARIABLE
 
 METHOD = (
     "All run as a user runs them, as console scripts in fresh processes (so imports count), on the same spec, "
@@ -28,17 +29,17 @@ FINDINGS = (
     "**Findings.** Ours does the library's work and more: lint, its own templates on top of the library's, "
     "reference docs in two languages (more templates, and three more YAML files: the locales and the Korean "
     "overlay), and a comparison with the committed tree. Made for this benchmark, output unchanged: ruff's "
-    "binary is run directly instead of through `python -m ruff`; the spec operation behind each endpoint is "
-    "found in an index built once instead of a scan per lookup (quadratic; see benchmark 4); YAML is read "
-    "with the libyaml event loader of `generator/spec/plain_yaml.py`, and ruamel.yaml's pure-Python round-trip "
-    "tree is built only when a finding needs a line (the locale files and the Korean overlay included) or "
-    "`--apply` rewrites the file; compiled templates are kept in a checksummed Jinja bytecode cache "
-    "(`generator/jinja_cache.py`); httpx and httpcore, which openapi-python-client imports only to download "
-    "specs, are never loaded (`generator/codegen/__init__.py`); ruff formats the code while the docs render "
-    "beside it; and lint, with its validators' imports, is skipped when the spec, templates and toolkit are "
-    "those of the last clean lint (its warnings are replayed; docs/benchmarks.md). A per-file cache of ruff's "
-    "output was weighed and left out: with ruff overlapping the docs, its time is off the critical path. What "
-    "is left is mostly Python imports (openapi-python-client and pydantic), which the profile above shows."
+    "binary is run directly instead of through `python -m ruff`, and only on the files whose output it has not "
+    "given before; the spec operation behind each endpoint is found in an index built once instead of a scan "
+    "per lookup (quadratic; see benchmark 4); YAML and the positions findings print are read from libyaml's "
+    "events (`generator/spec/plain_yaml.py`, `positions.py`); compiled templates are kept in a checksummed "
+    "Jinja bytecode cache (`generator/jinja_cache.py`); httpx and httpcore, which openapi-python-client imports "
+    "only to download specs, are never loaded (`generator/codegen/__init__.py`), nor is openapi-spec-validator "
+    "(lint reads its OAS 3.0 schema as data); on Linux the client renders in a forked child while lint runs "
+    "(`generator/forked.py`; the profile above is of a run in one process); ruff formats the code while the "
+    "docs render beside it; lint is skipped when the spec, templates and toolkit are those of the last clean "
+    "lint (its warnings are replayed), and with nothing changed the check record answers (docs/benchmarks.md). "
+    "What is left is mostly Python imports (openapi-python-client and pydantic) and the docs."
 )
 DEFAULT_REPEAT = 10
 TARGET_EDITED = 0.9
@@ -156,7 +157,8 @@ def _at_most(series: dict[str, Series], label: str, limit: float) -> Target:
 def _profile(
     project: Path, ours_args: list[str], bare_args: list[str | Path], scratch: Path, caches: dict[str, str]
 ) -> str:
-    ours = profile_module(["generator", *ours_args], cwd=project, variables=caches)
+    # In one process: cProfile would not see the render in the child that generation forks beside lint.
+    ours = profile_module(["generator", *ours_args], cwd=project, variables={**caches, FORK_VARIABLE: "off"})
     bare = profile_module(["openapi_python_client", *bare_args], cwd=scratch, path_prefix=SCRIPTS)
     rows = [["whole process (profiled)", duration(total(ours)), duration(total(bare))]]
     for what, ours_functions, bare_functions in _STAGES:
@@ -164,7 +166,8 @@ def _profile(
     return "\n\n".join(
         [
             "### Where the time goes",
-            "One run of each under cProfile (`python -m cProfile -m generator generate` and "
+            "One run of each under cProfile (`python -m cProfile -m generator generate`, with "
+            "`STREAMS_CODEGEN_FORK=off` so that the render lint overlaps runs where the profiler sees it, and "
             "`python -m cProfile -m openapi_python_client generate ...`), cumulative time per stage and its share "
             "of the whole. cProfile inflates Python code (parsing, rendering) much more than waiting for ruff, so "
             "compare the columns with each other, not with the wall times above.",

@@ -17,6 +17,7 @@ from generator.config import I18N_DOCS, Settings, refuse_unsafe_output
 from generator.docs.locales import BASE_LOCALE, strings_path
 from generator.docs.render import render_docs
 from generator.errors import Finding
+from generator.forked import Forked
 from generator.output.ownership import refuse_foreign, write_marker
 from generator.output.swap import OutputPlace, filesystem_error, locked_output, new_scratch, remove, swap_in
 from generator.output.trees import Changes, Tree, compare, read_regular_file, read_tree, unified_diff
@@ -48,15 +49,21 @@ def build(
     """Write the whole formatted output for the current spec into `out_dir` (which must not exist), and the
     untranslated lists into `i18n_out` when given.
 
-    Lint runs first: its errors raise SpecRejected before anything is written (with `strict`, a description
-    still to write is one). Its warnings are returned, with the glossary check's about the docs pages. With a
+    Lint's errors raise SpecRejected before anything rendered is used (with `strict`, a description still to
+    write is one). Its warnings are returned, with the glossary check's about the docs pages. With a
     `lint_record` of a clean lint of the same inputs, its warnings stand for lint's."""
     layers = [*extra_templates, settings.templates]
     reserved = reserved_names(layers)  # reads every template first: one not in UTF-8 is one line
     spec = load_spec(settings.spec)
-    warnings = _lint_warnings(spec, reserved, strict, lint_record)
-    data = apply_spec_fixes(spec.data)
-    names = render_project(data, settings, layers, reserved, out_dir)
+    # The client renders on another core while lint runs (generator/forked.py); lint's errors win, and they
+    # stop the render before anything of it is used.
+    rendering = Forked(lambda: render_project(apply_spec_fixes(spec.data), settings, layers, reserved, out_dir))
+    try:
+        warnings = _lint_warnings(spec, reserved, strict, lint_record)
+    except BaseException:
+        rendering.cancel()
+        raise
+    names = rendering.result()
     write_marker(out_dir)
     if settings.changelog.exists() or settings.changelog.is_symlink():
         # Its bytes land in the output, which check prints: a link (to /proc/self/environ) is not followed.

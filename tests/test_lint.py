@@ -170,3 +170,11 @@ def test_a_preview_media_type_beside_a_dated_one_is_clean(
     monkeypatch.chdir(tmp_path)
 
     assert run(capsys, "--config", str(ROOT / "pyproject.toml"), "lint", "--spec", "streams.yaml") == (0, [], [])
+
+
+def test_structure_is_checked_against_the_oas_3_0_schema_openapi_spec_validator_ships() -> None:
+    from openapi_spec_validator.schemas import schema_v30
+
+    from generator.lint import stages
+
+    assert stages._OPENAPI_30_SCHEMA == dict(schema_v30)

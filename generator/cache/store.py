@@ -54,21 +54,35 @@ class Store:
             return None
         return payload
 
-    def write(self, key: str, payload: bytes) -> None:
-        """Best effort: a cache that cannot be written (read-only home, full disk) costs time, never a run."""
+    def write(self, key: str, payload: bytes, prune: bool = True) -> None:
+        """Best effort: a cache that cannot be written (read-only home, full disk) costs time, never a run.
+        Without `prune`, the caller prunes once after writing many (each prune lists the whole folder)."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(dir=self.folder, prefix=".tmp-", delete=False) as file:
                 file.write(self._header + _digest(payload).encode() + b"\n" + payload)
             os.replace(file.name, self.path(key))
-            self._prune()
+            if prune:
+                self.prune()
         except OSError as err:
             print(f"{self.folder}: cache not written ({err.strerror or err})", file=sys.stderr)
 
-    def _prune(self) -> None:
-        entries = sorted(self.folder.iterdir(), key=lambda entry: entry.stat().st_mtime_ns, reverse=True)
-        for stale in entries[self._keep :]:
-            stale.unlink(missing_ok=True)
+    def prune(self) -> None:
+        """Remove the least recently written entries beyond `keep`."""
+        try:
+            with os.scandir(self.folder) as scan:
+                entries = sorted(scan, key=_written, reverse=True)
+            for stale in entries[self._keep :]:
+                Path(stale.path).unlink(missing_ok=True)
+        except OSError as err:
+            print(f"{self.folder}: cache not pruned ({err.strerror or err})", file=sys.stderr)
+
+
+def _written(entry: os.DirEntry[str]) -> int:
+    try:
+        return entry.stat().st_mtime_ns
+    except OSError:  # removed meanwhile, by another run's prune: the oldest, as good as gone
+        return 0
 
 
 def _digest(payload: bytes) -> str:

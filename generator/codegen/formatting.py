@@ -11,22 +11,40 @@ from pathlib import Path
 
 from ruff import find_ruff_bin  # type: ignore[import-untyped]  # ruff ships no py.typed
 
+from generator.cache.ruff_outputs import RuffOutputs
 from generator.errors import CodegenError
 
 _COMMANDS = (
-    ("check", "--fix-only", "--no-cache", "--quiet", "--exit-zero", "."),
-    ("format", "--no-cache", "--quiet", "."),
+    ("check", "--fix-only", "--no-cache", "--quiet", "--exit-zero"),
+    ("format", "--no-cache", "--quiet"),
 )
 
 
 def format_tree(project_dir: Path) -> None:
+    """ruff over every Python file of `project_dir`, but those whose output it gave before (RuffOutputs)."""
     # The pinned ruff's own binary, not `python -m ruff`: that would start an interpreter just to exec it.
     ruff: str = find_ruff_bin()
+    files = sorted(path.relative_to(project_dir).as_posix() for path in project_dir.rglob("*.py"))
+    rules = project_dir / "pyproject.toml"
+    outputs = RuffOutputs.open(ruff, _COMMANDS, rules.read_bytes() if rules.is_file() else b"")
+    pending: dict[str, bytes] = {}
+    for name in files:
+        content = (project_dir / name).read_bytes()
+        known = outputs.formatted(name, content) if outputs else None
+        if known is None:
+            pending[name] = content
+        elif known != content:
+            (project_dir / name).write_bytes(known)
+    if not pending:
+        return
     for arguments in _COMMANDS:
-        result = subprocess.run([ruff, *arguments], cwd=project_dir, capture_output=True, text=True, check=False)
+        command = [ruff, *arguments, "--", *pending]
+        result = subprocess.run(command, cwd=project_dir, capture_output=True, text=True, check=False)
         if result.returncode != 0:
             first_line = (result.stderr or result.stdout).strip().splitlines()[:1]
             raise CodegenError(f"ruff {arguments[0]} failed on generated code: {' '.join(first_line)}")
+    if outputs:
+        outputs.remember([(name, content, (project_dir / name).read_bytes()) for name, content in pending.items()])
 
 
 @contextlib.contextmanager

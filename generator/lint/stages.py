@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import importlib.util
+import json
 import re
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from jsonschema.validators import validator_for
-from openapi_spec_validator.schemas import schema_v30
 
 from generator.errors import Finding, SpecRejected
 from generator.lint.example_values import example_findings
@@ -163,8 +165,20 @@ def _placeholder_findings(spec: Spec, strict: bool) -> Iterator[Finding]:
 
 # --- stage 1: structure -------------------------------------------------------------------------------------
 
-_OPENAPI_30 = validator_for(schema_v30)
-_STRUCTURE_VALIDATOR = _OPENAPI_30(schema_v30, format_checker=_OPENAPI_30.FORMAT_CHECKER)
+
+def _openapi_30_schema() -> dict[str, Any]:
+    """openapi-spec-validator's OAS 3.0 document schema, read from its package data without importing the package,
+    whose imports (jsonschema-path, requests, ssl) would cost a tenth of a generation."""
+    package = importlib.util.find_spec("openapi_spec_validator")
+    assert package is not None and package.submodule_search_locations, "openapi-spec-validator is not installed"
+    folder = Path(next(iter(package.submodule_search_locations)))
+    schema: dict[str, Any] = json.loads((folder / "resources/schemas/v3.0/schema.json").read_text(encoding="utf-8"))
+    return schema
+
+
+_OPENAPI_30_SCHEMA = _openapi_30_schema()
+_OPENAPI_30 = validator_for(_OPENAPI_30_SCHEMA)
+_STRUCTURE_VALIDATOR = _OPENAPI_30(_OPENAPI_30_SCHEMA, format_checker=_OPENAPI_30.FORMAT_CHECKER)
 
 
 def _structure_findings(spec: Spec) -> Iterator[Finding]:
