@@ -70,8 +70,15 @@ def build(
         (out_dir / settings.changelog.name).write_bytes(read_regular_file(settings.changelog))
     # Rendered beside the code while ruff formats it, then moved in: ruff would reformat the pages' code blocks.
     docs_dir = out_dir.with_name(f"{out_dir.name}.docs")
-    with formatting_meanwhile(out_dir):
-        warnings += render_docs(spec, names, settings, docs_dir, i18n_out)
+    # The translations render in a child meanwhile, started before ruff's thread (forked.py forks only alone).
+    translated = Forked(lambda: render_docs(spec, names, settings, docs_dir, i18n_out, part="translations"))
+    try:
+        with formatting_meanwhile(out_dir):
+            warnings += render_docs(spec, names, settings, docs_dir, i18n_out, part="base")
+    except BaseException:
+        translated.cancel()
+        raise
+    warnings += translated.result()
     for rendered in sorted(docs_dir.iterdir()):
         rendered.rename(out_dir / rendered.name)
     docs_dir.rmdir()

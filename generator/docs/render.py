@@ -12,7 +12,7 @@ import shlex
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -75,16 +75,24 @@ class _Page:
 
 
 def render_docs(
-    spec: Spec, names: PythonNames, settings: Settings, out_dir: Path, i18n_dir: Path | None = None
+    spec: Spec,
+    names: PythonNames,
+    settings: Settings,
+    out_dir: Path,
+    i18n_dir: Path | None = None,
+    part: Literal["all", "base", "translations"] = "all",
 ) -> list[Finding]:
     """Write every locale's pages into `out_dir` (the generated project), and the untranslated list of each
     locale but the base one into `i18n_dir` as `<code>.md`, when given. Returns the glossary check's warnings
-    about the pages of each locale that has a glossary."""
+    about the pages of each locale that has a glossary. `part` "base" writes only the base locale's, and
+    "translations" only the others' (two processes can share the work)."""
     env = _environment(settings.templates / TEMPLATES_SUBDIR)
     locales = load_locales(settings)
     rewrite = atlas_link_rewriter(spec.data)
     findings: list[Finding] = []
     for locale in locales:
+        if part != "all" and (locale.code == BASE_LOCALE) != (part == "base"):
+            continue
         texts = Texts(locale.translations, rewrite)
         site = SiteBuilder(spec.data, names, settings, texts).build()
         check_translations(locale, texts)
