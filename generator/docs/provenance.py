@@ -110,8 +110,17 @@ class _Origin:
 def report(found: Iterable[Sighting], sources: list[Source], pages_dir: Path) -> list[Finding]:
     """One warning per source position, naming the first page that shows it and how many more do."""
     seen: dict[tuple[str, int, int, str], list[Sighting]] = {}
+    # The same words in the same context recur on many pages (a spec of hundreds of operations repeats its texts):
+    # each is traced once, through the sources that show the words at all.
+    holders: dict[str, list[Source]] = {}
+    traced: dict[tuple[str, str, str], _Origin | None] = {}
     for sighting in found:
-        origin = _origin(sighting, sources) or _Origin(pages_dir / sighting.page, sighting.line, sighting.column)
+        context = (sighting.found, sighting.before, sighting.after)
+        if context not in traced:
+            if sighting.found not in holders:
+                holders[sighting.found] = [source for source in sources if sighting.found in source.shown.text]
+            traced[context] = _origin(sighting, holders[sighting.found])
+        origin = traced[context] or _Origin(pages_dir / sighting.page, sighting.line, sighting.column)
         if origin.path is None:
             continue
         message = sighting.rule.message.replace("{found}", repr(sighting.found))
