@@ -40,10 +40,18 @@ def _record_as_verified(project: Path) -> None:
     check_record.remember(_settings(project), _inputs(project))
 
 
-def _check(capsys: pytest.CaptureFixture[str], *options: str) -> tuple[int, str, str]:
-    code = main(["check", *options])
+def _command(command: str, capsys: pytest.CaptureFixture[str], *options: str) -> tuple[int, str, str]:
+    code = main([command, *options])
     out, err = capsys.readouterr()
     return code, out, err
+
+
+def _check(capsys: pytest.CaptureFixture[str], *options: str) -> tuple[int, str, str]:
+    return _command("check", capsys, *options)
+
+
+def _generate(capsys: pytest.CaptureFixture[str], *options: str) -> tuple[int, str, str]:
+    return _command("generate", capsys, *options)
 
 
 def test_after_a_check_finds_no_difference_the_next_answers_from_the_record(
@@ -88,12 +96,6 @@ def test_check_full_regenerates_despite_a_matching_record(
 
 
 NOTHING_TO_WRITE = "nothing to write, the inputs are those of the run verified at "
-
-
-def _generate(capsys: pytest.CaptureFixture[str], *options: str) -> tuple[int, str, str]:
-    code = main(["generate", *options])
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_generate_of_verified_inputs_writes_nothing_and_says_so(
