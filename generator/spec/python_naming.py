@@ -224,7 +224,8 @@ def _renaming_pass(
         elif other[1] != spec_name:
             names[other] = python_identifier(other[1], skip_snake_case=True)
             names[parameter] = python_identifier(spec_name, skip_snake_case=True)
-        modified |= {parameter, other}
+        # As the library records it: the earlier parameter's name, under both locations (not the later one's).
+        modified |= {(location, other[1]), (other[0], other[1])}
         used[names[parameter]] = parameter
         used[names[other]] = other
     return bool(modified)
