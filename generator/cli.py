@@ -203,18 +203,17 @@ def _generate(settings: Settings, args: argparse.Namespace) -> int:
     where = settings.relative(settings.output)
     inputs = check_record.inputs_of(settings, layers[:-1], args.strict)
     lint_record = LintRecord(inputs) if inputs else None
-    # Like make: outputs the record vouches for are what a run would write again. Its lint warnings are still
-    # printed; without them on record, the run goes ahead.
-    verified = check_record.verified_at(settings, inputs) if inputs and not args.full else None
-    warnings = lint_record.warnings() if lint_record and verified else None
-    if warnings is not None:
-        for warning in warnings:
+    # Like make: outputs the record vouches for are what a run would write again. The warnings of the run that
+    # wrote them are printed again; a record from `check`, which knows none, does not answer.
+    verified = check_record.verified(settings, inputs) if inputs and not args.full else None
+    if verified is not None and verified.warnings is not None:
+        for warning in verified.warnings:
             print(warning, file=sys.stderr)
-        print(f"generated {where}: nothing to write, the inputs are those of the run verified at {verified}")
+        print(f"generated {where}: nothing to write, the inputs are those of the run verified at {verified.at}")
         return 0
     result = pipeline.generate(settings, layers[:-1], args.strict, _waiting_notice(settings), lint_record)
     if inputs is not None:
-        check_record.remember(settings, inputs)
+        check_record.remember(settings, inputs, result.warnings)
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     print(f"generated {where}: {result.changes.summary()} in {result.seconds:.2f} s")
@@ -255,9 +254,9 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
     layers = _template_layers(settings, args)
     where = settings.relative(settings.output)
     inputs = check_record.inputs_of(settings, layers[:-1], args.strict)
-    verified = check_record.verified_at(settings, inputs) if inputs and not args.full else None
+    verified = check_record.verified(settings, inputs) if inputs and not args.full else None
     if verified is not None:
-        print(f"{where} matches (verified at {verified})")
+        print(f"{where} matches (verified at {verified.at})")
         return 0
 
     from generator import pipeline

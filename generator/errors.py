@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
 
@@ -35,6 +35,29 @@ class Finding:
         if self.hint:
             text += f" (hint: {self.hint})"
         return " ".join(text.split())
+
+
+def finding_as_json(finding: Finding) -> dict[str, Any]:
+    """A warning as the caches keep it (lint's record, the check record)."""
+    return {
+        "file": None if finding.file is None else str(finding.file),
+        "line": finding.line,
+        "column": finding.column,
+        "message": finding.message,
+        "hint": finding.hint,
+    }
+
+
+def finding_from_json(entry: dict[str, Any]) -> Finding:
+    """A warning back from finding_as_json; TypeError or KeyError for anything else."""
+    file = entry["file"]
+    if not (file is None or isinstance(file, str)) or not all(
+        value is None or isinstance(value, int) for value in (entry["line"], entry["column"])
+    ):
+        raise TypeError("not a recorded finding")
+    hint = entry["hint"]
+    path = None if file is None else Path(file)
+    return Finding(path, entry["line"], entry["column"], "warning", str(entry["message"]), hint and str(hint))
 
 
 def as_typed(file: Path | str) -> Path | str:

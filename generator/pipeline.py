@@ -18,6 +18,7 @@ from generator.docs.locales import BASE_LOCALE, strings_path
 from generator.docs.render import render_docs
 from generator.errors import Finding
 from generator.forked import Forked
+from generator.names import PythonNames
 from generator.output.ownership import refuse_foreign, write_marker
 from generator.output.swap import OutputPlace, filesystem_error, locked_output, new_scratch, remove, swap_in
 from generator.output.trees import Changes, Tree, compare, read_regular_file, read_tree, unified_diff
@@ -55,36 +56,43 @@ def build(
     layers = [*extra_templates, settings.templates]
     reserved = reserved_names(layers)  # reads every template first: one not in UTF-8 is one line
     spec = load_spec(settings.spec)
-    # The client renders on another core while lint runs (generator/forked.py); lint's errors win, and they
-    # stop the render before anything of it is used.
-    rendering = Forked(lambda: render_project(apply_spec_fixes(spec.data), settings, layers, reserved, out_dir))
+    docs_dir = _docs_dir(out_dir)
+    # Beside lint, a child renders the client (generator/forked.py); it tells the Python names as soon as it has
+    # them, and the docs render meanwhile: the base locale's here, the translations in a second child. Lint's
+    # errors win over anything the children do, and stop them.
+    rendering: Forked[PythonNames] = Forked(
+        lambda tell: render_project(apply_spec_fixes(spec.data), settings, layers, reserved, out_dir, on_names=tell)
+    )
+    translated: Forked[list[Finding]] | None = None
     try:
         warnings = _lint_warnings(spec, reserved, strict, lint_record)
+        names: PythonNames = rendering.told()
+        translated = Forked(lambda _: render_docs(spec, names, settings, docs_dir, i18n_out, part="translations"))
+        warnings += render_docs(spec, names, settings, docs_dir, i18n_out, part="base")
+        rendering.result()
+        write_marker(out_dir)
+        if settings.changelog.exists() or settings.changelog.is_symlink():
+            # Its bytes land in the output, which check prints: a link (to /proc/self/environ) is not followed.
+            (out_dir / settings.changelog.name).write_bytes(read_regular_file(settings.changelog))
+        with formatting_meanwhile(out_dir):
+            warnings += translated.result()
     except BaseException:
         rendering.cancel()
+        if translated is not None:
+            translated.cancel()
         raise
-    names = rendering.result()
-    write_marker(out_dir)
-    if settings.changelog.exists() or settings.changelog.is_symlink():
-        # Its bytes land in the output, which check prints: a link (to /proc/self/environ) is not followed.
-        (out_dir / settings.changelog.name).write_bytes(read_regular_file(settings.changelog))
-    # Rendered beside the code while ruff formats it, then moved in: ruff would reformat the pages' code blocks.
-    docs_dir = out_dir.with_name(f"{out_dir.name}.docs")
-    # The translations render in a child meanwhile, started before ruff's thread (forked.py forks only alone).
-    translated = Forked(lambda: render_docs(spec, names, settings, docs_dir, i18n_out, part="translations"))
-    try:
-        with formatting_meanwhile(out_dir):
-            warnings += render_docs(spec, names, settings, docs_dir, i18n_out, part="base")
-    except BaseException:
-        translated.cancel()
-        raise
-    warnings += translated.result()
     for rendered in sorted(docs_dir.iterdir()):
         rendered.rename(out_dir / rendered.name)
     docs_dir.rmdir()
     if i18n_out is not None:
         write_marker(i18n_out)
     return warnings
+
+
+def _docs_dir(out_dir: Path) -> Path:
+    """Where the docs pages are built: beside the code, moved in after ruff, which would reformat their code
+    blocks."""
+    return out_dir.with_name(f"{out_dir.name}.docs")
 
 
 def _lint_warnings(spec: Spec, reserved: Reserved, strict: bool, lint_record: LintRecord | None) -> list[Finding]:
@@ -179,8 +187,10 @@ def _filesystem_errors_reported(out_dir: Path, output: Path) -> Iterator[None]:
         yield
     except OSError as err:
         where = Path(err.filename) if isinstance(err.filename, str) else out_dir
-        if where == out_dir or out_dir in where.parents:
-            where = output / where.relative_to(out_dir)
+        for built in (out_dir, _docs_dir(out_dir)):  # the docs are built beside the code, then moved in
+            if where == built or built in where.parents:
+                where = output / where.relative_to(built)
+                break
         raise filesystem_error("cannot write the output", where, err) from None
 
 

@@ -97,6 +97,14 @@ def test_a_pointer_that_leaves_the_document_stops_at_the_deepest_node_on_its_way
     assert position_at(positions, ("nowhere",)) == (1, 1)
 
 
+@pytest.mark.parametrize("character", ["\x85", "\u2028", "\u2029"], ids=["NEL", "LS", "PS"])
+def test_a_yaml_1_1_line_break_inside_a_text_does_not_move_the_lines_after_it(tmp_path: Path, character: str) -> None:
+    path = tmp_path / "breaks.yaml"
+    path.write_text(f'a: "x{character}y"\nb: 1\n', encoding="utf-8")
+
+    assert load_spec(path).position_of(("b",)) == (2, 1)
+
+
 def test_a_file_the_fast_loader_refuses_is_placed_through_the_round_trip_tree(tmp_path: Path) -> None:
     path = tmp_path / "merge.yaml"
     path.write_text("base: &base\n  x: 1\nderived:\n  <<: *base\n  y: 2\n", encoding="utf-8")

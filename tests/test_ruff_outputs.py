@@ -11,6 +11,7 @@ import pytest
 from support.spec_edit import edited, put
 
 from generator.cache.ruff_outputs import RuffOutputs
+from generator.codegen.formatting import format_tree
 from generator.config import load_settings
 from generator.pipeline import build_tree
 from generator.spec.loading import load_spec
@@ -97,3 +98,24 @@ def test_with_caching_off_ruff_runs_on_every_file(
 
     assert len(ruff_runs) == 4
     assert ruff_runs[0] == ruff_runs[2]
+
+
+@pytest.mark.parametrize("cache", ["off", "on"])
+def test_ruff_formats_what_its_rules_include_and_no_more(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caches: Path, cache: str
+) -> None:
+    if cache == "off":
+        monkeypatch.setenv("STREAMS_CODEGEN_CACHE_DIR", "off")
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "pyproject.toml").write_text('[tool.ruff]\nextend-exclude = ["kept.py"]\n', encoding="utf-8")
+    for name in ("module.py", "stubs.pyi", "kept.py"):
+        (project / name).write_text("x=1\n", encoding="utf-8")
+
+    format_tree(project)
+
+    assert [(project / name).read_text(encoding="utf-8") for name in ("module.py", "stubs.pyi", "kept.py")] == [
+        "x = 1\n",
+        "x = 1\n",
+        "x=1\n",
+    ]

@@ -16,10 +16,11 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator.cache.store import CACHE_DIR_VARIABLE, Store, cache_dir
 from generator.config import I18N_DOCS, Settings
-from generator.errors import CodegenError
+from generator.errors import CodegenError, Finding, finding_as_json, finding_from_json
 from generator.output.trees import read_tree
 
 _VERSION = 1
@@ -71,29 +72,44 @@ def output_digest(settings: Settings) -> str | None:
     return digest.hexdigest()
 
 
-def verified_at(settings: Settings, inputs: Inputs) -> str | None:
-    """When the outputs as they are now were last verified from exactly these inputs; None when they were not
-    (no record, another input or output, or a record not to be trusted)."""
+@dataclass(frozen=True)
+class Verified:
+    at: str  # when, as the user's clock said
+    warnings: list[Finding] | None  # what the run that generated the outputs warned about; None from a check
+
+
+def verified(settings: Settings, inputs: Inputs) -> Verified | None:
+    """When the outputs as they are now were last verified from exactly these inputs, and with what warnings;
+    None when they were not (no record, another input or output, or a record not to be trusted)."""
     store = _store(settings)
     payload = store.read(inputs.key) if store else None
     if payload is None:
         return None
     try:
         record = json.loads(payload)
-        matches = record["inputs"] == inputs.digest and record["output"] == output_digest(settings)
-        return str(record["verified_at"]) if matches else None
+        if record["inputs"] != inputs.digest or record["output"] != output_digest(settings):
+            return None
+        warnings = record.get("warnings")
+        return Verified(
+            str(record["verified_at"]),
+            None if warnings is None else [finding_from_json(entry) for entry in warnings],
+        )
     except (ValueError, KeyError, TypeError):
         return None
 
 
-def remember(settings: Settings, inputs: Inputs) -> None:
-    """Record that the outputs as they are now are what `inputs` generate."""
+def remember(settings: Settings, inputs: Inputs, warnings: list[Finding] | None = None) -> None:
+    """Record that the outputs as they are now are what `inputs` generate, with the warnings of the run that
+    generated them (a check, which prints none, records None)."""
     store = _store(settings)
     output = output_digest(settings)
     if store is None or output is None:
         return
     when = time.strftime("%Y-%m-%d %H:%M:%S %Z", time.localtime())
-    store.write(inputs.key, json.dumps({"inputs": inputs.digest, "output": output, "verified_at": when}).encode())
+    record: dict[str, Any] = {"inputs": inputs.digest, "output": output, "verified_at": when}
+    if warnings is not None:
+        record["warnings"] = [finding_as_json(finding) for finding in warnings]
+    store.write(inputs.key, json.dumps(record).encode())
 
 
 def _store(settings: Settings) -> Store | None:

@@ -7,12 +7,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any
 
 from generator.cache.check_record import Inputs
 from generator.cache.store import Store, cache_dir
-from generator.errors import Finding
+from generator.errors import Finding, finding_as_json, finding_from_json
 
 _VERSION = 1
 _KEEP = 64
@@ -29,14 +27,14 @@ class LintRecord:
         if payload is None:
             return None
         try:
-            return [_finding(entry) for entry in json.loads(payload)]
+            return [finding_from_json(entry) for entry in json.loads(payload)]
         except (ValueError, KeyError, TypeError):
             return None
 
     def remember(self, warnings: list[Finding]) -> None:
         store = _store()
         if store is not None:
-            store.write(self._key, json.dumps([_entry(finding) for finding in warnings]).encode())
+            store.write(self._key, json.dumps([finding_as_json(finding) for finding in warnings]).encode())
 
     @property
     def _key(self) -> str:
@@ -46,24 +44,3 @@ class LintRecord:
 def _store() -> Store | None:
     root = cache_dir()
     return None if root is None else Store(root, "lint-record", _VERSION, _KEEP)
-
-
-def _entry(finding: Finding) -> dict[str, Any]:
-    return {
-        "file": None if finding.file is None else str(finding.file),
-        "line": finding.line,
-        "column": finding.column,
-        "message": finding.message,
-        "hint": finding.hint,
-    }
-
-
-def _finding(entry: dict[str, Any]) -> Finding:
-    file = entry["file"]
-    if not (file is None or isinstance(file, str)) or not all(
-        value is None or isinstance(value, int) for value in (entry["line"], entry["column"])
-    ):
-        raise TypeError("not a recorded finding")
-    hint = entry["hint"]
-    path = None if file is None else Path(file)
-    return Finding(path, entry["line"], entry["column"], "warning", str(entry["message"]), hint and str(hint))

@@ -3,8 +3,9 @@ from those of an earlier run: after a one-line spec edit, nearly all of the pack
 renderer byte for byte as before, and ruff's processes would otherwise compete with the docs for the cores.
 
 An entry is keyed by everything ruff's output for a file depends on: the ruff binary (path, size, modification
-time; its version is pinned), the commands and their options, the generated pyproject.toml that holds the rules,
-the file's path in the project and its content. Entries are checksummed (store.py): a damaged one is a miss."""
+time; its version is pinned), the commands and their options, the generated pyproject.toml (and a ruff.toml or
+.ruff.toml, should a template layer add one) that holds the rules, the file's path in the project and its
+content. Entries are checksummed (store.py): a damaged one is a miss."""
 
 from __future__ import annotations
 
@@ -25,8 +26,8 @@ class RuffOutputs:
 
     @classmethod
     def open(cls, ruff: str, commands: Sequence[Sequence[str]], rules: bytes) -> RuffOutputs | None:
-        """The cache for this ruff, these commands and these rules (the generated pyproject.toml); None when
-        caching is off."""
+        """The cache for this ruff, these commands and these rules (the contents of the project's ruff
+        configuration files); None when caching is off."""
         root = cache_dir()
         if root is None:
             return None

@@ -14,19 +14,26 @@ from ruff import find_ruff_bin  # type: ignore[import-untyped]  # ruff ships no 
 from generator.cache.ruff_outputs import RuffOutputs
 from generator.errors import CodegenError
 
+# Files are named on the command line (those whose output is not cached): --force-exclude keeps the rules'
+# exclusions for them, as they hold when ruff walks the folder itself.
 _COMMANDS = (
-    ("check", "--fix-only", "--no-cache", "--quiet", "--exit-zero"),
-    ("format", "--no-cache", "--quiet"),
+    ("check", "--fix-only", "--no-cache", "--quiet", "--exit-zero", "--force-exclude"),
+    ("format", "--no-cache", "--quiet", "--force-exclude"),
 )
+_SOURCES = ("*.py", "*.pyi")  # what ruff formats of a generated project (no notebooks)
+# ruff's own configuration files, the first found winning: all of them key the cache.
+_RULES = ("pyproject.toml", "ruff.toml", ".ruff.toml")
 
 
 def format_tree(project_dir: Path) -> None:
     """ruff over every Python file of `project_dir`, but those whose output it gave before (RuffOutputs)."""
     # The pinned ruff's own binary, not `python -m ruff`: that would start an interpreter just to exec it.
     ruff: str = find_ruff_bin()
-    files = sorted(path.relative_to(project_dir).as_posix() for path in project_dir.rglob("*.py"))
-    rules = project_dir / "pyproject.toml"
-    outputs = RuffOutputs.open(ruff, _COMMANDS, rules.read_bytes() if rules.is_file() else b"")
+    files = sorted({path.relative_to(project_dir).as_posix() for kind in _SOURCES for path in project_dir.rglob(kind)})
+    rules = b"".join(
+        name.encode() + b"\n" + (project_dir / name).read_bytes() for name in _RULES if (project_dir / name).is_file()
+    )
+    outputs = RuffOutputs.open(ruff, _COMMANDS, rules)
     pending: dict[str, bytes] = {}
     for name in files:
         content = (project_dir / name).read_bytes()

@@ -10,7 +10,7 @@ import contextlib
 import io
 import json
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -54,15 +54,24 @@ EXTRA_PROJECT_FILES = {"LICENSE.jinja": "LICENSE"}
 
 
 def render_project(
-    data: dict[str, Any], settings: Settings, template_layers: Sequence[Path], reserved: Reserved, out_dir: Path
+    data: dict[str, Any],
+    settings: Settings,
+    template_layers: Sequence[Path],
+    reserved: Reserved,
+    out_dir: Path,
+    on_names: Callable[[PythonNames], None] | None = None,
 ) -> PythonNames:
     """Render the client project for `data` (a plain, fixed-up spec) into `out_dir`, unformatted, and say
-    what the generated code calls things. `reserved`: the names the templates use (templates.reserved_names)."""
+    what the generated code calls things. `reserved`: the names the templates use (templates.reserved_names).
+    `on_names` hears the names as soon as the library has parsed the spec, before any file is rendered."""
     config = _config(data, settings, out_dir)
     openapi = GeneratorData.from_dict(data, config=config)
     if isinstance(openapi, GeneratorError):
         raise _as_codegen_error(openapi, settings)
     rename_reserved(openapi, reserved)
+    names = python_names(data, openapi, config, settings.package_name, reserved)
+    if on_names is not None:
+        on_names(names)
     project = _StreamsProject(
         openapi=openapi, config=config, settings=settings, data=data, template_layers=template_layers, reserved=reserved
     )
@@ -70,7 +79,7 @@ def render_project(
         problems = project.build()
     if problems:
         raise _as_codegen_error(problems[0], settings)
-    return python_names(data, openapi, config, settings.package_name, reserved)
+    return names
 
 
 def rename_reserved(openapi: GeneratorData, reserved: Reserved) -> None:

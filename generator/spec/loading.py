@@ -34,6 +34,7 @@ from generator.spec.yaml_limits import (
 )
 
 _INT_TAG = "tag:yaml.org,2002:int"
+_YAML_11_BREAKS = "\x85\u2028\u2029"
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,10 @@ class Spec:
 
     @cached_property
     def _positions(self) -> Inner:
-        return positions_from_events(self.text) if self.fast else positions_from_tree(self.tree)
+        # libyaml also breaks lines at U+0085, U+2028 and U+2029 (YAML 1.1); editors and ruamel.yaml do not.
+        if self.fast and not any(character in self.text for character in _YAML_11_BREAKS):
+            return positions_from_events(self.text)
+        return positions_from_tree(self.tree)
 
     def position_of(self, pointer: Pointer) -> tuple[int, int]:
         """1-based (line, column) of the node at `pointer`: the key of a mapping entry, the start of a list
