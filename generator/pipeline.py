@@ -8,16 +8,16 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator.cache.lint_record import LintRecord
 from generator.codegen.formatting import formatting_meanwhile
-from generator.codegen.project import render_project
 from generator.codegen.templates import reserved_names
 from generator.config import I18N_DOCS, Settings, refuse_unsafe_output
 from generator.docs.locales import BASE_LOCALE, strings_path
 from generator.docs.render import render_docs
 from generator.errors import Finding
-from generator.forked import Forked
+from generator.forked import Forked, Tell
 from generator.names import PythonNames
 from generator.output.ownership import refuse_foreign, write_marker
 from generator.output.swap import OutputPlace, filesystem_error, locked_output, new_scratch, remove, swap_in
@@ -61,7 +61,7 @@ def build(
     # them, and the docs render meanwhile: the base locale's here, the translations in a second child. Lint's
     # errors win over anything the children do, and stop them.
     rendering: Forked[PythonNames] = Forked(
-        lambda tell: render_project(apply_spec_fixes(spec.data), settings, layers, reserved, out_dir, on_names=tell)
+        lambda tell: _render_client(apply_spec_fixes(spec.data), settings, layers, reserved, out_dir, tell)
     )
     translated: Forked[list[Finding]] | None = None
     try:
@@ -87,6 +87,15 @@ def build(
     if i18n_out is not None:
         write_marker(i18n_out)
     return warnings
+
+
+def _render_client(
+    data: dict[str, Any], settings: Settings, layers: list[Path], reserved: Reserved, out_dir: Path, tell: Tell
+) -> PythonNames:
+    # openapi-python-client is imported here, in the child where one is forked: beside lint, not before it.
+    from generator.codegen.project import render_project
+
+    return render_project(data, settings, layers, reserved, out_dir, on_names=tell)
 
 
 def _docs_dir(out_dir: Path) -> Path:
