@@ -260,8 +260,11 @@ def _check(settings: Settings, args: argparse.Namespace) -> int:
         return 0
 
     from generator import pipeline
+    from generator.cache.lint_record import LintRecord
 
-    result = pipeline.check(settings, layers[:-1], args.strict, _waiting_notice(settings))
+    # Regenerated in full, but lint's verdict on the same inputs is as good as lint run again.
+    lint_record = LintRecord(inputs) if inputs else None
+    result = pipeline.check(settings, layers[:-1], args.strict, _waiting_notice(settings), lint_record)
     if not result.changes:
         if inputs is not None:
             check_record.remember(settings, inputs)

@@ -116,12 +116,17 @@ def _lint_warnings(spec: Spec, reserved: Reserved, strict: bool, lint_record: Li
     return warnings
 
 
-def build_trees(settings: Settings, extra_templates: Sequence[Path] = (), strict: bool = False) -> tuple[Tree, Tree]:
+def build_trees(
+    settings: Settings,
+    extra_templates: Sequence[Path] = (),
+    strict: bool = False,
+    lint_record: LintRecord | None = None,
+) -> tuple[Tree, Tree]:
     """The output and the untranslated lists as they would be generated now, without touching either."""
     with tempfile.TemporaryDirectory(prefix="streams-codegen-") as scratch:
         out_dir, i18n_out = Path(scratch) / settings.output.name, Path(scratch) / "i18n"
         with _filesystem_errors_reported(out_dir, settings.output):
-            build(settings, out_dir, extra_templates, strict, i18n_out)
+            build(settings, out_dir, extra_templates, strict, i18n_out, lint_record)
         return read_tree(out_dir), read_tree(i18n_out)
 
 
@@ -214,13 +219,14 @@ def check(
     extra_templates: Sequence[Path] = (),
     strict: bool = False,
     on_wait: Callable[[], None] = _no_wait,
+    lint_record: LintRecord | None = None,
 ) -> Check:
     """Whether the output directory holds exactly what `generate` would write, without changing it (beyond
-    repairing what an interrupted generate left)."""
+    repairing what an interrupted generate left). With `lint_record`, as in `build`."""
     _refuse_unsafe_output(settings, extra_templates)
     committed = _committed_tree(settings.output, on_wait)  # first: a link in it fails before the slow build
     committed_i18n = _committed_tree(i18n_dir(settings), on_wait)
-    fresh, fresh_i18n = build_trees(settings, extra_templates, strict)
+    fresh, fresh_i18n = build_trees(settings, extra_templates, strict, lint_record)
     changes, i18n_changes = compare(committed, fresh), compare(committed_i18n, fresh_i18n)
     where = settings.relative(settings.output).as_posix()
     diff = unified_diff(committed, fresh, changes, where) if changes else ""

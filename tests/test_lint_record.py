@@ -55,12 +55,15 @@ def test_a_damaged_record_is_no_record(project: Path, caches: Path, which: int, 
     assert record.warnings() is None
 
 
-def test_generate_of_unchanged_inputs_does_not_load_lint(project: Path, caches: Path) -> None:
+@pytest.mark.parametrize("command", ["generate", "check"])
+def test_a_full_run_on_the_inputs_of_the_last_clean_lint_does_not_load_lint(
+    project: Path, caches: Path, command: str
+) -> None:
     generate = [sys.executable, "-m", "generator", "generate"]
     subprocess.run(generate, cwd=project, check=True, capture_output=True)
     # --full: without it the check record answers, which loads nothing of generation at all.
     probe = (
-        "import sys; from generator.cli import main; main(['generate', '--full']);"
+        f"import sys; from generator.cli import main; main([{command!r}, '--full']);"
         " print('generator.lint.stages' in sys.modules)"
     )
 
