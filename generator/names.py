@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -20,3 +20,5 @@ class PythonNames:
     operations: dict[tuple[str, str], OperationNames]  # (spec path, HTTP method) ->
     schemas: dict[str, str]  # component schema name -> its Python class, or its type when it is a union
     fields: dict[str, dict[str, tuple[str, str]]]  # class name -> JSON property name -> (attribute, type string)
+    # response header, lower-cased -> its attribute of the generated Response (rate_limit_remaining)
+    response_headers: dict[str, str] = field(default_factory=dict)

@@ -86,7 +86,7 @@ def test_a_read_timeout_is_atlas_timeout_error(atlas_server: LoopbackServer) -> 
 
 
 def test_an_api_error_names_its_request_but_never_credentials_in_the_url(atlas_server: LoopbackServer) -> None:
-    atlas_server.respond(documented_response(404))
+    atlas_server.respond(documented_response(400))  # an error that every revision documents
     base_url = atlas_server.url.replace("http://", "http://user:password@")
 
     with loopback_client(base_url, retries=1) as client, pytest.raises(AtlasApiError) as raised:

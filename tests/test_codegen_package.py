@@ -335,3 +335,47 @@ def test_read_back_names_the_get_its_arguments_and_the_fields_to_match_of_the_cr
     assert calls.pop("create_stream_workspace") == expected
     assert calls.pop("with_stream_sample_connections") == expected
     assert set(calls.values()) == {None}
+
+
+# A spec of our own for the hand-written examples' helpers: a create whose body has `name` and `config.tier`.
+_EXAMPLE_SPEC: dict[str, Any] = {
+    "paths": {
+        "/things": {
+            "post": {
+                "x-codegen-operation-name": "createThing",
+                "x-codegen-cli": {"command": "things create", "options": {"name": "name", "tier": "config.tier"}},
+                "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}},
+            }
+        }
+    },
+    "components": {
+        "schemas": {
+            "Thing": {
+                "type": "object",
+                "properties": {
+                    "name": {"type": "string"},
+                    "config": {"type": "object", "properties": {"tier": {"type": "string"}}},
+                },
+            }
+        }
+    },
+}
+
+
+def test_a_hand_written_example_keeps_only_the_fields_the_spec_still_defines() -> None:
+    written = {"name": "x", "config": {"tier": "SP30", "maxTierSize": "SP50"}, "gone": 1}
+
+    assert globals_.known_body(_EXAMPLE_SPEC, "createThing", written) == {"name": "x", "config": {"tier": "SP30"}}
+
+
+def test_the_options_of_a_hand_written_example_follow_the_extension_for_the_fields_it_sets() -> None:
+    assert globals_.body_option_words(_EXAMPLE_SPEC, "createThing", {"config": {"tier": "SP30"}, "name": "x"}) == (
+        "--name x --tier SP30"
+    )
+
+
+def test_an_example_for_an_operation_the_spec_lacks_stays_as_written_with_no_options() -> None:
+    written = {"name": "x", "gone": 1}
+
+    assert globals_.known_body(_EXAMPLE_SPEC, "deleteThing", written) == written
+    assert globals_.body_option_words(_EXAMPLE_SPEC, "deleteThing", written) == ""

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from support import ROOT
+from support import ROOT, TOOLKIT
 from support.commands import run_cli
 
 from generator.errors import CodegenError
@@ -293,17 +293,16 @@ def test_leftovers_of_interrupted_runs_are_deleted_and_nothing_else(tmp_path: Pa
 
 
 def test_temporary_names_and_the_lock_are_ignored_by_git() -> None:
+    # The repository's .gitignore: this checkout's, whichever project is under test.
     names = [
         OUTPUT.parent / ".atlas-streams-client.streams-codegen-tmp-0123456789ab",
         OUTPUT.parent / ".atlas-streams-client.streams-codegen-old",
         OUTPUT.parent / ".atlas-streams-client.streams-codegen-lock",
     ]
-    ignored = subprocess.run(
-        ["git", "check-ignore", "--no-index", *map(str, names)], cwd=ROOT, capture_output=True, text=True, check=False
-    )
-    marker = subprocess.run(
-        ["git", "check-ignore", "--no-index", str(OUTPUT / MARKER)], cwd=ROOT, capture_output=True, check=False
-    )
+    check_ignore = ["git", "check-ignore", "--no-index"]
+    listed = [*check_ignore, *map(str, names)]
+    ignored = subprocess.run(listed, cwd=TOOLKIT, capture_output=True, text=True, check=False)
+    marker = subprocess.run([*check_ignore, str(OUTPUT / MARKER)], cwd=TOOLKIT, capture_output=True, check=False)
 
     assert ignored.stdout.splitlines() == list(map(str, names))
     assert marker.returncode == 1  # not ignored: it is committed

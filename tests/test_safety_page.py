@@ -11,13 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from support import ROOT
+from support import TOOLKIT
 from support.hostile_specs import REFUSED, WARNED, Variant
 
 from generator.cli import main
 from generator.output.swap import locked_output
 
-PAGE = ROOT / "docs/safety.md"
+PAGE = TOOLKIT / "docs/safety.md"  # the toolkit's page, whichever project is under test
 BLOCK = re.compile(r"<!-- case: (?P<case>\S+) -->\n```console\n\$ (?P<command>[^\n]+)\n(?P<output>.*?)```", re.DOTALL)
 OUTPUT = "generated/atlas-streams-client"
 

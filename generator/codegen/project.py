@@ -164,6 +164,8 @@ class _StreamsProject(Project):
         self.env.filters["toml_string"] = toml_string
         self.env.globals.update(template_globals(data, config, reserved))
         self.env.filters["python_literal"] = python_literal
+        # Jinja's tojson sorts keys: a hand-written example keeps its own order.
+        self.env.filters["json_text"] = json.dumps
         # The package README shows spec text as the docs pages do.
         self.env.filters["md_cell"] = unwrapping(md_cell)
         self.env.filters["md_link_text"] = unwrapping(md_link_text)

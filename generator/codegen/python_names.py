@@ -18,6 +18,7 @@ from openapi_python_client.strings import PythonIdentifier
 from generator.names import OperationNames, PythonNames
 from generator.spec import python_naming
 from generator.spec.python_naming import FIELD_PREFIX, Reserved
+from generator.spec.schema_facts import response_attribute_headers
 from generator.spec.vocabulary import command_word, operations
 
 SpecOperation = tuple[str, str, dict[str, Any]]  # (path, method, operation)
@@ -45,7 +46,19 @@ def python_names(
         }
         for model in openapi.models
     }
-    return PythonNames(operations=operations_by_location, schemas=_schema_types(data, config), fields=fields)
+    headers = {
+        lower: response_header_attribute(name, config.field_prefix)
+        for lower, (name, _) in response_attribute_headers(data).items()
+    }
+    return PythonNames(
+        operations=operations_by_location, schemas=_schema_types(data, config), fields=fields, response_headers=headers
+    )
+
+
+def response_header_attribute(name: str, field_prefix: str) -> str:
+    """The attribute of the generated Response that holds the header `name` (RateLimit-Remaining:
+    rate_limit_remaining)."""
+    return str(PythonIdentifier(name, field_prefix))
 
 
 def spec_operations_by_endpoint(data: dict[str, Any]) -> dict[str, SpecOperation]:

@@ -21,7 +21,13 @@ from openapi_python_client.parser.properties.protocol import PropertyProtocol
 from openapi_python_client.parser.properties.union import UnionProperty
 from openapi_python_client.strings import ClassName, PythonIdentifier, snake_case
 
-from generator.codegen.python_names import command_name, command_option, json_name, spec_operations_by_endpoint
+from generator.codegen.python_names import (
+    command_name,
+    command_option,
+    json_name,
+    response_header_attribute,
+    spec_operations_by_endpoint,
+)
 from generator.spec.pointers import resolved
 from generator.spec.python_naming import Reserved
 from generator.spec.schema_facts import (
@@ -72,7 +78,47 @@ def template_globals(data: dict[str, Any], config: Config, reserved: Reserved) -
         "union_aliases": lambda: union_aliases(data, class_name),
         "pages": lambda endpoint: pages(data, of(endpoint), endpoint),
         "read_back": lambda endpoint: read_back_call(data, of(endpoint), endpoint, config.field_prefix),
+        "known_body": lambda operation_name, body: known_body(data, operation_name, body),
+        "body_option_words": lambda operation_name, body: body_option_words(data, operation_name, body),
     }
+
+
+def known_body(data: dict[str, Any], operation_name: str, body: Mapping[str, Any]) -> dict[str, Any]:
+    """`body`, an example a template writes by hand (the README's), without the fields that the request body of
+    the operation `operation_name` (x-codegen-operation-name) does not define: upstream removes fields, and an
+    example must not send what the spec no longer has. As written when the spec has no such operation."""
+    operation = _operation_named(data, operation_name)
+    return dict(body) if operation is None else _known_fields(data, body_schema(data, operation), body)
+
+
+def _known_fields(data: dict[str, Any], schema: dict[str, Any], value: Mapping[str, Any]) -> dict[str, Any]:
+    kept = {}
+    for name, item in value.items():
+        try:
+            inner = property_schema(data, schema, [name])
+        except KeyError:
+            continue
+        kept[name] = _known_fields(data, inner, item) if isinstance(item, Mapping) else item
+    return kept
+
+
+def body_option_words(data: dict[str, Any], operation_name: str, body: Mapping[str, Any]) -> str:
+    """`--name my-workspace --tier SP30`: each option x-codegen-cli gives the operation `operation_name` for a
+    body field, with that field's value in `body`, in the extension's order."""
+    words = []
+    operation = _operation_named(data, operation_name) or {}
+    for option, path in cli_settings(operation).get("options", {}).items():
+        value: Any = body
+        for name in path.split("."):
+            value = value.get(name) if isinstance(value, Mapping) else None
+        if value is not None:
+            words.append(f"--{option} {value}")
+    return " ".join(words)
+
+
+def _operation_named(data: dict[str, Any], name: str) -> Operation | None:
+    named = (operation for operation in operations(data).values() if client_operation_name(operation) == name)
+    return next(named, None)
 
 
 def method_and_path(endpoint: Endpoint) -> str:
@@ -162,7 +208,7 @@ def response_headers(data: dict[str, Any], field_prefix: str) -> list[dict[str, 
         found.append(
             {
                 "name": name,
-                "attribute": str(PythonIdentifier(name, field_prefix)),
+                "attribute": response_header_attribute(name, field_prefix),
                 "integer": resolved(data, header.get("schema", {})).get("type") == "integer",
                 "doc": f"{name}: {sentence}" if sentence else name,
             }

@@ -99,6 +99,7 @@ class Operation:
     docs_url: str | None
     paginated: bool  # a list answered one page at a time: the module also has sync_all and asyncio_all
     read_back: str | None  # a create's read-back (x-codegen-read-back): the module of the GET it asks
+    header_attributes: list[str]  # the Response attributes of the success response's headers, in spec order
 
 
 @dataclass(frozen=True)

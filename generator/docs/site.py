@@ -126,6 +126,11 @@ class SiteBuilder:
             docs_url=op.get(DOCS_URL),
             paginated=pagination(self.data, op, method) is not None,
             read_back=self._read_back_module(op),
+            header_attributes=[
+                self.names.response_headers[header.name.lower()]
+                for header in (success.headers if success else [])
+                if header.name.lower() in self.names.response_headers
+            ],
         )
 
     def _read_back_module(self, op: dict[str, Any]) -> str | None:
