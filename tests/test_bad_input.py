@@ -268,7 +268,7 @@ def allof_chain(length: int) -> dict[str, Any]:
     return data
 
 
-# Expectations name the line of the operation's summary as {summary}.
+# Expectations name the line of the operation's summary as {summary}, and the column just past it as {end}.
 UNREADABLE: dict[str, tuple[Callable[[str], str | bytes], str]] = {
     "latin-1 byte": (
         lambda text: text.replace(SUMMARY, "summary: Créer").encode("latin-1"),
@@ -277,11 +277,11 @@ UNREADABLE: dict[str, tuple[Callable[[str], str | bytes], str]] = {
     "utf-16": (lambda text: text.encode("utf-16"), ":1:1: error: the file is UTF-16, not UTF-8"),
     "NUL": (
         lambda text: text.replace(SUMMARY, SUMMARY + "\0"),
-        ":{summary}:43: error: YAML: unacceptable character #x0000",
+        ":{summary}:{end}: error: YAML: unacceptable character #x0000",
     ),
     "DEL": (
         lambda text: text.replace(SUMMARY, SUMMARY + "\x7f"),
-        ":{summary}:43: error: YAML: unacceptable character #x007f",
+        ":{summary}:{end}: error: YAML: unacceptable character #x007f",
     ),
     "5000-digit integer": (
         lambda text: text.replace("version: '2.0'", "version: " + "9" * 5000),
@@ -315,7 +315,7 @@ def test_input_past_what_the_toolkit_takes_is_one_line_with_exit_2(
     transform, expected = UNREADABLE[case]
     lines = (project / SPEC).read_text(encoding="utf-8").splitlines()
     summary = next(number for number, line in enumerate(lines, start=1) if line.strip() == SUMMARY)
-    expected = expected.replace("{summary}", str(summary))
+    expected = expected.replace("{summary}", str(summary)).replace("{end}", str(len(lines[summary - 1]) + 1))
     spec_with(project, transform)
     before = read_tree(project / OUTPUT)
 

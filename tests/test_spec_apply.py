@@ -205,7 +205,10 @@ def test_changelog_texts_stay_ours_and_a_new_date_gets_a_placeholder(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     upstream = copy.deepcopy(load_plain(ROOT / SPEC))
-    key, operation = next((key, op) for key, op in operations(upstream).items() if CHANGELOG in op)
+    found = next(((key, op) for key, op in operations(upstream).items() if CHANGELOG in op), None)
+    if found is None:
+        pytest.skip(f"no operation of {SPEC} has {CHANGELOG} (older revisions have none)")
+    key, operation = found
     ours = dict(operation[CHANGELOG])
     operation[CHANGELOG] = {date: "Upstream's wording." for date in ours} | {"2030-01-02": "Upstream's note."}
     (project / "upstream.yaml").write_text(yaml.safe_dump(upstream, sort_keys=False), encoding="utf-8")
