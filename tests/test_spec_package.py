@@ -25,6 +25,7 @@ from generator.spec.schema_facts import (
     pagination,
     read_only_properties,
     schema_directions,
+    success_response,
     write_only_properties,
 )
 from generator.spec.vocabulary import PREVIEW_MEDIA_TYPE
@@ -343,3 +344,25 @@ def test_spec_fix_keeps_a_preview_media_type_that_stands_alone() -> None:
     fixed = apply_spec_fixes(_content_spec(PREVIEW_MEDIA_TYPE))
 
     assert _request_media_types(fixed) == [PREVIEW_MEDIA_TYPE]
+
+
+def _deleted_with(media: dict[str, Any]) -> dict[str, Any]:
+    """A spec whose DELETE answers 202 with `media`, beside upstream's NoBody schema."""
+    return {
+        "paths": {"/things/{id}": {"delete": {"responses": {"202": {"content": {"application/json": media}}}}}},
+        "components": {"schemas": {"NoBody": {"type": "object"}}},
+    }
+
+
+def test_spec_fix_drops_upstreams_no_body_schema_and_its_example_from_a_success() -> None:
+    data = _deleted_with({"schema": {"$ref": "#/components/schemas/NoBody"}, "example": {}})
+
+    fixed = apply_spec_fixes(data)
+
+    assert fixed["paths"]["/things/{id}"]["delete"]["responses"]["202"]["content"]["application/json"] == {}
+
+
+def test_a_success_documented_with_no_body_returns_nothing() -> None:
+    data = _deleted_with({"schema": {"$ref": "#/components/schemas/NoBody"}})
+
+    assert success_response(data, data["paths"]["/things/{id}"]["delete"]) is None

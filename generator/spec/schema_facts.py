@@ -15,6 +15,7 @@ from generator.spec.vocabulary import (
     SPLIT_FROM,
     OperationKey,
     client_operation_name,
+    is_no_body,
     operations,
     schema_name,
 )
@@ -303,14 +304,14 @@ def pagination(data: dict[str, Any], operation: dict[str, Any], method: str) -> 
 def success_response(data: dict[str, Any], operation: dict[str, Any]) -> tuple[int, dict[str, Any]] | None:
     """The status and schema (of its first media type with one) of the first 2xx response with a schema: the
     body that the generated function returns. None for an operation marked x-codegen-empty-success, whose success
-    carries no body (lint wants one or the other)."""
+    carries no body (lint wants one or the other), and where the only schema is upstream's NoBody."""
     if operation.get(EMPTY_SUCCESS) is True:
         return None
     for status, response in operation.get("responses", {}).items():
         if not (str(status).isdigit() and str(status).startswith("2")):
             continue
         for media in resolved(data, response).get("content", {}).values():
-            if isinstance(media.get("schema"), dict):
+            if isinstance(media.get("schema"), dict) and not is_no_body(media["schema"]):
                 return int(status), dict(media["schema"])
     return None
 

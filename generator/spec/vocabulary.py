@@ -177,6 +177,15 @@ def schema_name(node: dict[str, Any]) -> str | None:
     return None
 
 
+# Upstream's schema for "this response has no body" (older revisions put it on DELETE's 202): Atlas sends nothing.
+NO_BODY = "NoBody"
+
+
+def is_no_body(schema: object) -> bool:
+    """Whether `schema` is upstream's NoBody: a response that documents it carries no body at all."""
+    return isinstance(schema, dict) and schema.get("$ref") == SCHEMA_PREFIX + NO_BODY
+
+
 def schema_ref(name: str) -> dict[str, str]:
     """The `$ref` node that names component schema `name`."""
     return {"$ref": SCHEMA_PREFIX + name}
