@@ -33,7 +33,7 @@ from support.spec_examples import (
 )
 
 from generator.spec.pointers import Pointer, resolved
-from generator.spec.vocabulary import OperationKey, operations
+from generator.spec.vocabulary import OperationKey, is_no_body, operations
 
 NO_HEADER = None
 
@@ -192,7 +192,7 @@ OPERATIONS = list(operations(spec_data()))
 def test_each_operations_documented_exchange_keeps_the_contract(key: OperationKey) -> None:
     media_type, media = success_media(key)
     status = success_status(key)
-    bodiless = "schema" not in media
+    bodiless = "schema" not in media or is_no_body(media["schema"])
     answer = (
         CannedResponse(status, {"Content-Type": media_type})
         if bodiless
@@ -202,7 +202,12 @@ def test_each_operations_documented_exchange_keeps_the_contract(key: OperationKe
     assert operation_exchange(key, answer) == []
 
 
-@pytest.mark.parametrize("key", [key for key in OPERATIONS if "schema" in success_media(key)[1]], ids=str)
+def _documents_a_body(key: OperationKey) -> bool:
+    media = success_media(key)[1]
+    return "schema" in media and not is_no_body(media["schema"])  # upstream's NoBody: no body
+
+
+@pytest.mark.parametrize("key", [key for key in OPERATIONS if _documents_a_body(key)], ids=str)
 def test_an_empty_success_where_a_body_is_documented_breaks_the_contract(key: OperationKey) -> None:
     answer = CannedResponse(success_status(key), {"Content-Type": success_media(key)[0]})
 
