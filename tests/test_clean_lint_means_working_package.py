@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import ROOT
+from support import ROOT, SPEC_PATH
 from support.commands import mypy_strict, run_cli
 from support.generated_client import command_words
-from support.hostile_specs import CLEAN, OPERATION, REFUSED, WARNED, Variant
+from support.hostile_specs import CLEAN, FIRST_TIER, OPERATION, REFUSED, TIER, WARNED, Variant
 from support.project_copy import copy_project
 
 from generator.output import read_tree
@@ -114,12 +114,15 @@ def test_renamed_attributes_round_trip_and_the_model_methods_still_work(
 
 def test_colliding_enum_values_are_two_members(renamed_package: tuple[Path, list[str]]) -> None:
     package, _ = renamed_package
+    # The library names an inline enum after its model and its title: StreamConfigStreamWorkspaceTier.
+    title = node_at(load_spec(SPEC_PATH).data, (*TIER, "title"))
+    enum_class = "StreamConfig" + "".join(word.capitalize() for word in title.split())
     code = (
-        "import json; from atlas_streams.models import StreamConfigStreamWorkspaceTier as T\n"
-        "print(json.dumps([T.SP30, T.SP30_2]))"
+        f"import json; from atlas_streams.models import {enum_class} as T\n"
+        f"print(json.dumps([T.{FIRST_TIER}, T.{FIRST_TIER}_2]))"
     )
 
-    assert python(package, code) == ["SP30", "sp30"]
+    assert python(package, code) == [FIRST_TIER, FIRST_TIER.lower()]
 
 
 def test_renamed_package_passes_mypy_strict(renamed_package: tuple[Path, list[str]]) -> None:
