@@ -88,8 +88,18 @@ _CLASSES = st.sampled_from([r"[a-f0-9]", r"[A-Z]", r"[^/]", r"[^a-z]", r"\d", r"
 _QUANTIFIERS = st.sampled_from(["", "*", "+", "?", "{3}", "{2,5}", "{1,}", "*?", "+?"])
 
 
+# A group repeated without bound around a quantified part ((a*)*) backtracks exponentially in Python's re on a
+# sample it does not match: hypothesis once drew one, and the suite hung. Groups take bounded quantifiers only.
+_UNBOUNDED = {"*", "+", "{1,}", "*?", "+?"}
+
+
+def _quantified(atom: str, quantifier: str) -> str:
+    return atom + ("" if atom.startswith("(") and quantifier in _UNBOUNDED else quantifier)
+
+
 def _sequences(atoms: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
-    return st.lists(st.tuples(atoms, _QUANTIFIERS).map("".join), min_size=1, max_size=5).map("".join)
+    parts = st.tuples(atoms, _QUANTIFIERS).map(lambda pair: _quantified(*pair))
+    return st.lists(parts, min_size=1, max_size=5).map("".join)
 
 
 def _groups(inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
