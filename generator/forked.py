@@ -79,13 +79,9 @@ class Forked(Generic[T]):
 
     def cancel(self) -> None:
         """Stop the child, if one runs; its work is not wanted."""
-        if self._child is None:
-            return
-        pid, pipe = self._child
-        self._child = None
-        pipe.close()
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
+        if self._child is not None:
+            os.kill(self._child[0], signal.SIGKILL)
+        self._end_child()
 
     def _receive(self) -> None:
         """The child's next word; here, the whole work, when there is no child (or it died without its last)."""

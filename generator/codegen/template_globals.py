@@ -43,7 +43,14 @@ from generator.spec.schema_facts import (
     success_response,
     validation_schema,
 )
-from generator.spec.vocabulary import ENUM_BY, cli_settings, client_operation_name, operations, schema_name
+from generator.spec.vocabulary import (
+    ENUM_BY,
+    cli_settings,
+    client_operation_name,
+    operation_named,
+    operations,
+    schema_name,
+)
 
 Operation = dict[str, Any]
 
@@ -87,8 +94,8 @@ def known_body(data: dict[str, Any], operation_name: str, body: Mapping[str, Any
     """`body`, an example a template writes by hand (the README's), without the fields that the request body of
     the operation `operation_name` (x-codegen-operation-name) does not define: upstream removes fields, and an
     example must not send what the spec no longer has. As written when the spec has no such operation."""
-    operation = _operation_named(data, operation_name)
-    return dict(body) if operation is None else _known_fields(data, body_schema(data, operation), body)
+    named = operation_named(data, operation_name)
+    return dict(body) if named is None else _known_fields(data, body_schema(data, named[1]), body)
 
 
 def _known_fields(data: dict[str, Any], schema: dict[str, Any], value: Mapping[str, Any]) -> dict[str, Any]:
@@ -106,19 +113,14 @@ def body_option_words(data: dict[str, Any], operation_name: str, body: Mapping[s
     """`--name my-workspace --tier SP30`: each option x-codegen-cli gives the operation `operation_name` for a
     body field, with that field's value in `body`, in the extension's order."""
     words = []
-    operation = _operation_named(data, operation_name) or {}
-    for option, path in cli_settings(operation).get("options", {}).items():
+    named = operation_named(data, operation_name)
+    for option, path in cli_settings(named[1] if named else {}).get("options", {}).items():
         value: Any = body
         for name in path.split("."):
             value = value.get(name) if isinstance(value, Mapping) else None
         if value is not None:
             words.append(f"--{option} {value}")
     return " ".join(words)
-
-
-def _operation_named(data: dict[str, Any], name: str) -> Operation | None:
-    named = (operation for operation in operations(data).values() if client_operation_name(operation) == name)
-    return next(named, None)
 
 
 def method_and_path(endpoint: Endpoint) -> str:

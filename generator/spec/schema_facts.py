@@ -16,6 +16,7 @@ from generator.spec.vocabulary import (
     OperationKey,
     client_operation_name,
     is_no_body,
+    operation_named,
     operations,
     schema_name,
 )
@@ -346,7 +347,10 @@ def read_back(data: dict[str, Any], operation: dict[str, Any]) -> ReadBack | Non
     extension = operation.get(READ_BACK)
     if extension is None:
         return None
-    key = next(key for key, found in operations(data).items() if client_operation_name(found) == extension["operation"])
+    named = operation_named(data, extension["operation"])
+    if named is None:  # lint reports it (read_back_problems)
+        raise ValueError(f"{READ_BACK} names no operation of the spec: {extension['operation']!r}")
+    key = named[0]
     parameters: dict[str, str] = extension["parameters"]
     return ReadBack(
         key,

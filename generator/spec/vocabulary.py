@@ -115,6 +115,11 @@ def client_operation_name(operation: dict[str, Any]) -> str:
     return str(operation.get(operation_name_key(operation), ""))
 
 
+def operation_named(data: dict[str, Any], name: str) -> tuple[OperationKey, dict[str, Any]] | None:
+    """The first operation of `data` whose client_operation_name is `name`, with its key; None for none."""
+    return next(((key, found) for key, found in operations(data).items() if client_operation_name(found) == name), None)
+
+
 def operation_name_key(operation: dict[str, Any]) -> str:
     """The key that an operation's function name comes from (see client_operation_name)."""
     for key in (OPERATION_NAME, OPERATION_NAME_OVERRIDE):
