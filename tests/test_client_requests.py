@@ -20,6 +20,8 @@ from atlas_streams.errors import (
     NotFoundError,
     RequestValidationError,
 )
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from support import CLIENT_DIR
 from support.atlas_fakes import (
     ATLAS_ACCEPT,
@@ -57,6 +59,12 @@ from generator.spec.schema_facts import enum_values
 pytestmark = pytest.mark.client
 
 CLIENT_PYPROJECT = CLIENT_DIR / "pyproject.toml"
+
+
+def _any_case(name: str) -> st.SearchStrategy[str]:
+    return st.lists(st.booleans(), min_size=len(name), max_size=len(name)).map(
+        lambda upper: "".join(char.upper() if up else char.lower() for char, up in zip(name, upper, strict=True))
+    )
 
 
 def group_id_pattern() -> str:
@@ -395,6 +403,21 @@ def test_client_headers_are_sent_with_every_request(atlas_server: LoopbackServer
     (request,) = atlas_server.requests
     assert request.headers["X-Request-Source"] == "tests"
     assert request.headers["Accept"] == ATLAS_ACCEPT
+
+
+_OUR_HEADERS = ["User-Agent", "Accept-Encoding", "Accept"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(name=st.sampled_from(_OUR_HEADERS).flatmap(_any_case), on_the_call=st.booleans())
+def test_a_header_given_in_any_case_replaces_ours_and_is_sent_once(name: str, on_the_call: bool) -> None:
+    given = {name: "mine"}
+    with LoopbackServer() as server:
+        server.respond(documented_response(200))
+        with loopback_client(server.url, headers=None if on_the_call else given) as client:
+            operation.sync(GROUP_ID, client=client, body=request_body(), headers=given if on_the_call else None)
+
+    assert server.requests[0].headers.get_all(name) == ["mine"]
 
 
 def test_sends_the_request_example_as_body(atlas_server: LoopbackServer, client: Client) -> None:

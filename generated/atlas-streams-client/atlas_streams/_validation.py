@@ -79,16 +79,20 @@ def without_read_only(value: Any, schema: dict[str, Any]) -> Any:
 
 # --- compiled checks -------------------------------------------------------------------------------------
 # Every request body and success body passes the walk below, which words each problem at its JSON path: most of
-# its time goes to paths and lists that a valid body never needs. So each body schema is compiled once into
-# plain functions that only answer "valid?", and the walk runs only to word the problems of a body that is not.
-# They must agree exactly with the walk (tests/test_compiled_validation.py).
+# its time goes to paths and lists that a valid body never needs. So each body schema is compiled once into the
+# source of plain functions that only answer "valid?" (one per schema with structure; scalar properties and items
+# are checked inline, in their parent's function), and the walk runs only to word the problems of a body that is
+# not. No value of the spec becomes code: property names are repr() literals and every other value is a
+# constant passed by reference. The functions must agree exactly with the walk (tests/test_compiled_validation.py).
 
 Valid = Callable[[Any], bool]
 
 # (id of the schema, types_only) -> (the schema, kept so that its id is never reused; its function). Only schemas
 # that live as long as the program (module constants, SCHEMAS) are compiled: one made per call would pile up.
 _COMPILED: dict[tuple[int, bool], tuple[dict[str, Any], Valid]] = {}
-_NO_RULES: dict[str, Any] = {}  # one object, so that compiling it ends (its items are itself)
+_MISSING = object()
+_NO_RULES: dict[str, Any] = {}  # one object for a missing `items`: its id names its function
+_STRUCTURE = ("allOf", "anyOf", "oneOf", "properties", "required", "additionalProperties", "items")
 
 
 def compiled(schema: dict[str, Any], types_only: bool = False) -> Valid:
@@ -96,118 +100,126 @@ def compiled(schema: dict[str, Any], types_only: bool = False) -> Valid:
     schema = _resolve(schema)
     key = (id(schema), types_only)
     found = _COMPILED.get(key)
-    if found is not None:
-        return found[1]
-    built: list[Valid] = []
-    # A schema that contains itself (through $ref) finds this stand-in while it is being compiled.
-    _COMPILED[key] = (schema, lambda value: built[0](value))
-    try:
-        built.append(_compile(schema, types_only))
-    except BaseException:
-        del _COMPILED[key]
-        raise
-    _COMPILED[key] = (schema, built[0])
-    return built[0]
+    if found is None:
+        found = _COMPILED[key] = (schema, _Compiler(types_only).compile(schema))
+    return found[1]
 
 
-def _compile(schema: dict[str, Any], types_only: bool) -> Valid:
-    checks: list[Valid] = [compiled(member, types_only) for member in schema.get("allOf", ())]
-    for combiner in ("anyOf", "oneOf"):
-        if combiner in schema:
-            checks.append(_any_of([compiled(member, types_only) for member in schema[combiner]]))
-    if "oneOf" not in schema:  # the members decide (as in _check)
+class _Compiler:
+    """The source of the functions for one schema and the schemas it holds or refers to, run once."""
+
+    def __init__(self, types_only: bool) -> None:
+        self._types_only = types_only
+        self._names: dict[int, str] = {}  # id of a resolved schema -> the name of its function
+        self._pending: list[dict[str, Any]] = []
+        self._functions: list[str] = []
+        self._tables: list[str] = []  # defined after the functions they name
+        self._namespace: dict[str, Any] = {"_MISSING": _MISSING, "_unknown": _unknown_member, "_json_key": _json_key}
+
+    def compile(self, schema: dict[str, Any]) -> Valid:
+        name = self._function(schema)
+        while self._pending:
+            self._define(self._pending.pop())
+        exec("\n".join(self._functions + self._tables), self._namespace)
+        function: Valid = self._namespace[name]
+        return function
+
+    def _function(self, schema: dict[str, Any]) -> str:
+        """The name of the function that checks `schema`, defined once however often it is used."""
+        schema = _resolve(schema)
+        name = self._names.get(id(schema))
+        if name is None:
+            name = self._names[id(schema)] = f"_valid_{len(self._names)}"
+            self._pending.append(schema)
+        return name
+
+    def _constant(self, value: Any) -> str:
+        name = f"_c{len(self._namespace)}"
+        self._namespace[name] = value
+        return name
+
+    def _define(self, schema: dict[str, Any]) -> None:
+        lines = [f"if v is None: return {bool(schema.get('nullable', False))}"]
+        for member in schema.get("allOf", ()):
+            lines.append(f"if not {self._function(member)}(v): return False")
+        for combiner in ("anyOf", "oneOf"):
+            if combiner in schema:
+                some = " or ".join(f"{self._function(member)}(v)" for member in schema[combiner])
+                lines.append(f"if not ({some}): return False")
+        if "oneOf" not in schema:  # the members decide (as in _check)
+            lines += self._own_checks(schema)
+        body = "\n".join("    " + line for line in [*lines, "return True"])
+        self._functions.append(f"def {self._names[id(schema)]}(v):\n{body}\n")
+
+    def _own_checks(self, schema: dict[str, Any]) -> list[str]:
+        lines = [f"if not ({check}): return False" for check in self._scalar_checks(schema, "v")]
+        expected = schema.get("type")
+        if expected not in _JSON_TYPES or expected == "array":  # a value of another type is known not to be one
+            lines += ["if isinstance(v, list):", *self._indented(self._array(schema))]
+        if expected not in _JSON_TYPES or expected == "object":
+            lines += ["if isinstance(v, dict):", *self._indented(self._object(schema))]
+        return lines
+
+    def _scalar_checks(self, schema: dict[str, Any], var: str) -> list[str]:
+        """Expressions, each true when `var` (not None) passes one of `schema`'s own rules."""
+        checks = []
         expected = schema.get("type")
         if expected in _JSON_TYPES:
-            checks.append(_type_check(expected))
-        if not types_only:
-            checks += _value_checks(schema)
-        checks += _array_checks(schema, types_only) + _object_checks(schema, types_only)
-    nullable = bool(schema.get("nullable", False))
+            types = self._constant(_JSON_TYPES[expected])
+            checks.append(f"isinstance({var}, {types})")
+            if expected in ("integer", "number"):
+                checks.append(f"not isinstance({var}, bool)")
+        if not self._types_only:
+            if "enum" in schema:
+                checks.append(f"({var} in {self._constant(schema['enum'])} or _unknown({var}))")
+            if "pattern" in schema:
+                search = self._constant(_regex(schema["pattern"]).search)
+                checks.append(f"(not isinstance({var}, str) or {search}({var}) is not None)")
+        return checks
 
-    if len(checks) == 1:
-        (only,) = checks
-        return lambda value: nullable if value is None else only(value)
+    def _array(self, schema: dict[str, Any]) -> list[str]:
+        lines = []
+        if not self._types_only:
+            if "maxItems" in schema:
+                lines.append(f"if len(v) > {self._constant(schema['maxItems'])}: return False")
+            if "minItems" in schema:
+                lines.append(f"if len(v) < {self._constant(schema['minItems'])}: return False")
+            if schema.get("uniqueItems", False):
+                lines.append("if len({_json_key(one) for one in v}) < len(v): return False")
+        return [*lines, "for x in v:", f"    if not {self._valid(schema.get('items', _NO_RULES), 'x')}: return False"]
 
-    def valid(value: Any) -> bool:
-        if value is None:
-            return nullable
-        for check in checks:
-            if not check(value):
-                return False
-        return True
+    def _object(self, schema: dict[str, Any]) -> list[str]:
+        lines = [f"if {name!r} not in v: return False" for name in schema.get("required", ())]
+        properties = schema.get("properties", {})
+        extra = schema.get("additionalProperties")
+        if isinstance(extra, dict):  # every name is checked, by its property's schema or by extra's
+            table = self._constant(None)
+            entries = ", ".join(f"{name!r}: {self._function(member)}" for name, member in properties.items())
+            self._tables.append(f"{table} = {{{entries}}}")
+            return [
+                *lines,
+                "for k, x in v.items():",
+                f"    if not {table}.get(k, {self._function(extra)})(x): return False",
+            ]
+        for name, member in properties.items():
+            lines.append(f"x = v.get({name!r}, _MISSING)")
+            lines.append(f"if x is not _MISSING and not {self._valid(member, 'x')}: return False")
+        return lines or ["pass"]
 
-    return valid
+    def _valid(self, schema: dict[str, Any], var: str) -> str:
+        """An expression true when `var` passes `schema`: its checks inline for a scalar without structure, else a
+        call of its function."""
+        schema = _resolve(schema)
+        if schema.get("type") not in ("string", "boolean", "integer", "number") or any(
+            key in schema for key in _STRUCTURE
+        ):
+            return f"{self._function(schema)}({var})"
+        valid = " and ".join(self._scalar_checks(schema, var))  # a type check first: None fails it
+        return f"({var} is None or ({valid}))" if schema.get("nullable", False) else f"({valid})"
 
-
-def _type_check(expected: str) -> Valid:
-    types = _JSON_TYPES[expected]
-    if expected in ("integer", "number"):
-        return lambda value: isinstance(value, types) and not isinstance(value, bool)
-    return lambda value: isinstance(value, types)
-
-
-def _any_of(members: list[Valid]) -> Valid:
-    def valid(value: Any) -> bool:
-        for member in members:
-            if member(value):
-                return True
-        return False
-
-    return valid
-
-
-def _value_checks(schema: dict[str, Any]) -> list[Valid]:
-    checks: list[Valid] = []
-    if "enum" in schema:
-        allowed = schema["enum"]
-        checks.append(lambda value: value in allowed or _unknown_member(value))
-    if "pattern" in schema:
-        search = _regex(schema["pattern"]).search
-        checks.append(lambda value: not isinstance(value, str) or search(value) is not None)
-    return checks
-
-
-def _array_checks(schema: dict[str, Any], types_only: bool) -> list[Valid]:
-    item = compiled(schema.get("items", _NO_RULES), types_only)
-    most, least = schema.get("maxItems"), schema.get("minItems")
-    unique = schema.get("uniqueItems", False) and not types_only
-    if types_only:
-        most = least = None
-
-    def valid(value: Any) -> bool:
-        if not isinstance(value, list):
-            return True
-        if (most is not None and len(value) > most) or (least is not None and len(value) < least):
-            return False
-        if unique and len({_json_key(one) for one in value}) < len(value):
-            return False
-        for one in value:
-            if not item(one):
-                return False
-        return True
-
-    return [valid]
-
-
-def _object_checks(schema: dict[str, Any], types_only: bool) -> list[Valid]:
-    required = tuple(schema.get("required", ()))
-    properties = {name: compiled(member, types_only) for name, member in schema.get("properties", {}).items()}
-    extra = schema.get("additionalProperties")
-    other = compiled(extra, types_only) if isinstance(extra, dict) else None
-
-    def valid(value: Any) -> bool:
-        if not isinstance(value, dict):
-            return True
-        for name in required:
-            if name not in value:
-                return False
-        for name, item in value.items():
-            check = properties.get(name, other)
-            if check is not None and not check(item):
-                return False
-        return True
-
-    return [valid]
+    @staticmethod
+    def _indented(lines: list[str]) -> list[str]:
+        return ["    " + line for line in lines]
 
 
 def _problems(value: Any, schema: dict[str, Any], path: str) -> list[Problem]:

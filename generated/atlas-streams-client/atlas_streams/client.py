@@ -47,7 +47,8 @@ class Client:
         timeout: Seconds, or an `httpx.Timeout`, for each connect, read, write and pool wait; by default 10 s
             to connect and 60 s for the others. None waits without limit.
         retries: A `RetryPolicy`, a maximum number of attempts, or None for the default policy.
-        headers: Extra headers for every request; they override the operation's own (such as Accept).
+        headers: Extra headers for every request; they override the operation's own (such as Accept) and ours
+            (User-Agent, Accept-Encoding), names matched without regard to case. `client.headers` holds them all.
         deadline: Seconds that one call of an operation function may take in all, retries and their waits
             included (DEFAULT_DEADLINE, 300); None for no deadline.
         max_response_bytes: The largest response body read, counted after decompression (64 MiB); a larger
@@ -78,7 +79,10 @@ class Client:
         self.auth = auth
         self.timeout = _timeout(timeout)
         self.retries = RetryPolicy.coerce(retries)
-        self.headers = {"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING, **(headers or {})}
+        # Matched without regard to case, as HTTP does: a "user-agent" given here replaces ours rather than being
+        # sent beside it.
+        self.headers = httpx.Headers({"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING})
+        self.headers.update(headers or {})
         self.deadline = deadline
         self.max_response_bytes = max_response_bytes
         self.validate_requests = validate_requests
@@ -110,8 +114,9 @@ class Client:
     ) -> Call:
         """One call's settings: the client's, with those given here instead. Operation functions start with it;
         its deadline starts now."""
-        merged = httpx.Headers(self.headers)
+        merged = self.headers  # only read: a request's headers are a new object (_transport.build_request)
         if not isinstance(headers, Unset) and headers is not None:
+            merged = httpx.Headers(self.headers)
             merged.update(headers)
         settings = CallSettings(
             timeout=self.timeout if isinstance(timeout, Unset) else _timeout(timeout),
