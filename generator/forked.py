@@ -14,6 +14,7 @@ replaced by running the work here.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import signal
@@ -127,6 +128,9 @@ def _start(work: Callable[[Tell], T]) -> tuple[int, IO[bytes]]:
         return pid, os.fdopen(reader, "rb")
     # The child: it never returns into the caller's code, nor runs its exit handlers (os._exit).
     os.close(reader)
+    # What it inherited is never garbage here: its collections skip it rather than walk the parent's heap again
+    # (and copy every page they touch).
+    gc.freeze()
     status = 0
     try:
         with os.fdopen(writer, "wb") as pipe:

@@ -27,7 +27,8 @@ class OpenStrEnum(StrEnum):
         return value in cls._value2member_map_
 
     def is_known(self) -> bool:
-        return self.is_known_value(self.value)
+        # Every to_dict() of a member asks this: `_value_` and the map directly, not the `value` property.
+        return self._value_ in type(self)._value2member_map_
 
     def __repr__(self) -> str:
         # An unknown member stands for the value the server sent, and to_dict() gives it back as it is: shown as
