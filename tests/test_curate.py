@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -11,12 +12,17 @@ import pytest
 from support.shared_files import CURRENT_UPSTREAM, shared_file
 
 from generator.cli import main
-from generator.evolve.curate import remove_operation
+from generator.evolve.curate import add_operation, remove_operation
 from generator.evolve.normal_form import normal_form
 from generator.evolve.upstream import extract, find_by_name, load_upstream
 from generator.spec.loading import dump_spec, load_spec
 from generator.spec.pointers import node_at, walk
-from generator.spec.vocabulary import DESCRIPTION_PLACEHOLDER, client_operation_name, operations
+from generator.spec.vocabulary import (
+    DESCRIPTION_PLACEHOLDER,
+    client_operation_name,
+    operations,
+    reachable_components,
+)
 
 SPEC = Path("spec/streams.yaml")
 ADDED = "createStreamConnection"
@@ -150,3 +156,60 @@ def test_curate_list_shows_ours_and_what_upstream_offers_under_our_paths_and_tag
     assert code == 0
     assert len(ours) == len(operations(load_spec(project / SPEC).data))
     assert any(f" {ADDED} " in line for line in offered)
+
+
+_OURS = """\
+openapi: 3.0.1
+info: {title: t, version: '1'}
+paths:
+  /things:
+    get:
+      operationId: listThings
+      responses:
+        '200':
+          description: Ours.
+          content:
+            application/json:
+              schema: {$ref: '#/components/schemas/Thing'}
+components:
+  schemas:
+    Thing:
+      type: object
+      description: Ours, as an older upstream had it.
+      properties:
+        name: {type: string}
+"""
+
+
+def test_curate_add_brings_only_components_the_spec_reaches_with_ours_kept(tmp_path: Path) -> None:
+    # Upstream's newer Thing refers to a Part that ours does not; the added operation uses Thing too. Ours stays
+    # as written, so Part would be a component nothing uses: it is not brought in. Label is reached, and is.
+    upstream = json.loads(json.dumps(load_spec(_written(tmp_path / "upstream.yaml", _OURS)).data))
+    upstream["components"]["schemas"]["Thing"]["properties"]["part"] = {"$ref": "#/components/schemas/Part"}
+    upstream["components"]["schemas"]["Part"] = {"type": "object", "properties": {"size": {"type": "integer"}}}
+    upstream["components"]["schemas"]["Label"] = {"type": "object", "properties": {"text": {"type": "string"}}}
+    upstream["paths"]["/things"]["post"] = {
+        "operationId": "createThing",
+        "requestBody": {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/Thing"}}}},
+        "responses": {
+            "200": {
+                "description": "Theirs.",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Label"}}},
+            }
+        },
+    }
+    spec_path = _written(tmp_path / "streams.yaml", _OURS)
+
+    curated = add_operation(load_spec(spec_path), upstream, "createThing", tmp_path / "upstream.yaml")
+
+    spec_path.write_text(curated.applied.text, encoding="utf-8")
+    after = load_spec(spec_path).data
+    assert curated.components == ["schemas/Label"]
+    assert set(after["components"]["schemas"]) == {"Thing", "Label"}
+    assert after["components"]["schemas"]["Thing"]["description"] == "Ours, as an older upstream had it."
+    assert reachable_components(after) >= {("schemas", name) for name in after["components"]["schemas"]}
+
+
+def _written(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -111,19 +111,31 @@ def _facts_as_written(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _union(ours: dict[str, Any], addition: dict[str, Any]) -> dict[str, Any]:
-    """`ours` with the paths, components and tags of `addition` that it lacks."""
+    """`ours` with the paths and tags of `addition` that it lacks, and the components it lacks that the result
+    reaches. A component that ours has already stays ours, and so does what it refers to: one that only
+    upstream's newer version of it reaches (a subtype that ours does not list yet) is not brought in, where it
+    would be a component nothing uses."""
     union = copy.deepcopy(ours)
     for path, item in addition.get("paths", {}).items():
         union.setdefault("paths", {}).setdefault(path, {})
         for key, value in item.items():
             union["paths"][path].setdefault(key, value)
+    candidates = copy.deepcopy(union)
+    for section, entries in addition.get("components", {}).items():
+        target = candidates.setdefault("components", {}).setdefault(section, {})
+        for name, body in entries.items():
+            target.setdefault(name, body)
+    reached = reachable_components(candidates)
     for section, entries in addition.get("components", {}).items():
         target = union.setdefault("components", {}).setdefault(section, {})
         kept_sorted = list(target) == sorted(target)
         for name, body in entries.items():
-            target.setdefault(name, body)
+            if (section, name) in reached:
+                target.setdefault(name, body)
         if kept_sorted:  # then the new entries go where the name sorts, not at the end
             union["components"][section] = dict(sorted(target.items()))
+        if not target:
+            del union["components"][section]
     known = {tag.get("name") for tag in union.get("tags", [])}
     union["tags"] = [*union.get("tags", []), *(t for t in addition.get("tags", []) if t.get("name") not in known)]
     return union

@@ -72,6 +72,18 @@ def upstream_the_spec_follows(scratch: Path) -> Path:
     pytest.skip(f"{SPEC_PATH} follows no upstream spec in {UPSTREAM} (x-xgen-sha {ours})")
 
 
+def another_upstream(scratch: Path) -> Path:
+    """A full upstream spec that the spec under test does not follow, as far from it as history goes: the oldest
+    revision, or today's spec where the oldest is the one followed (decompressed into `scratch`)."""
+    oldest = history_revisions()[0]
+    ours = load_plain(SPEC_PATH).get("info", {}).get("x-xgen-sha")
+    if _revision_sha(oldest) == ours:
+        return shared_file(CURRENT_UPSTREAM)
+    target = scratch / oldest.name.removesuffix(".xz")
+    target.write_bytes(lzma.decompress(oldest.read_bytes()))
+    return target
+
+
 def revision_name(path: Path) -> str:
     """'2026-01-14_673b89becd.yaml.xz' -> '2026-01-14'."""
     return path.name.split("_", 1)[0]
