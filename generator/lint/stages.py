@@ -9,9 +9,10 @@ it relies on what they guarantee:
    to where it started, and no schema contains itself through allOf/oneOf/anyOf/not/items
    (openapi-spec-validator and the generator would recurse forever);
 3. chains: no schema is composed through a chain of more than 32 others (they would recurse too deep);
-4. meaning: path parameters, unique operationIds, our curation rules, unused components, the Python names
+4. patterns: none can take exponential time to run (pattern_safety.py), before anything runs one;
+5. meaning: path parameters, unique operationIds, our curation rules, unused components, the Python names
    (names.py), and every example and default value against its schema (example_values.py);
-5. translations (spec/i18n/<lang>.yaml): every entry names a text of the spec (error) and was made from
+6. translations (spec/i18n/<lang>.yaml): every entry names a text of the spec (error) and was made from
    its current English (a stale one is a warning: generator/spec/translations.py).
 
 Tab characters inside values, quotes left open and descriptions still to write are reported whatever the
@@ -39,6 +40,7 @@ from generator.lint.reporting import Reporter
 from generator.lint.schema_errors import explain, json_path
 from generator.spec.examples import parameter_example
 from generator.spec.loading import Spec, open_quote
+from generator.spec.pattern_safety import nested_unbounded_repeat
 from generator.spec.pointers import Pointer, follow_refs, node_at, resolve_pointer, walk
 from generator.spec.python_naming import NOTHING_RESERVED, Reserved
 from generator.spec.schema_facts import discriminator_gaps, read_back_problems
@@ -58,6 +60,7 @@ from generator.spec.vocabulary import (
     SPLIT_FROM,
     VERSIONED_MEDIA_TYPE,
     OperationKey,
+    is_data,
     offers_dated_version,
     operations,
     reachable_components,
@@ -78,7 +81,7 @@ def lint(spec: Spec, reserved: Reserved = NOTHING_RESERVED, strict: bool = False
     lint cannot say which names the generator renames). `strict` refuses the descriptions still to write (a
     warning otherwise), as a release must."""
     meaning = functools.partial(_meaning_findings, reserved=reserved)
-    stages = (_structure_findings, _reference_findings, _composition_depth_findings, meaning)
+    stages = (_structure_findings, _reference_findings, _composition_depth_findings, _pattern_findings, meaning)
     findings = _staged(spec, stages, (*_open_quote_findings(spec), *_placeholder_findings(spec, strict)))
     if any(finding.severity == "error" for finding in findings):
         return findings  # against a broken spec, the translations' findings would only repeat its errors
@@ -251,6 +254,9 @@ def _cycle_findings(spec: Spec, report: Reporter) -> Iterator[Finding]:
                 pending.append(iter(edges[target]))
 
 
+# --- stage 3: chains ----------------------------------------------------------------------------------------
+
+
 def _schema_edges(spec: Spec) -> dict[str, list[tuple[Pointer, str]]]:
     """Component schema -> (pointer of the $ref, schema name) of each schema it is composed of."""
     schemas = spec.data.get("components", {}).get("schemas", {})
@@ -327,7 +333,27 @@ def _contained_schemas(pointer: Pointer, schema: Any) -> Iterator[tuple[Pointer,
         yield from _contained_schemas((*pointer, keyword), schema.get(keyword))
 
 
-# --- stage 3: meaning ---------------------------------------------------------------------------------------
+# --- stage 4: patterns --------------------------------------------------------------------------------------
+
+
+def _pattern_findings(spec: Spec) -> Iterator[Finding]:
+    """A pattern that Python's re, which the meaning stage's example checks and the generated client run, could
+    take exponential time on: reported before anything runs one, so that a hostile spec cannot hang lint."""
+    report = Reporter(spec)
+    for pointer, value in walk(spec.data):
+        if pointer[-1:] == ("pattern",) and isinstance(value, str) and not is_data(pointer):
+            if nested_unbounded_repeat(value):
+                yield report(
+                    pointer,
+                    f"pattern {value!r} repeats without bound a part that itself repeats without bound, with nothing "
+                    "that ends each round: matching a value that does not fit can take exponential time",
+                    "bound one of the repeats, or end each round with a character the inner part cannot match "
+                    "(`(-[a-z]+)*`, not `([a-z-]+)*`); a pattern of upstream's is corrected in our spec "
+                    "(docs/curated-spec.md)",
+                )
+
+
+# --- stage 5: meaning ---------------------------------------------------------------------------------------
 
 
 def _meaning_findings(spec: Spec, reserved: Reserved) -> Iterator[Finding]:

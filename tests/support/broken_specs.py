@@ -759,6 +759,26 @@ def _schema_example_pattern(data: dict[str, Any]) -> Variant:
     )
 
 
+def _exponential_pattern(data: dict[str, Any]) -> Variant:
+    """A schema's pattern turned into one that Python's re takes exponential time on, with an example it does
+    not match: lint must refuse the pattern rather than run it (it would take minutes)."""
+    schemas = (
+        (pointer, node)
+        for pointer, node in _documented(data)
+        if isinstance(node, dict) and isinstance(node.get("example"), str) and isinstance(node.get("pattern"), str)
+    )
+    where, _ = next(schemas, None) or _skip("no schema with a pattern and an example")
+    pattern = "^([a-f0-9]+)+$"
+    message = (
+        f"pattern {pattern!r} repeats without bound a part that itself repeats without bound, with nothing that "
+        "ends each round: matching a value that does not fit can take exponential time (hint: bound one of the "
+        "repeats, or end each round with a character the inner part cannot match (`(-[a-z]+)*`, not "
+        "`([a-z-]+)*`); a pattern of upstream's is corrected in our spec (docs/curated-spec.md))"
+    )
+    edits = (put((*where, "pattern"), pattern), put((*where, "example"), "a" * 40 + "!"))
+    return Variant(edits, lambda spec: [f"{_at(spec, (*where, 'pattern'))}: error: {message}"])
+
+
 def _parameter_examples_value_pattern(data: dict[str, Any]) -> Variant:
     parameter = _component_parameter(data, lambda node: "pattern" in node.get("schema", {}), "with a pattern")
     pattern = node_at(data, (*parameter, "schema", "pattern"))
@@ -847,6 +867,8 @@ BROKEN_SPECS = [
     BrokenSpec("external-ref", _external_ref),
     BrokenSpec("unresolved-discriminator-mapping", _unresolved_discriminator_mapping),
     BrokenSpec("allof-cycle", _allof_cycle),
+    # --- patterns -------------------------------------------------------------------------------------------
+    BrokenSpec("exponential-pattern", _exponential_pattern),
     # --- meaning --------------------------------------------------------------------------------------------
     BrokenSpec("undeclared-path-parameter", _undeclared_path_parameter),
     BrokenSpec("duplicate-operation-id", _duplicate_operation_id),
