@@ -58,8 +58,9 @@ def run() -> NoReturn:
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
         try:
-            stream.flush()
-        except (OSError, ValueError):  # closed: the interpreter's own exit could not flush it either
+            if stream is not None:  # None: started with the descriptor closed
+                stream.flush()
+        except (OSError, ValueError):  # closed since: the interpreter's own exit could not flush it either
             pass
     os._exit(status)
 

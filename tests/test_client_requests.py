@@ -409,15 +409,27 @@ _OUR_HEADERS = ["User-Agent", "Accept-Encoding", "Accept"]
 
 
 @settings(max_examples=25, deadline=None)
-@given(name=st.sampled_from(_OUR_HEADERS).flatmap(_any_case), on_the_call=st.booleans())
-def test_a_header_given_in_any_case_replaces_ours_and_is_sent_once(name: str, on_the_call: bool) -> None:
+@given(name=st.sampled_from(_OUR_HEADERS).flatmap(_any_case), where=st.sampled_from(["client", "set later", "call"]))
+def test_a_header_given_in_any_case_replaces_ours_and_is_sent_once(name: str, where: str) -> None:
     given = {name: "mine"}
     with LoopbackServer() as server:
         server.respond(documented_response(200))
-        with loopback_client(server.url, headers=None if on_the_call else given) as client:
-            operation.sync(GROUP_ID, client=client, body=request_body(), headers=given if on_the_call else None)
+        with loopback_client(server.url, headers=given if where == "client" else None) as client:
+            if where == "set later":
+                client.headers.update(given)
+            operation.sync(GROUP_ID, client=client, body=request_body(), headers=given if where == "call" else None)
 
     assert server.requests[0].headers.get_all(name) == ["mine"]
+
+
+def test_a_call_keeps_the_client_headers_it_began_with() -> None:
+    client = Client(headers={"X-Team": "before"})
+    call = client.call()
+
+    client.headers["X-Team"] = "after"
+
+    assert call.settings.headers["X-Team"] == "before"
+    assert isinstance(client.headers, dict)
 
 
 def test_sends_the_request_example_as_body(atlas_server: LoopbackServer, client: Client) -> None:

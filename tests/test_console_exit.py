@@ -4,11 +4,13 @@ ordinary way, which waits for it."""
 
 from __future__ import annotations
 
+import shlex
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from support import ROOT
 
 from generator.cli import main
@@ -75,3 +77,14 @@ def test_a_running_thread_is_waited_for() -> None:
 
     assert ended.returncode == 0
     assert "thread finished" in ended.stdout
+
+
+@pytest.mark.parametrize("closed", [">&-", "2>&-"], ids=["stdout", "stderr"])
+def test_a_stream_closed_from_the_start_keeps_mains_status(closed: str, tmp_path: Path) -> None:
+    code = "import sys\nsys.argv = ['streams-codegen', '--config', sys.argv[1], 'templates']\n"
+    code += "from generator.cli import run\nrun()\n"
+    command = f"{shlex.quote(sys.executable)} -c {shlex.quote(code)} {shlex.quote(str(tmp_path / 'absent.toml'))}"
+
+    ended = subprocess.run(["sh", "-c", f"{command} {closed}"], cwd=ROOT, capture_output=True, text=True, check=False)
+
+    assert ended.returncode == 2, ended.stderr

@@ -40,7 +40,7 @@ from generator.lint.reporting import Reporter
 from generator.lint.schema_errors import explain, json_path
 from generator.spec.examples import parameter_example
 from generator.spec.loading import Spec, open_quote
-from generator.spec.pattern_safety import nested_unbounded_repeat
+from generator.spec.pattern_safety import backtracks_exponentially
 from generator.spec.pointers import Pointer, follow_refs, node_at, resolve_pointer, walk
 from generator.spec.python_naming import NOTHING_RESERVED, Reserved
 from generator.spec.schema_facts import discriminator_gaps, read_back_problems
@@ -342,14 +342,14 @@ def _pattern_findings(spec: Spec) -> Iterator[Finding]:
     report = Reporter(spec)
     for pointer, value in walk(spec.data):
         if pointer[-1:] == ("pattern",) and isinstance(value, str) and not is_data(pointer):
-            if nested_unbounded_repeat(value):
+            if backtracks_exponentially(value):
                 yield report(
                     pointer,
-                    f"pattern {value!r} repeats without bound a part that itself repeats without bound, with nothing "
-                    "that ends each round: matching a value that does not fit can take exponential time",
-                    "bound one of the repeats, or end each round with a character the inner part cannot match "
-                    "(`(-[a-z]+)*`, not `([a-z-]+)*`); a pattern of upstream's is corrected in our spec "
-                    "(docs/curated-spec.md)",
+                    f"pattern {value!r} repeats a part of variable length many times, with nothing that ends each "
+                    "round: matching a value that does not fit can take exponential time",
+                    "end each round with a character its variable parts cannot match (`(-[a-z]+)*`, not "
+                    "`([a-z-]+)*`), or give the part a fixed length; a pattern of upstream's is corrected in our "
+                    "spec (docs/curated-spec.md)",
                 )
 
 

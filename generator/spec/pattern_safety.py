@@ -2,14 +2,15 @@
 
 Python's `re`, which lint's example checks and the generated client run every pattern with, backtracks: given
 `^([a-f0-9]+)+$` and a long value that does not match, it tries every way of splitting the value between the
-two repeats, and a 30-character value takes minutes. The shape behind it is a part repeated without bound
-inside another repeat without bound, where nothing pins down where one round of the outer repeat ends and the
-next begins. A round that must match a character the inner repeats cannot (`(-[a-z]+)*`, `(?:\\.[a-z]+)+`) is
-pinned: each such character ends exactly one round. Patterns are read by the standard library's own parser of
-the syntax `re` compiles, so what is judged is what runs.
+two repeats, and a 30-character value takes minutes. The shape behind it is a part of variable length
+(`+`, `*`, `?`, `{1,63}`) inside a repeat of many rounds, where nothing pins down where one round ends and the
+next begins. A round that must match, at a fixed place, a character its variable parts cannot
+(`(-[a-z]+)*`, `(?:\\.[a-z]+)+`) is pinned: each such character ends exactly one round. Patterns are read by
+the standard library's own parser of the syntax `re` compiles, so what is judged is what runs.
 
-What this does not catch: alternatives that overlap under one repeat (`(a|ab)+`), and long runs of overlapping
-repeats side by side (`a*a*a*a*`, polynomial rather than exponential).
+Alternatives that can start alike under such a repeat (`(ab|a.)+`) are refused too: each round could go either
+way. What this does not catch: long runs of overlapping repeats side by side (`a*a*a*a*`, polynomial rather
+than exponential), and ambiguity that only shows further into a round than its first character.
 """
 
 from __future__ import annotations
@@ -22,7 +23,10 @@ from typing import Any
 _REPEATS = {constants.MAX_REPEAT, constants.MIN_REPEAT, constants.POSSESSIVE_REPEAT}
 # Nodes that hold a pattern further down, as the last element of their argument.
 _HOLDERS = {constants.SUBPATTERN, constants.ASSERT, constants.ASSERT_NOT, constants.ATOMIC_GROUP}
+_ONE_CHARACTER = {constants.LITERAL, constants.NOT_LITERAL, constants.IN, constants.ANY}
 _ASCII = frozenset(range(128))
+# More rounds than this count as many: `(a+){1,63}` splits a value in as many ways as `(a+)+`.
+_WIDE = 10
 _CATEGORIES = {
     constants.CATEGORY_DIGIT: frozenset(range(ord("0"), ord("9") + 1)),
     constants.CATEGORY_SPACE: frozenset(map(ord, " \t\n\r\f\v")),
@@ -53,9 +57,10 @@ class _Chars:
         return bool(self.ascii & more.ascii) or (self.other and more.other)
 
 
-def nested_unbounded_repeat(pattern: str) -> bool:
-    """Whether `pattern` repeats without bound, unpinned, a part that itself repeats without bound (False for a
-    pattern that does not parse: lint's structure stage reports that)."""
+def backtracks_exponentially(pattern: str) -> bool:
+    """Whether `pattern` repeats many times (without bound, or more than _WIDE) a body with a part of variable
+    length, and nothing in the body pins where one round ends (False for a pattern that does not parse: lint's
+    structure stage reports that)."""
     try:
         parsed = parser.parse(pattern)
     except (re.error, RecursionError, OverflowError):
@@ -68,14 +73,21 @@ def _hazard(items: list[Any], folded: bool) -> bool:
     for kind, argument in items:
         if kind in _REPEATS:
             _, most, body = argument
-            inner = _unbounded_repeats(list(body))
-            if most == constants.MAXREPEAT and inner and not _pinned(list(body), inner, folded):
+            variable = _variable_parts(list(body))
+            if _wide(most) and variable and not _pinned(list(body), variable, folded):
+                return True
+            if _wide(most) and _overlapping_alternatives(list(body), folded):
                 return True
             if _hazard(list(body), folded):
                 return True
         elif any(_hazard(list(part), folded) for part in _parts(kind, argument)):
             return True
     return False
+
+
+def _wide(most: int) -> bool:
+    """A repeat of up to `most` rounds that can split a value in too many ways to try them all."""
+    return bool(most == constants.MAXREPEAT or most > _WIDE)
 
 
 def _parts(kind: Any, argument: Any) -> list[Any]:
@@ -89,39 +101,83 @@ def _parts(kind: Any, argument: Any) -> list[Any]:
     return []
 
 
-def _unbounded_repeats(items: list[Any]) -> list[Any]:
-    """The bodies of the repeats without bound anywhere in `items`."""
+def _variable_parts(items: list[Any]) -> list[Any]:
+    """The parts of variable length anywhere in `items`: repeats (`+`, `*`, `?`, `{1,63}`), and alternatives of
+    different lengths (`(-|--)`, which the parser reads as `-(|-)`)."""
     found = []
     for kind, argument in items:
         if kind in _REPEATS:
-            if argument[1] == constants.MAXREPEAT:
-                found.append(argument[2])
-            found += _unbounded_repeats(list(argument[2]))
+            least, most, body = argument
+            if least != most:
+                found.append(body)
+            found += _variable_parts(list(body))
         else:
+            if kind == constants.BRANCH and _varies(argument[1]):
+                found.append([(kind, argument)])
             for part in _parts(kind, argument):
-                found += _unbounded_repeats(list(part))
+                found += _variable_parts(list(part))
     return found
 
 
-def _pinned(body: list[Any], inner: list[Any], folded: bool) -> bool:
-    """Whether every round of `body` must match a character that none of the `inner` repeats can."""
-    repeated = _Chars()
-    for part in inner:
-        repeated = repeated | _chars(list(part), folded)
-    return any(not chars.meets(repeated) for chars in _required_chars(body, folded))
+def _overlapping_alternatives(items: list[Any], folded: bool) -> bool:
+    """Whether `items` hold alternatives that can start alike (`(ab|a.)`, read `a(b|.)`): each round could go
+    either way, so a value of n rounds has 2**n ways to try."""
+    for kind, argument in items:
+        if kind == constants.BRANCH and not _start_apart([list(branch) for branch in argument[1]], folded):
+            return True
+        parts = [argument[2]] if kind in _REPEATS else _parts(kind, argument)
+        if any(_overlapping_alternatives(list(part), folded) for part in parts):
+            return True
+    return False
 
 
-def _required_chars(items: list[Any], folded: bool) -> list[_Chars]:
-    """The characters of each one-character part that every match of `items` goes through."""
-    found = []
+def _varies(branches: list[Any]) -> bool:
+    """Whether alternatives match values of different lengths where the next character does not tell which one
+    applies: `(-|--)` does, `(%2F|/)` does not."""
+    widths = {branch.getwidth() for branch in branches}
+    if len(widths) == 1 and all(least == most for least, most in widths):
+        return False
+    fixed = all(least == most for least, most in widths)
+    return not (fixed and _start_apart([list(branch) for branch in branches], folded=True))
+
+
+def _pinned(body: list[Any], variable: list[Any], folded: bool) -> bool:
+    """Whether every round of `body` must match, at a fixed place, a character that none of its `variable` parts
+    can: then each such character in a value ends exactly one round."""
+    movable = _Chars()
+    for part in variable:
+        movable = movable | _chars(list(part), folded)
+    return _has_pin(body, movable, folded)
+
+
+def _has_pin(items: list[Any], movable: _Chars, folded: bool) -> bool:
+    """Whether every match of `items` goes exactly once through a one-character part that `movable` does not
+    meet; through alternatives, when each has one and no two can start alike (`(%2F|/)`, not `(-|--)`)."""
     for kind, argument in items:
         if kind == constants.SUBPATTERN:
-            found += _required_chars(list(argument[-1]), folded)
-        elif kind in _REPEATS and argument[0] >= 1:
-            found += _required_chars(list(argument[2]), folded)
-        elif kind in (constants.LITERAL, constants.NOT_LITERAL, constants.IN, constants.ANY):
-            found.append(_chars([(kind, argument)], folded))
-    return found
+            pinned = _has_pin(list(argument[-1]), movable, folded)
+        elif kind in _REPEATS:
+            pinned = argument[0] == argument[1] >= 1 and _has_pin(list(argument[2]), movable, folded)
+        elif kind in _ONE_CHARACTER:
+            pinned = not _chars([(kind, argument)], folded).meets(movable)
+        elif kind == constants.BRANCH:
+            branches = [list(branch) for branch in argument[1]]
+            pinned = all(_has_pin(branch, movable, folded) for branch in branches) and _start_apart(branches, folded)
+        else:
+            pinned = False
+        if pinned:
+            return True
+    return False
+
+
+def _start_apart(branches: list[list[Any]], folded: bool) -> bool:
+    """Whether each alternative starts with one character of its own, which no other can start with."""
+    starts = []
+    for branch in branches:
+        if not branch or branch[0][0] not in _ONE_CHARACTER:
+            return False
+        starts.append(_chars(branch[:1], folded))
+    return all(not one.meets(other) for index, one in enumerate(starts) for other in starts[index + 1 :])
 
 
 def _chars(items: list[Any], folded: bool) -> _Chars:

@@ -770,10 +770,10 @@ def _exponential_pattern(data: dict[str, Any]) -> Variant:
     where, _ = next(schemas, None) or _skip("no schema with a pattern and an example")
     pattern = "^([a-f0-9]+)+$"
     message = (
-        f"pattern {pattern!r} repeats without bound a part that itself repeats without bound, with nothing that "
-        "ends each round: matching a value that does not fit can take exponential time (hint: bound one of the "
-        "repeats, or end each round with a character the inner part cannot match (`(-[a-z]+)*`, not "
-        "`([a-z-]+)*`); a pattern of upstream's is corrected in our spec (docs/curated-spec.md))"
+        f"pattern {pattern!r} repeats a part of variable length many times, with nothing that ends each round: "
+        "matching a value that does not fit can take exponential time (hint: end each round with a character "
+        "its variable parts cannot match (`(-[a-z]+)*`, not `([a-z-]+)*`), or give the part a fixed length; a "
+        "pattern of upstream's is corrected in our spec (docs/curated-spec.md))"
     )
     edits = (put((*where, "pattern"), pattern), put((*where, "example"), "a" * 40 + "!"))
     return Variant(edits, lambda spec: [f"{_at(spec, (*where, 'pattern'))}: error: {message}"])

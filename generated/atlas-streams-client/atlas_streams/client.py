@@ -48,7 +48,8 @@ class Client:
             to connect and 60 s for the others. None waits without limit.
         retries: A `RetryPolicy`, a maximum number of attempts, or None for the default policy.
         headers: Extra headers for every request; they override the operation's own (such as Accept) and ours
-            (User-Agent, Accept-Encoding), names matched without regard to case. `client.headers` holds them all.
+            (User-Agent, Accept-Encoding), names matched without regard to case. `client.headers` (a dict)
+            holds them all; each call takes a snapshot of it.
         deadline: Seconds that one call of an operation function may take in all, retries and their waits
             included (DEFAULT_DEADLINE, 300); None for no deadline.
         max_response_bytes: The largest response body read, counted after decompression (64 MiB); a larger
@@ -79,10 +80,7 @@ class Client:
         self.auth = auth
         self.timeout = _timeout(timeout)
         self.retries = RetryPolicy.coerce(retries)
-        # Matched without regard to case, as HTTP does: a "user-agent" given here replaces ours rather than being
-        # sent beside it.
-        self.headers = httpx.Headers({"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING})
-        self.headers.update(headers or {})
+        self.headers = _case_merged({"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING}, headers or {})
         self.deadline = deadline
         self.max_response_bytes = max_response_bytes
         self.validate_requests = validate_requests
@@ -114,10 +112,9 @@ class Client:
     ) -> Call:
         """One call's settings: the client's, with those given here instead. Operation functions start with it;
         its deadline starts now."""
-        merged = self.headers  # only read: a request's headers are a new object (_transport.build_request)
-        if not isinstance(headers, Unset) and headers is not None:
-            merged = httpx.Headers(self.headers)
-            merged.update(headers)
+        call_headers = headers if not isinstance(headers, Unset) and headers is not None else {}
+        # A snapshot: a change to client.headers after this call began does not reach it.
+        merged = httpx.Headers(_case_merged(self.headers, call_headers))
         settings = CallSettings(
             timeout=self.timeout if isinstance(timeout, Unset) else _timeout(timeout),
             retries=self.retries if isinstance(retries, Unset) else RetryPolicy.coerce(retries),
@@ -179,6 +176,18 @@ class Client:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
     ) -> None:
         await self.aclose()
+
+
+def _case_merged(*layers: Mapping[str, str]) -> dict[str, str]:
+    """The layers' headers, a later layer's winning, names matched without regard to case as HTTP matches them: a
+    "user-agent" given to the client or the call (or set in client.headers) replaces our "User-Agent" rather than
+    going out beside it."""
+    merged: dict[str, tuple[str, str]] = {}
+    for layer in layers:
+        for name, value in layer.items():
+            merged.pop(name.lower(), None)
+            merged[name.lower()] = (name, value)
+    return dict(merged.values())
 
 
 def _timeout(timeout: httpx.Timeout | float | None) -> httpx.Timeout:
