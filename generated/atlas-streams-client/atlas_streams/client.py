@@ -81,6 +81,7 @@ class Client:
         self.timeout = _timeout(timeout)
         self.retries = RetryPolicy.coerce(retries)
         self.headers = _case_merged({"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING}, headers or {})
+        self._headers_built: tuple[dict[str, str], httpx.Headers] = ({}, httpx.Headers())
         self.deadline = deadline
         self.max_response_bytes = max_response_bytes
         self.validate_requests = validate_requests
@@ -112,9 +113,11 @@ class Client:
     ) -> Call:
         """One call's settings: the client's, with those given here instead. Operation functions start with it;
         its deadline starts now."""
-        call_headers = headers if not isinstance(headers, Unset) and headers is not None else {}
         # A snapshot: a change to client.headers after this call began does not reach it.
-        merged = httpx.Headers(_case_merged(self.headers, call_headers))
+        if isinstance(headers, Unset) or headers is None:
+            merged = self._headers_now()
+        else:
+            merged = httpx.Headers(_case_merged(self.headers, headers))
         settings = CallSettings(
             timeout=self.timeout if isinstance(timeout, Unset) else _timeout(timeout),
             retries=self.retries if isinstance(retries, Unset) else RetryPolicy.coerce(retries),
@@ -124,6 +127,15 @@ class Client:
             max_response_bytes=self.max_response_bytes,
         )
         return Call(self, settings)
+
+    def _headers_now(self) -> httpx.Headers:
+        """client.headers as calls send them, built again only when they have changed since: every call takes
+        this object, and nothing writes to it. Seen and built are one attribute, so threads agree on the pair."""
+        seen, built = self._headers_built
+        if seen != self.headers:
+            seen, built = dict(self.headers), httpx.Headers(_case_merged(self.headers))
+            self._headers_built = seen, built
+        return built
 
     def _httpx_kwargs(self) -> dict[str, Any]:
         return {
