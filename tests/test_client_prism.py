@@ -23,7 +23,7 @@ from support.prism import prism_server
 from generator.spec.examples import parameter_example
 from generator.spec.loading import load_spec
 from generator.spec.pointers import resolved
-from generator.spec.vocabulary import client_operation_name, operations
+from generator.spec.vocabulary import client_operation_name, operations, spoken
 
 
 class _StaticBearer(httpx.Auth):
@@ -54,10 +54,10 @@ def _documented_calls() -> list[Any]:
                 # The value the docs pass: tenantName has no example upstream, so one is made from its schema.
                 arguments[snake_case(parameter["name"])] = parameter_example(data, parameter)
         if "requestBody" in operation:
-            (media,) = resolved(data, operation["requestBody"])["content"].values()
+            (media,) = spoken(resolved(data, operation["requestBody"])["content"]).values()
             arguments["body"] = media["example"]
         for status, response in operation["responses"].items():
-            (media,) = resolved(data, response)["content"].values()
+            (media,) = spoken(resolved(data, response)["content"]).values()
             example = media.get("example") if "schema" in media else None
             calls.append(pytest.param(f"{tag}.{name}", arguments, int(status), example, id=f"{key}-{status}"))
     return calls

@@ -17,15 +17,14 @@ from generator.spec.schema_facts import (
     write_only_properties,
 )
 from generator.spec.vocabulary import (
-    PREVIEW_MEDIA_TYPE,
     SPLIT_FROM,
     atlas_link_rewriter,
     client_operation_name,
     is_data,
     is_no_body,
-    offers_dated_version,
     operations,
     schema_ref,
+    spoken,
 )
 
 # openapi-python-client names enum members after these when given, one per value.
@@ -76,11 +75,13 @@ def _speak_dated_versions_only(data: dict[str, Any]) -> None:
     # A preview media type beside a dated version opts into a feature still in preview (upstream marks it
     # x-xgen-preview): the client sends and asks for the dated version, so the preview would only add a second
     # body type to every function and a type to Accept that the client never wants.
-    for pointer, node in walk(data):
-        content = node.get("content") if isinstance(node, dict) and not is_data(pointer) else None
-        if isinstance(content, dict) and PREVIEW_MEDIA_TYPE in content:
-            if offers_dated_version(content):
-                del content[PREVIEW_MEDIA_TYPE]
+    holders = [
+        node
+        for pointer, node in walk(data)
+        if isinstance(node, dict) and not is_data(pointer) and isinstance(node.get("content"), dict)
+    ]
+    for node in holders:
+        node["content"] = spoken(node["content"])
 
 
 def _parameters(data: dict[str, Any]) -> list[dict[str, Any]]:

@@ -55,6 +55,14 @@ def offers_dated_version(content: dict[str, Any]) -> bool:
     return any(VERSIONED_MEDIA_TYPE.match(str(media_type)) for media_type in content)
 
 
+def spoken(content: dict[str, Any]) -> dict[str, Any]:
+    """The media types of a request body's or response's content that the client speaks: all but a preview beside
+    a dated version, which it never sends nor asks for (spec/fixes.py drops it before generation)."""
+    if PREVIEW_MEDIA_TYPE in content and offers_dated_version(content):
+        return {media_type: media for media_type, media in content.items() if media_type != PREVIEW_MEDIA_TYPE}
+    return content
+
+
 # On a discriminator property's enum: the values that only the discriminator's mapping names, an upstream gap we
 # know of. Generation adds every such value (spec/fixes.py); lint warns about those not listed here.
 KNOWN_DISCRIMINATOR_GAP = "x-codegen-discriminator-values"

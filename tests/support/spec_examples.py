@@ -24,7 +24,7 @@ from generator.spec.examples import parameter_example
 from generator.spec.plain_yaml import load_plain
 from generator.spec.pointers import Pointer, follow_refs, resolved, walk
 from generator.spec.schema_facts import property_schema
-from generator.spec.vocabulary import DOCS_URL, SPLIT_FROM, OperationKey, operations, schema_name
+from generator.spec.vocabulary import DOCS_URL, SPLIT_FROM, OperationKey, operations, schema_name, spoken
 from support import SPEC_PATH
 
 
@@ -49,8 +49,9 @@ def _operation(key: OperationKey | None) -> dict[str, Any]:
 
 
 def _media(content_holder: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    """(media type, media object) of a request body or response, which document one media type each."""
-    content: dict[str, Any] = resolved(spec_data(), content_holder)["content"]
+    """(media type, media object) of a request body or response, which document one media type each that the
+    client speaks."""
+    content: dict[str, Any] = spoken(resolved(spec_data(), content_holder)["content"])
     if len(content) != 1:
         raise ValueError(f"expected one media type, got {sorted(content)}")
     ((media_type, media),) = content.items()
@@ -66,10 +67,10 @@ def _response(status: int, key: OperationKey | None) -> dict[str, Any]:
 
 
 def request_media(key: OperationKey | None = None) -> tuple[Pointer, dict[str, Any]]:
-    """Pointer and node of the request body's (first) media type."""
+    """Pointer and node of the request body's (first) media type that the client speaks."""
     key = key or body_operation()
     body, node = follow_refs(spec_data(), (*key.pointer, "requestBody"))
-    media_type = next(iter(node["content"]))
+    media_type = next(iter(spoken(node["content"])))
     media: dict[str, Any] = node["content"][media_type]
     return (*body, "content", media_type), media
 
@@ -80,7 +81,7 @@ def response_media(success: bool, key: OperationKey | None = None) -> tuple[Poin
     for status in _operation(key)["responses"]:
         response, node = follow_refs(spec_data(), (*key.pointer, "responses", status))
         if str(status).startswith("2") == success and node.get("content"):
-            media_type = next(iter(node["content"]))
+            media_type = next(iter(spoken(node["content"])))
             media: dict[str, Any] = node["content"][media_type]
             return (*response, "content", media_type), media
     pytest.skip(f"{key} documents no {'success' if success else 'error'} response with a body")
