@@ -3,8 +3,14 @@ same request made with raw `httpx.Client.post` and JSON parsing."""
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Callable
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
 
 import httpx
 from atlas_streams import Client
@@ -13,9 +19,10 @@ from support.generated_client import body_model, operation
 from support.loopback import CannedResponse, LoopbackServer
 from support.spec_examples import request_example, request_media_type, response_example
 
+from bench import ROOT
 from bench.measure import interleaved, per_call
 from bench.profiling import cumulative, profile_calls, top_functions, total
-from bench.report import Section, duration, ratio_at_most, table
+from bench.report import Section, Target, duration, ratio_at_most, table, times
 
 METHOD = (
     "Both sides talk to the same HTTP/1.1 keep-alive server on 127.0.0.1 (`tests/support/loopback.py`), which answers "
@@ -46,11 +53,14 @@ FINDINGS = (
 DEFAULT_REPEAT = 30
 DEFAULT_BATCH = 100
 TARGET_RATIO = 1.1
+COUNTED_CALLS = 100
 OURS = "create_stream_workspace.sync"
 RAW = "httpx.Client.post + json"
 
 
-def run(repeat: int = DEFAULT_REPEAT, warmup: int = 1, batch: int = DEFAULT_BATCH, profile: bool = True) -> Section:
+@contextlib.contextmanager
+def contenders() -> Iterator[dict[str, Callable[[], object]]]:
+    """One call of each side, against one loopback server, each with its own client kept open."""
     media_type = request_media_type()
     answer = CannedResponse(200, {"Content-Type": media_type}, json.dumps(response_example(200)).encode())
     body = request_example()
@@ -68,8 +78,19 @@ def run(repeat: int = DEFAULT_REPEAT, warmup: int = 1, batch: int = DEFAULT_BATC
             response.raise_for_status()
             return response.json()
 
-        series = interleaved({OURS: per_call(ours_call, batch), RAW: per_call(raw_call, batch)}, repeat, warmup)
-        breakdown = _profile(ours_call, raw_call, batch) if profile else None
+        yield {OURS: ours_call, RAW: raw_call}
+
+
+def run(
+    repeat: int = DEFAULT_REPEAT,
+    warmup: int = 1,
+    batch: int = DEFAULT_BATCH,
+    profile: bool = True,
+    counted_calls: int = COUNTED_CALLS,
+) -> Section:
+    with contenders() as calls:
+        series = interleaved({label: per_call(call, batch) for label, call in calls.items()}, repeat, warmup)
+        breakdown = _profile(calls[OURS], calls[RAW], batch) if profile else None
     section = Section(
         title="Client overhead",
         method=METHOD + f" {batch} calls per batch.",
@@ -78,9 +99,56 @@ def run(repeat: int = DEFAULT_REPEAT, warmup: int = 1, batch: int = DEFAULT_BATC
         baseline=RAW,
     )
     section.targets.append(ratio_at_most(section, TARGET_RATIO, "raw httpx per call"))
+    counts = instructions_per_call(counted_calls) if counted_calls else None
+    if counts is not None:
+        measured = counts[OURS] / counts[RAW]
+        section.targets.append(
+            Target(
+                f"ours ≤ {TARGET_RATIO}× raw httpx per call, by instructions", times(measured), measured <= TARGET_RATIO
+            )
+        )
+        section.details.append(_counts_table(counts, counted_calls))
     if breakdown:
         section.details.append(breakdown)
     return section
+
+
+def instructions_per_call(calls: int) -> dict[str, float] | None:
+    """Instructions per call of each side, counted by valgrind's callgrind (None without valgrind): a process that
+    makes `calls` calls and one that makes three times as many; the difference, divided, leaves out start-up."""
+    if shutil.which("valgrind") is None:
+        return None
+    counts = {}
+    for label in (OURS, RAW):
+        fewer, more = (_instructions(label, n) for n in (calls, 3 * calls))
+        counts[label] = (more - fewer) / (2 * calls)
+    return counts
+
+
+def _instructions(label: str, calls: int) -> int:
+    command = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable]
+    command += ["-m", "bench.client_overhead", label, str(calls)]
+    environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "tests"), str(ROOT)])}
+    done = subprocess.run(command, cwd=ROOT, env=environment, capture_output=True, text=True, check=True)
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    if found is None:
+        raise RuntimeError(f"callgrind reported no instruction count: {done.stderr[-500:]}")
+    return int(found.group(1))
+
+
+def _counts_table(counts: dict[str, float], calls: int) -> str:
+    rows = [[label, f"{count:,.0f}"] for label, count in counts.items()]
+    return "\n\n".join(
+        [
+            "### Instructions per call",
+            "Counted by valgrind's callgrind, which this machine offers where hardware counters are not: the "
+            f"instructions of a process making {calls} calls taken from one making {3 * calls}, divided by "
+            f"{2 * calls}, so that start-up and imports cancel out. The loopback server's thread runs in the same "
+            "process, so its instructions count on both sides alike. Unlike wall time, the count hardly moves with "
+            "the load of the machine.",
+            table(["", "instructions per call"], [*rows, ["ratio", times(counts[OURS] / counts[RAW])]]),
+        ]
+    )
 
 
 def _profile(ours_call: Callable[[], object], raw_call: Callable[[], object], calls: int) -> str:
@@ -115,3 +183,11 @@ def _profile(ours_call: Callable[[], object], raw_call: Callable[[], object], ca
             FINDINGS,
         ]
     )
+
+
+if __name__ == "__main__":  # a child of instructions_per_call: `python -m bench.client_overhead LABEL CALLS`
+    with contenders() as sides:
+        call = sides[sys.argv[1]]
+        call()  # the connection opened and the caches filled, as in the timed runs' warm-up
+        for _ in range(int(sys.argv[2])):
+            call()
