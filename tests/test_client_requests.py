@@ -422,6 +422,26 @@ def test_a_header_given_in_any_case_replaces_ours_and_is_sent_once(name: str, wh
     assert server.requests[0].headers.get_all(name) == ["mine"]
 
 
+_NOT_ASCII = st.text(min_size=1, max_size=5).filter(lambda text: not text.isascii())
+
+
+@settings(max_examples=15, deadline=None)
+@given(value=_NOT_ASCII)
+def test_a_call_header_http_cannot_carry_is_a_request_validation_error_and_nothing_is_sent(value: str) -> None:
+    with LoopbackServer() as server, loopback_client(server.url) as client:
+        with pytest.raises(RequestValidationError):
+            operation.sync(GROUP_ID, client=client, body=request_body(), headers={"X-Note": value})
+
+        assert server.requests == []
+
+
+@settings(max_examples=15, deadline=None)
+@given(value=_NOT_ASCII)
+def test_a_client_header_http_cannot_carry_is_refused_when_the_client_is_made(value: str) -> None:
+    with pytest.raises(RequestValidationError, match="headers"):
+        Client(headers={"X-Note": value})
+
+
 def test_a_call_keeps_the_client_headers_it_began_with() -> None:
     client = Client(headers={"X-Team": "before"})
     call = client.call()

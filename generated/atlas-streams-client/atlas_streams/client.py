@@ -12,7 +12,7 @@ from ._auth import DigestAuth, ServiceAccountAuth
 from ._call import Call
 from ._retry import RetryPolicy
 from ._transport import CallSettings, deadline_transport
-from .errors import MissingCredentialsError
+from .errors import MissingCredentialsError, Problem, RequestValidationError
 from .types import UNSET, Unset
 
 __version__ = "0.1.0"
@@ -81,7 +81,11 @@ class Client:
         self.timeout = _timeout(timeout)
         self.retries = RetryPolicy.coerce(retries)
         self.headers = _case_merged({"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING}, headers or {})
-        self._headers_built: tuple[dict[str, str], httpx.Headers] = ({}, httpx.Headers())
+        try:  # now, rather than at the first call, which would meet it building its httpx client
+            httpx.Headers(self.headers)
+        except UnicodeEncodeError as error:
+            raise RequestValidationError([Problem("headers", f"a header HTTP cannot carry: {error}")]) from None
+        self._headers_snapshot: tuple[dict[str, str], dict[str, str]] = ({}, {})
         self.deadline = deadline
         self.max_response_bytes = max_response_bytes
         self.validate_requests = validate_requests
@@ -117,7 +121,7 @@ class Client:
         if isinstance(headers, Unset) or headers is None:
             merged = self._headers_now()
         else:
-            merged = httpx.Headers(_case_merged(self.headers, headers))
+            merged = _case_merged(self.headers, headers)
         settings = CallSettings(
             timeout=self.timeout if isinstance(timeout, Unset) else _timeout(timeout),
             retries=self.retries if isinstance(retries, Unset) else RetryPolicy.coerce(retries),
@@ -128,14 +132,14 @@ class Client:
         )
         return Call(self, settings)
 
-    def _headers_now(self) -> httpx.Headers:
-        """client.headers as calls send them, built again only when they have changed since: every call takes
-        this object, and nothing writes to it. Seen and built are one attribute, so threads agree on the pair."""
-        seen, built = self._headers_built
+    def _headers_now(self) -> dict[str, str]:
+        """client.headers as calls send them, made again only when they have changed since: every call takes
+        this dict, and nothing writes to it. Seen and made are one attribute, so threads agree on the pair."""
+        seen, made = self._headers_snapshot
         if seen != self.headers:
-            seen, built = dict(self.headers), httpx.Headers(_case_merged(self.headers))
-            self._headers_built = seen, built
-        return built
+            seen, made = dict(self.headers), _case_merged(self.headers)
+            self._headers_snapshot = seen, made
+        return made
 
     def _httpx_kwargs(self) -> dict[str, Any]:
         return {

@@ -59,7 +59,7 @@ class RequestValidationError(AtlasStreamsError, ValueError):
 
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        super().__init__("invalid request body: " + "; ".join(map(str, problems)))
+        super().__init__("invalid request: " + "; ".join(map(str, problems)))
 
 
 class InvalidParameterError(RequestValidationError):
