@@ -45,10 +45,10 @@ FINDINGS = (
     "httpx parse the URL again, generator-based validation, the class lookups of read-only stripping for every "
     "string and enum value; then (1.23× to about 1.1×) the checks compiled to source with scalar checks inline "
     "instead of nested closures, the operation's URL merged onto the base URL once per path instead of parsed "
-    "twice per request by httpx, the envelope check's parse of an absent query, and a header object per call. "
-    "What is left is spread thinly: about 12 µs to parse the answer into models, 8 µs to serialize the body, "
-    "6 µs for both checks, and a few µs each for the call's settings, the headers' merge, and the reading of the "
-    "body under the size cap."
+    "twice per request by httpx, the envelope check's parse of an absent query, and the headers merged once per "
+    "set rather than twice per call. What is left is spread thinly: about 12 µs to parse the answer into models, "
+    "8 µs to serialize the body, 6 µs for both checks, and a few µs each for the call's settings, its deadline, "
+    "and the reading of the body under the size cap."
 )
 DEFAULT_REPEAT = 30
 DEFAULT_BATCH = 100
