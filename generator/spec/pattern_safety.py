@@ -71,16 +71,12 @@ def backtracks_exponentially(pattern: str) -> bool:
 
 def _hazard(items: list[Any], folded: bool) -> bool:
     for kind, argument in items:
-        if kind in _REPEATS:
-            _, most, body = argument
-            variable = _variable_parts(list(body))
-            if _wide(most) and variable and not _pinned(list(body), variable, folded):
+        if kind in _REPEATS and _wide(argument[1]):
+            body = list(argument[2])
+            variable = _variable_parts(body)
+            if (variable and not _pinned(body, variable, folded)) or _overlapping_alternatives(body, folded):
                 return True
-            if _wide(most) and _overlapping_alternatives(list(body), folded):
-                return True
-            if _hazard(list(body), folded):
-                return True
-        elif any(_hazard(list(part), folded) for part in _parts(kind, argument)):
+        if any(_hazard(list(part), folded) for part in _parts(kind, argument)):
             return True
     return False
 
@@ -92,6 +88,8 @@ def _wide(most: int) -> bool:
 
 def _parts(kind: Any, argument: Any) -> list[Any]:
     """The patterns a node holds (none for one that matches a character)."""
+    if kind in _REPEATS:
+        return [argument[2]]
     if kind in _HOLDERS:
         return [argument[-1]]
     if kind == constants.BRANCH:
@@ -106,16 +104,12 @@ def _variable_parts(items: list[Any]) -> list[Any]:
     different lengths (`(-|--)`, which the parser reads as `-(|-)`)."""
     found = []
     for kind, argument in items:
-        if kind in _REPEATS:
-            least, most, body = argument
-            if least != most:
-                found.append(body)
-            found += _variable_parts(list(body))
-        else:
-            if kind == constants.BRANCH and _varies(argument[1]):
-                found.append([(kind, argument)])
-            for part in _parts(kind, argument):
-                found += _variable_parts(list(part))
+        if kind in _REPEATS and argument[0] != argument[1]:
+            found.append(argument[2])
+        elif kind == constants.BRANCH and _varies(argument[1]):
+            found.append([(kind, argument)])
+        for part in _parts(kind, argument):
+            found += _variable_parts(list(part))
     return found
 
 
@@ -125,8 +119,7 @@ def _overlapping_alternatives(items: list[Any], folded: bool) -> bool:
     for kind, argument in items:
         if kind == constants.BRANCH and not _start_apart([list(branch) for branch in argument[1]], folded):
             return True
-        parts = [argument[2]] if kind in _REPEATS else _parts(kind, argument)
-        if any(_overlapping_alternatives(list(part), folded) for part in parts):
+        if any(_overlapping_alternatives(list(part), folded) for part in _parts(kind, argument)):
             return True
     return False
 
@@ -135,9 +128,9 @@ def _varies(branches: list[Any]) -> bool:
     """Whether alternatives match values of different lengths where the next character does not tell which one
     applies: `(-|--)` does, `(%2F|/)` does not."""
     widths = {branch.getwidth() for branch in branches}
-    if len(widths) == 1 and all(least == most for least, most in widths):
-        return False
     fixed = all(least == most for least, most in widths)
+    if fixed and len(widths) == 1:
+        return False
     return not (fixed and _start_apart([list(branch) for branch in branches], folded=True))
 
 
@@ -192,8 +185,6 @@ def _chars(items: list[Any], folded: bool) -> _Chars:
             chars = chars | _Chars(_ASCII, True)
         elif kind == constants.IN:
             chars = chars | _set(argument, folded)
-        elif kind in _REPEATS:
-            chars = chars | _chars(list(argument[2]), folded)
         else:
             for part in _parts(kind, argument):
                 chars = chars | _chars(list(part), folded)
