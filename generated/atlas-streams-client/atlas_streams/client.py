@@ -11,7 +11,7 @@ import httpx
 from ._auth import DigestAuth, ServiceAccountAuth
 from ._call import Call
 from ._retry import RetryPolicy
-from ._transport import CallSettings, deadline_transport
+from ._transport import CallSettings, case_merged, deadline_transport
 from .errors import MissingCredentialsError, Problem, RequestValidationError
 from .types import UNSET, Unset
 
@@ -80,12 +80,13 @@ class Client:
         self.auth = auth
         self.timeout = _timeout(timeout)
         self.retries = RetryPolicy.coerce(retries)
-        self.headers = _case_merged({"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING}, headers or {})
+        self.headers = case_merged(
+            [("User-Agent", USER_AGENT), ("Accept-Encoding", ACCEPT_ENCODING), *(headers or {}).items()]
+        )
         try:  # now, rather than at the first call, which would meet it building its httpx client
             httpx.Headers(self.headers)
         except UnicodeEncodeError as error:
             raise RequestValidationError([Problem("headers", f"a header HTTP cannot carry: {error}")]) from None
-        self._headers_snapshot: tuple[dict[str, str], dict[str, str]] = ({}, {})
         self.deadline = deadline
         self.max_response_bytes = max_response_bytes
         self.validate_requests = validate_requests
@@ -117,11 +118,9 @@ class Client:
     ) -> Call:
         """One call's settings: the client's, with those given here instead. Operation functions start with it;
         its deadline starts now."""
-        # A snapshot: a change to client.headers after this call began does not reach it.
-        if isinstance(headers, Unset) or headers is None:
-            merged = self._headers_now()
-        else:
-            merged = _case_merged(self.headers, headers)
+        # A snapshot: a change to client.headers after this call began does not reach it. The layers keep their
+        # order, and the request's headers are merged from it without regard to case (_transport.case_merged).
+        merged = dict(self.headers) if isinstance(headers, Unset) or headers is None else {**self.headers, **headers}
         settings = CallSettings(
             timeout=self.timeout if isinstance(timeout, Unset) else _timeout(timeout),
             retries=self.retries if isinstance(retries, Unset) else RetryPolicy.coerce(retries),
@@ -131,15 +130,6 @@ class Client:
             max_response_bytes=self.max_response_bytes,
         )
         return Call(self, settings)
-
-    def _headers_now(self) -> dict[str, str]:
-        """client.headers as calls send them, made again only when they have changed since: every call takes
-        this dict, and nothing writes to it. Seen and made are one attribute, so threads agree on the pair."""
-        seen, made = self._headers_snapshot
-        if seen != self.headers:
-            seen, made = dict(self.headers), _case_merged(self.headers)
-            self._headers_snapshot = seen, made
-        return made
 
     def _httpx_kwargs(self) -> dict[str, Any]:
         return {
@@ -192,18 +182,6 @@ class Client:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
     ) -> None:
         await self.aclose()
-
-
-def _case_merged(*layers: Mapping[str, str]) -> dict[str, str]:
-    """The layers' headers, a later layer's winning, names matched without regard to case as HTTP matches them: a
-    "user-agent" given to the client or the call (or set in client.headers) replaces our "User-Agent" rather than
-    going out beside it."""
-    merged: dict[str, tuple[str, str]] = {}
-    for layer in layers:
-        for name, value in layer.items():
-            merged.pop(name.lower(), None)
-            merged[name.lower()] = (name, value)
-    return dict(merged.values())
 
 
 def _timeout(timeout: httpx.Timeout | float | None) -> httpx.Timeout:
