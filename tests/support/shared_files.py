@@ -58,17 +58,27 @@ def _revision_sha(path: Path) -> str | None:
     return match.group(1) if match else None
 
 
+def _followed_sha() -> str | None:
+    """info.x-xgen-sha of the spec under test: the upstream revision it follows."""
+    sha = load_plain(SPEC_PATH).get("info", {}).get("x-xgen-sha")
+    return None if sha is None else str(sha)
+
+
+def _decompressed(revision: Path, scratch: Path) -> Path:
+    target = scratch / revision.name.removesuffix(".xz")
+    target.write_bytes(lzma.decompress(revision.read_bytes()))
+    return target
+
+
 def upstream_the_spec_follows(scratch: Path) -> Path:
     """The full upstream spec in ../shared whose revision (info.x-xgen-sha) the spec under test follows: today's,
     or a history revision, decompressed into `scratch`. Skips when the spec follows none of them."""
-    ours = load_plain(SPEC_PATH).get("info", {}).get("x-xgen-sha")
+    ours = _followed_sha()
     if ours is not None and _revision_sha(shared_file(CURRENT_UPSTREAM)) == ours:
         return CURRENT_UPSTREAM
     for revision in history_revisions():
         if ours is not None and _revision_sha(revision) == ours:
-            target = scratch / revision.name.removesuffix(".xz")
-            target.write_bytes(lzma.decompress(revision.read_bytes()))
-            return target
+            return _decompressed(revision, scratch)
     pytest.skip(f"{SPEC_PATH} follows no upstream spec in {UPSTREAM} (x-xgen-sha {ours})")
 
 
@@ -76,12 +86,9 @@ def another_upstream(scratch: Path) -> Path:
     """A full upstream spec that the spec under test does not follow, as far from it as history goes: the oldest
     revision, or today's spec where the oldest is the one followed (decompressed into `scratch`)."""
     oldest = history_revisions()[0]
-    ours = load_plain(SPEC_PATH).get("info", {}).get("x-xgen-sha")
-    if _revision_sha(oldest) == ours:
+    if _revision_sha(oldest) == _followed_sha():
         return shared_file(CURRENT_UPSTREAM)
-    target = scratch / oldest.name.removesuffix(".xz")
-    target.write_bytes(lzma.decompress(oldest.read_bytes()))
-    return target
+    return _decompressed(oldest, scratch)
 
 
 def revision_name(path: Path) -> str:
