@@ -743,13 +743,17 @@ def _error_example_wrong_type(data: dict[str, Any]) -> Variant:
     )
 
 
-def _schema_example_pattern(data: dict[str, Any]) -> Variant:
+def _schema_with_pattern_and_example(data: dict[str, Any]) -> tuple[Pointer, dict[str, Any]]:
     schemas = (
         (pointer, node)
         for pointer, node in _documented(data)
         if isinstance(node, dict) and isinstance(node.get("example"), str) and isinstance(node.get("pattern"), str)
     )
-    where, schema = next(schemas, None) or _skip("no schema with a pattern and an example")
+    return next(schemas, None) or _skip("no schema with a pattern and an example")
+
+
+def _schema_example_pattern(data: dict[str, Any]) -> Variant:
+    where, schema = _schema_with_pattern_and_example(data)
     value = _not_matching(schema["pattern"], "32B6", "!")
     return Variant(
         (put((*where, "example"), value),),
@@ -762,12 +766,7 @@ def _schema_example_pattern(data: dict[str, Any]) -> Variant:
 def _exponential_pattern(data: dict[str, Any]) -> Variant:
     """A schema's pattern turned into one that Python's re takes exponential time on, with an example it does
     not match: lint must refuse the pattern rather than run it (it would take minutes)."""
-    schemas = (
-        (pointer, node)
-        for pointer, node in _documented(data)
-        if isinstance(node, dict) and isinstance(node.get("example"), str) and isinstance(node.get("pattern"), str)
-    )
-    where, _ = next(schemas, None) or _skip("no schema with a pattern and an example")
+    where, _ = _schema_with_pattern_and_example(data)
     pattern = "^([a-f0-9]+)+$"
     message = (
         f"pattern {pattern!r} repeats a part of variable length many times, with nothing that ends each round: "
